@@ -1,0 +1,40 @@
+#pragma once
+// Calendar dates (proleptic Gregorian) and the calendar arithmetic of the rule language.
+
+#include <cstdint>
+#include <string>
+
+#include <fmt/format.h>
+
+namespace planrules {
+
+struct Date {
+    int year = 1970;
+    int month = 1;
+    int day = 1;
+    friend constexpr bool operator==(const Date&, const Date&) = default;
+    friend constexpr auto operator<=>(const Date&, const Date&) = default;
+};
+
+[[nodiscard]] constexpr bool is_leap_year(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+[[nodiscard]] constexpr int days_in_month(int y, int m) noexcept {
+    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12) return 0;
+    return m == 2 && is_leap_year(y) ? 29 : days[m - 1];
+}
+
+[[nodiscard]] constexpr bool is_valid(const Date& d) noexcept {
+    return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
+           d.day <= days_in_month(d.year, d.month);
+}
+
+[[nodiscard]] inline std::string to_string(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
+
+[[nodiscard]] inline const char* month_name(int m) noexcept {
+    constexpr const char* names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                     "July",    "August",   "September", "October", "November", "December"};
+    return m >= 1 && m <= 12 ? names[m - 1] : "?";
+}
+
+}  // namespace planrules

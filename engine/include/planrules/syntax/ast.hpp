@@ -1,0 +1,243 @@
+#pragma once
+// The abstract syntax tree of rule and schema files. Every node carries a SourceSpan
+// (byte offsets into its SourceFile). The checker annotates expressions in place
+// (type, resolution) so that later stages need no second symbol table.
+
+#include <planrules/date.hpp>
+#include <planrules/source.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace planrules::ast {
+
+struct Name {
+    std::string text;
+    SourceSpan span;
+};
+
+// ---------------------------------------------------------------- expressions
+
+enum class ExprKind : std::uint8_t {
+    name,       // text = identifier
+    string,     // text = value (escapes processed)
+    integer,    // integer
+    decimal,    // text = literal as written, decimal = value
+    boolean,    // boolean
+    date,       // date (as written; validity is checked by the parser)
+    duration,   // integer = amount, unit
+    today,
+    list,       // children = elements
+    member,     // children[0] = object, name = field
+    call,       // name = function, children = arguments
+    unary,      // op, children[0]
+    binary,     // op, children[0], children[1]
+    conditional,// children = condition, then, else
+    aggregate,  // aggregate, binder (optional), children = source [, where] [, projection], extra sources for min/max
+    exists,     // binder, children = source [, where]
+};
+
+enum class Op : std::uint8_t {
+    op_or, op_and, op_not,
+    eq, ne, lt, le, gt, ge, in, not_in,
+    add, sub, mul, div, mod, neg,
+};
+
+enum class DurationUnit : std::uint8_t { days, weeks, months, years };
+enum class AggregateKind : std::uint8_t { count, all, any, sum, min, max };
+
+[[nodiscard]] const char* to_string(Op op) noexcept;
+[[nodiscard]] const char* to_string(DurationUnit u) noexcept;
+[[nodiscard]] const char* to_string(AggregateKind k) noexcept;
+
+// What a name or call resolved to (written by the checker).
+enum class Binding : std::uint8_t { none, root, variable, define, builtin };
+
+struct Expr {
+    ExprKind kind = ExprKind::name;
+    SourceSpan span;
+    Op op = Op::op_or;
+    DurationUnit unit = DurationUnit::days;
+    AggregateKind aggregate = AggregateKind::count;
+    bool boolean = false;
+    bool has_where = false;       // aggregate / exists
+    bool has_projection = false;  // aggregate: `sum(x.n for x in xs)`
+    std::int64_t integer = 0;
+    double decimal = 0;
+    Date date{};
+    std::string text;
+    Name name;    // member field, call function, aggregate/exists binder
+    std::vector<Expr> children;
+    std::uint32_t height = 1;     // 1 + the greatest height of a child; bounded by Limits
+
+    // Annotations written by the checker.
+    mutable int type_id = -1;    // index into the checker's type table
+    mutable int resolved = -1;   // field slot, define index, builtin id or variable index (see binding)
+    mutable Binding binding = Binding::none;
+
+    [[nodiscard]] const Expr& source() const { return children.at(0); }
+    [[nodiscard]] const Expr* where() const { return has_where ? &children.at(1) : nullptr; }
+    [[nodiscard]] const Expr* projection() const {
+        return has_projection ? &children.at(has_where ? 2 : 1) : nullptr;
+    }
+};
+
+// A message: text with {expr} interpolations.
+struct TemplateSegment {
+    bool is_expr = false;
+    std::string text;  // literal text (escapes processed) when !is_expr
+    Expr expr;         // when is_expr
+};
+
+struct StringTemplate {
+    SourceSpan span;
+    std::vector<TemplateSegment> segments;
+};
+
+struct StringLiteral {
+    std::string value;
+    SourceSpan span;
+};
+
+// ---------------------------------------------------------------- schema
+
+struct TypeRef {
+    SourceSpan span;
+    std::string name;            // "int", "decimal", "string", "bool", "date", "list" or a declared type
+    std::vector<TypeRef> args;   // list<T>: one argument
+    bool optional = false;       // T?
+};
+
+struct FieldDecl {
+    SourceSpan span;
+    Name name;
+    TypeRef type;
+    bool sensitive = false;
+};
+
+struct RecordDecl {
+    SourceSpan span;
+    Name name;
+    std::vector<FieldDecl> fields;
+};
+
+struct EnumDecl {
+    SourceSpan span;
+    Name name;
+    std::vector<Name> values;
+};
+
+struct RootDecl {  // root plan: Plan
+    SourceSpan span;
+    Name name;
+    TypeRef type;
+};
+
+// ---------------------------------------------------------------- rule sets and rules
+
+struct Param {
+    Name name;
+    TypeRef type;
+};
+
+struct DefineDecl {
+    SourceSpan span;
+    Name name;
+    bool has_params = false;
+    std::vector<Param> params;
+    Expr body;
+};
+
+enum class Severity : std::uint8_t { info, warning, error };  // ordered: higher is stricter
+enum class MissingPolicy : std::uint8_t { report, pass, fail, skip };
+
+[[nodiscard]] const char* to_string(Severity s) noexcept;
+[[nodiscard]] const char* to_string(MissingPolicy p) noexcept;
+
+struct ForEach {
+    SourceSpan span;
+    Name variable;
+    Expr collection;
+    std::optional<Expr> where;
+};
+
+struct DateClause {
+    Date date;
+    SourceSpan span;
+};
+
+struct RuleDecl {
+    SourceSpan span;
+    Name id;
+    StringLiteral title;
+    std::optional<Severity> severity;
+    SourceSpan severity_span;
+    bool mandatory = false;
+    SourceSpan mandatory_span;
+    bool sensitive = false;
+    SourceSpan in_force_span;
+    std::optional<DateClause> in_force_from;
+    std::optional<DateClause> in_force_until;
+    std::optional<StringLiteral> source;
+    std::vector<Name> tags;
+    std::optional<Expr> when;
+    std::vector<ForEach> for_each;
+    std::optional<Expr> require;
+    std::optional<MissingPolicy> if_missing;
+    SourceSpan if_missing_span;
+    std::optional<Expr> at;
+    std::optional<Expr> due;
+    std::optional<StringTemplate> message;
+};
+
+struct OverrideDecl {
+    SourceSpan span;
+    Name target;
+    std::optional<Severity> severity;
+    SourceSpan severity_span;
+    bool disabled = false;
+    SourceSpan disabled_span;
+    std::optional<StringTemplate> message;
+};
+
+enum class Outcome : std::uint8_t { violated, indeterminate, invalid_input };
+[[nodiscard]] const char* to_string(Outcome o) noexcept;
+
+struct Expectation {
+    enum class Kind : std::uint8_t { finding, no_finding, only, nothing };
+    SourceSpan span;
+    Kind kind = Kind::finding;
+    std::vector<Name> rules;                 // one for finding/no_finding, one or more for only
+    std::optional<StringLiteral> pointer;    // expect R at "/x"
+    std::optional<Outcome> outcome;
+};
+
+struct TestDecl {
+    SourceSpan span;
+    StringLiteral name;
+    std::optional<DateClause> as_of;
+    std::optional<StringLiteral> plan_path;  // plan "file.json"
+    std::optional<SourceSpan> plan_inline;   // plan { … } (raw JSON text in the file)
+    std::vector<Expectation> expectations;
+};
+
+struct RulesetDecl {
+    SourceSpan span;
+    Name name;                               // dotted: af.forordning, kommun.0180
+    StringLiteral title;
+    std::optional<StringLiteral> authority;
+    std::optional<StringLiteral> schema;     // path relative to this file
+    std::vector<Name> extends;
+    std::optional<Expr> applies_when;
+};
+
+using Decl = std::variant<RulesetDecl, RecordDecl, EnumDecl, RootDecl, DefineDecl, RuleDecl, OverrideDecl, TestDecl>;
+
+struct File {
+    std::vector<Decl> decls;  // in source order
+};
+
+}  // namespace planrules::ast

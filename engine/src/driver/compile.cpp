@@ -1,0 +1,209 @@
+#include <planrules/compile.hpp>
+#include <planrules/syntax/parser.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace planrules {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Diagnostic io_error(const std::string& file_name, std::string message, std::string help = {}) {
+    Diagnostic d;
+    d.severity = DiagnosticSeverity::error;
+    d.code = "io-error";
+    d.file_name = file_name;
+    d.message = std::move(message);
+    d.help = std::move(help);
+    return d;
+}
+
+bool has_rule_extension(const fs::path& p) {
+    auto ext = p.extension().string();
+    return std::any_of(std::begin(rule_file_extensions), std::end(rule_file_extensions),
+                       [&](const char* e) { return ext == e; });
+}
+
+// Reads a whole file, refusing files over the size limit before reading them.
+SourceFilePtr read_source(const fs::path& path, const std::string& display, const Limits& limits,
+                          Diagnostics& diags, bool& unreadable) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        diags.push_back(io_error(display, "is a directory, not a rule file"));
+        unreadable = true;
+        return nullptr;
+    }
+    auto size = fs::file_size(path, ec);
+    if (ec) {
+        diags.push_back(io_error(display, fmt::format("cannot read file: {}", ec.message())));
+        unreadable = true;
+        return nullptr;
+    }
+    if (size > limits.max_file_size) {
+        Diagnostic d = io_error(display, fmt::format("file is {} bytes; the limit is {} bytes", size, limits.max_file_size),
+                                "rule files are small; split large rule sets into several files");
+        d.code = "file-too-large";
+        diags.push_back(std::move(d));
+        return nullptr;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.push_back(io_error(display, "cannot open file for reading"));
+        unreadable = true;
+        return nullptr;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return std::make_shared<SourceFile>(display, ss.str());
+}
+
+std::string display_name(const fs::path& p) { return p.lexically_normal().generic_string(); }
+
+struct Driver {
+    const CompileOptions& options;
+    Compilation result;
+    std::vector<SourceFilePtr> sources;
+    std::vector<syntax::ParseResult> parsed;
+
+    void add(SourceFilePtr src) {
+        if (sources.size() >= options.limits.max_files) {
+            result.diagnostics.push_back(io_error(src->name(), fmt::format("more than {} files", options.limits.max_files)));
+            return;
+        }
+        auto pr = syntax::parse_file(src, options.limits);
+        sources.push_back(std::move(src));
+        parsed.push_back(std::move(pr));
+    }
+
+    bool loaded(const std::string& name) const {
+        std::error_code ec;
+        for (auto& s : sources) {
+            if (s->name() == name) return true;
+            if (fs::exists(s->name(), ec) && fs::exists(name, ec) && fs::equivalent(s->name(), name, ec)) return true;
+        }
+        return false;
+    }
+
+    // Loads the schema files that rule set headers name (relative to their file).
+    void load_schemas() {
+        for (std::size_t i = 0; i < parsed.size(); ++i) {
+            for (auto& d : parsed[i].file.decls) {
+                auto* h = std::get_if<ast::RulesetDecl>(&d);
+                if (!h || !h->schema) continue;
+                fs::path base = fs::path(sources[i]->name()).parent_path();
+                std::string name = display_name(base / h->schema->value);
+                if (loaded(name)) continue;
+                Diagnostics tmp;
+                bool unreadable = false;
+                auto src = read_source(name, name, options.limits, tmp, unreadable);
+                if (!src) {
+                    std::string why = tmp.empty() ? std::string("cannot read it") : tmp.front().message;
+                    result.diagnostics.push_back(make_diagnostic(
+                        DiagnosticSeverity::error, "schema-not-found", sources[i], h->schema->span,
+                        fmt::format("cannot load schema '{}': {}", h->schema->value, why),
+                        "the path is relative to the folder of this file"));
+                    continue;
+                }
+                add(std::move(src));  // appended: the loop reaches it too
+            }
+        }
+    }
+
+    void finish() {
+        load_schemas();
+        auto program = std::make_shared<check::Program>();
+        for (std::size_t i = 0; i < parsed.size(); ++i) {
+            for (auto& d : parsed[i].diagnostics) result.diagnostics.push_back(std::move(d));
+            program->files.push_back(check::ParsedFile{sources[i], std::move(parsed[i].file)});
+        }
+        result.file_count = program->files.size();
+        auto diags = check::check(*program, options.limits);
+        for (auto& d : diags) result.diagnostics.push_back(std::move(d));
+        // Stable order: by file (in load order), then position.
+        std::vector<const SourceFile*> order;
+        for (auto& s : sources) order.push_back(s.get());
+        auto rank = [&](const Diagnostic& d) {
+            auto it = std::find(order.begin(), order.end(), d.file.get());
+            return static_cast<std::size_t>(it - order.begin());
+        };
+        // A note belongs to the diagnostic before it: sort groups, not single lines.
+        std::vector<std::vector<Diagnostic>> groups;
+        for (auto& d : result.diagnostics) {
+            if (d.severity == DiagnosticSeverity::note && !groups.empty()) groups.back().push_back(std::move(d));
+            else groups.push_back({std::move(d)});
+        }
+        std::stable_sort(groups.begin(), groups.end(), [&](const auto& a, const auto& b) {
+            auto ra = rank(a.front()), rb = rank(b.front());
+            if (ra != rb) return ra < rb;
+            return a.front().span.begin < b.front().span.begin;
+        });
+        result.diagnostics.clear();
+        for (auto& g : groups)
+            for (auto& d : g) result.diagnostics.push_back(std::move(d));
+        result.program = std::move(program);
+    }
+};
+
+}  // namespace
+
+Compilation compile_paths(const std::vector<fs::path>& paths, const CompileOptions& options) {
+    Driver drv{options, {}, {}, {}};
+    try {
+        std::vector<fs::path> files;
+        for (const auto& p : paths) {
+            std::error_code ec;
+            if (fs::is_directory(p, ec)) {
+                std::vector<fs::path> found;
+                fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+                for (; !ec && it != end; it.increment(ec)) {
+                    std::error_code ec2;
+                    if (it->is_regular_file(ec2) && has_rule_extension(it->path())) found.push_back(it->path());
+                }
+                if (ec) {
+                    drv.result.diagnostics.push_back(io_error(display_name(p), fmt::format("cannot read directory: {}", ec.message())));
+                    drv.result.unreadable = true;
+                }
+                std::sort(found.begin(), found.end());
+                files.insert(files.end(), found.begin(), found.end());
+            } else if (fs::exists(p, ec)) {
+                files.push_back(p);
+            } else {
+                drv.result.diagnostics.push_back(io_error(display_name(p), "no such file or directory"));
+                drv.result.unreadable = true;
+            }
+        }
+        for (const auto& f : files) {
+            std::string name = display_name(f);
+            if (drv.loaded(name)) continue;
+            auto src = read_source(f, name, options.limits, drv.result.diagnostics, drv.result.unreadable);
+            if (src) drv.add(std::move(src));
+        }
+        drv.finish();
+    } catch (const std::exception& e) {
+        // Nothing above throws on bad input; this guards the host against the unexpected
+        // (allocation failure, filesystem errors).
+        drv.result.diagnostics.push_back(io_error("planrules", fmt::format("internal error: {}", e.what())));
+        drv.result.unreadable = true;
+    }
+    return std::move(drv.result);
+}
+
+Compilation compile_sources(std::vector<SourceFilePtr> sources, const CompileOptions& options) {
+    Driver drv{options, {}, {}, {}};
+    try {
+        for (auto& s : sources) drv.add(std::move(s));
+        drv.finish();
+    } catch (const std::exception& e) {
+        drv.result.diagnostics.push_back(io_error("planrules", fmt::format("internal error: {}", e.what())));
+        drv.result.unreadable = true;
+    }
+    return std::move(drv.result);
+}
+
+}  // namespace planrules

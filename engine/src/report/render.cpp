@@ -1,0 +1,119 @@
+#include <planrules/detail/strings.hpp>
+#include <planrules/report/render.hpp>
+
+#include <fmt/format.h>
+
+namespace planrules {
+
+const char* to_string(DiagnosticSeverity s) noexcept {
+    switch (s) {
+        case DiagnosticSeverity::error: return "error";
+        case DiagnosticSeverity::warning: return "warning";
+        case DiagnosticSeverity::note: return "note";
+    }
+    return "?";
+}
+
+namespace {
+
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+const char* severity_color(DiagnosticSeverity s) {
+    switch (s) {
+        case DiagnosticSeverity::error: return "\x1b[1;31m";
+        case DiagnosticSeverity::warning: return "\x1b[1;33m";
+        case DiagnosticSeverity::note: return "\x1b[1;36m";
+    }
+    return "";
+}
+
+}  // namespace
+
+std::string render_text(const Diagnostic& d, const RenderOptions& options) {
+    const char* bold = options.color ? "\x1b[1m" : "";
+    const char* reset = options.color ? "\x1b[0m" : "";
+    const char* sev_color = options.color ? severity_color(d.severity) : "";
+    const char* blue = options.color ? "\x1b[1;34m" : "";
+    std::string out;
+    std::string location = d.file_name.empty() ? std::string("planrules") : d.file_name;
+    SourcePosition pos{};
+    if (d.file && d.has_span) {
+        pos = d.file->position(d.span.begin);
+        location += fmt::format(":{}:{}", pos.line, pos.column);
+    }
+    out += fmt::format("{}{}:{} {}{}:{} {}{}", bold, location, reset, sev_color, to_string(d.severity), reset, bold,
+                       d.message);
+    if (!d.code.empty() && d.code != "note") out += fmt::format(" [{}]", d.code);
+    out += reset;
+    out += '\n';
+    std::string gutter_pad;
+    if (d.file && d.has_span && options.show_source && d.file->line_count() > 0) {
+        std::uint32_t li = pos.line - 1;
+        std::string_view line = d.file->line_text(li);
+        std::string number = std::to_string(pos.line);
+        gutter_pad.assign(number.size(), ' ');
+        out += fmt::format("{}{} |{} {}\n", blue, number, reset, line);
+        // caret line: keep tabs so that the caret lines up under the source
+        std::uint32_t line_begin = d.file->line_start(li);
+        std::uint32_t col_bytes = d.span.begin - line_begin;
+        std::string prefix;
+        for (std::uint32_t i = 0; i < col_bytes && i < line.size(); ++i) {
+            auto c = static_cast<unsigned char>(line[i]);
+            if ((c & 0xC0) == 0x80) continue;
+            prefix += line[i] == '\t' ? '\t' : ' ';
+        }
+        std::size_t span_end = std::min<std::size_t>(d.span.end, line_begin + line.size());
+        std::size_t width = span_end > d.span.begin
+                                ? code_points(line.substr(col_bytes, span_end - d.span.begin))
+                                : 0;
+        if (width == 0) width = 1;
+        out += fmt::format("{}{} |{} {}{}{}{}\n", blue, gutter_pad, reset, prefix, sev_color,
+                           std::string(width, '^'), reset);
+    }
+    if (!d.help.empty()) {
+        out += fmt::format("{}{}={} {}help:{} {}\n", gutter_pad, blue, reset, bold, reset, d.help);
+    }
+    return out;
+}
+
+std::string render_text(const Diagnostics& ds, const RenderOptions& options) {
+    std::string out;
+    for (const auto& d : ds) out += render_text(d, options);
+    return out;
+}
+
+std::string render_json(const Diagnostics& ds) {
+    std::string out = "[";
+    bool first = true;
+    for (const auto& d : ds) {
+        out += first ? "\n  {" : ",\n  {";
+        first = false;
+        out += "\"file\": ";
+        detail::append_json_string(out, d.file_name);
+        if (d.file && d.has_span) {
+            auto b = d.file->position(d.span.begin);
+            auto e = d.file->position(d.span.end);
+            out += fmt::format(", \"line\": {}, \"column\": {}, \"end_line\": {}, \"end_column\": {}", b.line, b.column,
+                               e.line, e.column);
+        } else {
+            out += ", \"line\": null, \"column\": null, \"end_line\": null, \"end_column\": null";
+        }
+        out += ", \"severity\": ";
+        detail::append_json_string(out, to_string(d.severity));
+        out += ", \"code\": ";
+        detail::append_json_string(out, d.code);
+        out += ", \"message\": ";
+        detail::append_json_string(out, d.message);
+        out += ", \"help\": ";
+        detail::append_json_string(out, d.help);
+        out += "}";
+    }
+    out += first ? "]\n" : "\n]\n";
+    return out;
+}
+
+}  // namespace planrules

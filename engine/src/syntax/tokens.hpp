@@ -1,0 +1,570 @@
+#pragma once
+// Token-level X3 primitives of the rule language: keywords, identifiers, rule ids,
+// strings, numbers, dates, inline JSON blocks, and the nesting-depth guard.
+// Included only by grammar.cpp, the one translation unit that instantiates the grammar.
+
+#include <planrules/detail/strings.hpp>
+#include <planrules/diagnostics.hpp>
+#include <planrules/options.hpp>
+#include <planrules/syntax/ast.hpp>
+
+#include <boost/spirit/home/x3.hpp>
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planrules::syntax::detail {
+
+namespace x3 = boost::spirit::x3;
+using planrules::detail::is_digit;
+using planrules::detail::is_ident_continue;
+using planrules::detail::is_ident_start;
+using Iterator = const char*;
+
+// A syntax error with a precise message, thrown by primitives that know better than
+// a generic "expected …" (unterminated string, malformed date, nesting too deep).
+struct SyntaxError {
+    Iterator where;
+    Iterator where_end;
+    std::string code;
+    std::string message;
+    std::string help;
+};
+
+struct ParseState {
+    SourceFilePtr file;
+    Iterator begin = nullptr;
+    Iterator end = nullptr;
+    const Limits* limits = nullptr;
+    std::uint32_t depth = 0;
+    Diagnostics* diagnostics = nullptr;
+    std::vector<ast::Decl>* decls = nullptr;
+
+    [[nodiscard]] std::uint32_t offset(Iterator p) const { return static_cast<std::uint32_t>(p - begin); }
+    [[nodiscard]] SourceSpan span(Iterator b, Iterator e) const { return {offset(b), offset(e)}; }
+
+    void report(std::string code, SourceSpan span, std::string message, std::string help = {},
+                DiagnosticSeverity severity = DiagnosticSeverity::error) const {
+        diagnostics->push_back(
+            make_diagnostic(severity, std::move(code), file, span, std::move(message), std::move(help)));
+    }
+};
+
+struct state_tag;
+
+template <typename Context>
+ParseState& state_of(Context const& ctx) {
+    return x3::get<state_tag>(ctx).get();
+}
+
+// Skips spaces and `#` comments (the same as the phrase skipper; used to trim spans).
+inline Iterator skip_blanks(Iterator p, Iterator end) {
+    while (p != end) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v') {
+            ++p;
+        } else if (*p == '#') {
+            while (p != end && *p != '\n') ++p;
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+// The span of what an action's subject matched, without the leading blanks.
+template <typename Context>
+SourceSpan where_span(Context const& ctx) {
+    auto& st = state_of(ctx);
+    auto w = x3::_where(ctx);
+    Iterator b = skip_blanks(w.begin(), w.end());
+    return st.span(b, w.end());
+}
+
+inline Iterator scan_word(Iterator p, Iterator end) {
+    if (p == end || !is_ident_start(static_cast<unsigned char>(*p))) return p;
+    while (p != end && is_ident_continue(static_cast<unsigned char>(*p))) ++p;
+    return p;
+}
+
+// ---------------------------------------------------------------- keyword
+
+struct keyword_parser : x3::parser<keyword_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    std::string_view word;
+    constexpr explicit keyword_parser(std::string_view w) : word(w) {}
+
+    template <typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext&, Attribute&) const {
+        x3::skip_over(first, last, ctx);
+        Iterator e = scan_word(first, last);
+        if (std::string_view(first, static_cast<std::size_t>(e - first)) != word) return false;
+        first = e;
+        return true;
+    }
+};
+
+inline keyword_parser kw(std::string_view w) { return keyword_parser{w}; }
+
+// ---------------------------------------------------------------- punctuation
+
+// Matches `text` unless it is immediately followed by one of `not_followed_by`
+// (so that '=' does not match the first half of '==').
+struct punct_parser : x3::parser<punct_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    std::string_view text;
+    std::string_view not_followed_by;
+    constexpr punct_parser(std::string_view t, std::string_view n = {}) : text(t), not_followed_by(n) {}
+
+    template <typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext&, Attribute&) const {
+        x3::skip_over(first, last, ctx);
+        if (static_cast<std::size_t>(last - first) < text.size()) return false;
+        if (std::string_view(first, text.size()) != text) return false;
+        Iterator e = first + text.size();
+        if (e != last && not_followed_by.find(*e) != std::string_view::npos) return false;
+        first = e;
+        return true;
+    }
+};
+
+inline punct_parser sym(std::string_view t, std::string_view n = {}) { return punct_parser{t, n}; }
+
+// ---------------------------------------------------------------- identifiers
+
+enum class NameKind { identifier, field, dotted, rule_id };
+
+bool reserved(std::string_view word) noexcept;
+
+template <NameKind Kind>
+struct name_parser : x3::parser<name_parser<Kind>> {
+    using attribute_type = ast::Name;
+    static bool const has_attribute = true;
+
+    template <typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext&, Attribute& attr) const {
+        x3::skip_over(first, last, ctx);
+        auto& st = state_of(ctx);
+        Iterator p = first;
+        if constexpr (Kind == NameKind::identifier || Kind == NameKind::field) {
+            p = scan_word(first, last);
+            if (p == first) return false;
+            if constexpr (Kind == NameKind::identifier)
+                if (reserved(std::string_view(first, static_cast<std::size_t>(p - first)))) return false;
+        } else if constexpr (Kind == NameKind::dotted) {
+            // af.forordning, kommun.0180: segments of letters, digits and '_' joined by '.'
+            auto segment = [&](Iterator q) {
+                while (q != last && is_ident_continue(static_cast<unsigned char>(*q))) ++q;
+                return q;
+            };
+            if (!is_ident_start(static_cast<unsigned char>(*p))) return false;
+            p = segment(p);
+            while (p != last && *p == '.' && p + 1 != last && is_ident_continue(static_cast<unsigned char>(p[1])))
+                p = segment(p + 1);
+        } else {
+            // HP-6.1, AF-30D, K0180-EB-1: alphanumeric parts joined by '-' or '.'
+            auto alnum = [](char c) { return is_digit(static_cast<unsigned char>(c)) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
+            if (p == last || !((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))) return false;
+            while (p != last && alnum(*p)) ++p;
+            while (p != last && (*p == '-' || *p == '.') && p + 1 != last && alnum(p[1])) {
+                ++p;
+                while (p != last && alnum(*p)) ++p;
+            }
+            if (p != last && is_ident_continue(static_cast<unsigned char>(*p))) return false;
+        }
+        ast::Name name{std::string(first, p), st.span(first, p)};
+        if (name.text.size() > st.limits->max_identifier_length)
+            st.report("name-too-long", name.span,
+                      fmt::format("name is {} bytes long; the limit is {}", name.text.size(),
+                                  st.limits->max_identifier_length),
+                      "use a shorter name");
+        x3::traits::move_to(std::move(name), attr);
+        first = p;
+        return true;
+    }
+};
+
+// ---------------------------------------------------------------- word tables (severity, units, …)
+
+template <typename T>
+struct word_table_parser : x3::parser<word_table_parser<T>> {
+    using attribute_type = T;
+    static bool const has_attribute = true;
+    std::vector<std::pair<std::string_view, T>> table;
+
+    template <typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext&, Attribute& attr) const {
+        x3::skip_over(first, last, ctx);
+        Iterator e = scan_word(first, last);
+        std::string_view w(first, static_cast<std::size_t>(e - first));
+        for (auto const& [word, value] : table) {
+            if (w == word) {
+                x3::traits::move_to(value, attr);
+                first = e;
+                return true;
+            }
+        }
+        return false;
+    }
+};
+
+// ---------------------------------------------------------------- strings
+
+// A string literal "…". Escapes: \" \\ \n \t \{ \}. Inside a string, `{ … }` is an
+// interpolation whose expression may itself contain strings; the raw span is kept so
+// that messages can parse their interpolations against the original text.
+struct string_parser : x3::parser<string_parser> {
+    using attribute_type = ast::StringLiteral;
+    static bool const has_attribute = true;
+
+    template <typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext&, Attribute& attr) const {
+        x3::skip_over(first, last, ctx);
+        if (first == last || *first != '"') return false;
+        auto& st = state_of(ctx);
+        Iterator open = first;
+        Iterator p = first + 1;
+        std::string value;
+        int brace_depth = 0;
+        // Each level of interpolation may hold nested string literals.
+        bool in_nested_string = false;
+        while (true) {
+            if (p == last || *p == '\n' || *p == '\r') {
+                throw SyntaxError{open, p, "unterminated-string", "unterminated string",
+                                  "close the string with '\"' on the same line"};
+            }
+            char c = *p;
+            if (c == '\\') {
+                if (p + 1 == last || p[1] == '\n' || p[1] == '\r')
+                    throw SyntaxError{open, p, "unterminated-string", "unterminated string",
+                                      "close the string with '\"' on the same line"};
+                char e = p[1];
+                char out = 0;
+                switch (e) {
+                    case '"': out = '"'; break;
+                    case '\\': out = '\\'; break;
+                    case 'n': out = '\n'; break;
+                    case 't': out = '\t'; break;
+                    case '{': out = '{'; break;
+                    case '}': out = '}'; break;
+                    default:
+                        st.report("unknown-escape", st.span(p, p + 2), fmt::format("unknown escape '\\{}'", e),
+                                  "known escapes are \\\" \\\\ \\n \\t \\{ \\}");
+                        out = e;
+                }
+                if (brace_depth == 0) value += out;
+                p += 2;
+                continue;
+            }
+            if (in_nested_string) {
+                if (c == '"') in_nested_string = false;
+                ++p;
+                continue;
+            }
+            if (brace_depth > 0) {
+                if (c == '"') in_nested_string = true;
+                else if (c == '{') ++brace_depth;
+                else if (c == '}') --brace_depth;
+                ++p;
+                if (brace_depth == 0) value += '\x01';  // marks an interpolation in `value`
+                continue;
+            }
+            if (c == '"') break;
+            if (c == '{') {
+                brace_depth = 1;
+                ++p;
+                continue;
+            }
+            value += c;
+            ++p;
+        }
+        ++p;  // closing quote
+        ast::StringLiteral lit{std::move(value), st.span(open, p)};
+        if (lit.span.size() > st.limits->max_string_length + 2)
+            st.report("string-too-long", {lit.span.begin, lit.span.begin + 1},
+                      fmt::format("string literal is {} bytes long; the limit is {}", lit.span.size() - 2,
+                                  st.limits->max_string_length),
+                      "shorten the text");
+        x3::traits::move_to(std::move(lit), attr);
+        first = p;
+        return true;
+    }
+};
+
+// ---------------------------------------------------------------- numbers, dates, durations
+
+inline std::string describe_invalid_date(const Date& d) {
+    if (d.month < 1 || d.month > 12) return fmt::format("there is no month {:02}", d.month);
+    if (d.year < 1) return "year 0000 is not a valid year";
+    return fmt::format("{} {} has {} days", month_name(d.month), d.year, days_in_month(d.year, d.month));
+}
+
+// YYYY-MM-DD. Something that starts like a date but is not one (2022-1-5) is an error,
+// not arithmetic.
+struct date_parser : x3::parser<date_parser> {
+    using attribute_type = ast::Expr;
+    static bool const has_attribute = true;
+
+    template <typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext&, Attribute& attr) const {
+        x3::skip_over(first, last, ctx);
+        auto& st = state_of(ctx);
+        auto digits = [&](Iterator q) {
+            while (q != last && is_digit(static_cast<unsigned char>(*q))) ++q;
+            return q;
+        };
+        Iterator y_end = digits(first);
+        if (y_end - first != 4 || y_end == last || *y_end != '-') return false;
+        Iterator m_end = digits(y_end + 1);
+        if (m_end == y_end + 1 || m_end == last || *m_end != '-') return false;
+        Iterator d_end = digits(m_end + 1);
+        if (d_end == m_end + 1) return false;
+        Iterator e = d_end;
+        if (m_end - y_end != 3 || d_end - m_end != 3 || (e != last && is_ident_continue(static_cast<unsigned char>(*e))))
+            throw SyntaxError{first, e, "malformed-date",
+                              fmt::format("malformed date '{}'", std::string_view(first, static_cast<std::size_t>(e - first))),
+                              "write dates as YYYY-MM-DD with two-digit month and day, e.g. 2022-12-01"};
+        auto num = [](Iterator b, Iterator en) {
+            int v = 0;
+            for (; b != en; ++b) v = v * 10 + (*b - '0');
+            return v;
+        };
+        ast::Expr ex;
+        ex.kind = ast::ExprKind::date;
+        ex.date = Date{num(first, y_end), num(y_end + 1, m_end), num(m_end + 1, d_end)};
+        ex.span = st.span(first, e);
+        ex.text.assign(first, e);
+        if (!is_valid(ex.date))
+            st.report("invalid-date", ex.span, fmt::format("invalid date '{}': {}", ex.text, describe_invalid_date(ex.date)),
+                      "check the month and the day of month");
+        x3::traits::move_to(std::move(ex), attr);
+        first = e;
+        return true;
+    }
+};
+
+// An integer or a decimal literal: 42, 48.5.
+struct number_parser : x3::parser<number_parser> {
+    using attribute_type = ast::Expr;
+    static bool const has_attribute = true;
+
+    template <typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext&, Attribute& attr) const {
+        x3::skip_over(first, last, ctx);
+        auto& st = state_of(ctx);
+        Iterator p = first;
+        while (p != last && is_digit(static_cast<unsigned char>(*p))) ++p;
+        if (p == first) return false;
+        ast::Expr ex;
+        if (p != last && *p == '.' && p + 1 != last && is_digit(static_cast<unsigned char>(p[1]))) {
+            ++p;
+            while (p != last && is_digit(static_cast<unsigned char>(*p))) ++p;
+            ex.kind = ast::ExprKind::decimal;
+            ex.text.assign(first, p);
+            ex.decimal = std::strtod(ex.text.c_str(), nullptr);
+        } else {
+            ex.kind = ast::ExprKind::integer;
+            ex.text.assign(first, p);
+            auto [ptr, ec] = std::from_chars(first, p, ex.integer);
+            if (ec != std::errc{})
+                st.report("number-too-large", st.span(first, p), fmt::format("the number {} is too large", ex.text),
+                          "integers must lie between -9223372036854775808 and 9223372036854775807");
+        }
+        // `30 days`, `6 months`, `2 years`: a duration literal
+        Iterator w = skip_blanks(p, last);
+        Iterator we = scan_word(w, last);
+        std::string_view unit(w, static_cast<std::size_t>(we - w));
+        static constexpr std::pair<std::string_view, ast::DurationUnit> units[] = {
+            {"day", ast::DurationUnit::days},     {"days", ast::DurationUnit::days},
+            {"week", ast::DurationUnit::weeks},   {"weeks", ast::DurationUnit::weeks},
+            {"month", ast::DurationUnit::months}, {"months", ast::DurationUnit::months},
+            {"year", ast::DurationUnit::years},   {"years", ast::DurationUnit::years}};
+        for (auto const& [word, u] : units) {
+            if (unit != word) continue;
+            if (ex.kind == ast::ExprKind::decimal)
+                st.report("fractional-duration", st.span(first, we), "a duration must be a whole number",
+                          "write e.g. 14 days instead of 0.5 months");
+            ex.kind = ast::ExprKind::duration;
+            ex.unit = u;
+            p = we;
+            break;
+        }
+        ex.span = st.span(first, p);
+        x3::traits::move_to(std::move(ex), attr);
+        first = p;
+        return true;
+    }
+};
+
+// ---------------------------------------------------------------- inline JSON in tests
+
+// `{ … }` with balanced braces and brackets, JSON strings skipped; its content is
+// validated when the test runs (the JSON loader knows JSON, this only finds the end).
+struct json_block_parser : x3::parser<json_block_parser> {
+    using attribute_type = SourceSpan;
+    static bool const has_attribute = true;
+
+    template <typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext&, Attribute& attr) const {
+        x3::skip_over(first, last, ctx);
+        if (first == last || *first != '{') return false;
+        auto& st = state_of(ctx);
+        std::uint32_t depth = 0;
+        Iterator p = first;
+        for (; p != last; ++p) {
+            char c = *p;
+            if (c == '"') {
+                ++p;
+                while (p != last && *p != '"') {
+                    if (*p == '\\' && p + 1 != last) ++p;
+                    ++p;
+                }
+                if (p == last) break;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                if (--depth == 0) {
+                    ++p;
+                    x3::traits::move_to(st.span(first, p), attr);
+                    first = p;
+                    return true;
+                }
+            }
+        }
+        throw SyntaxError{first, first + 1, "unterminated-json", "inline plan JSON is not closed",
+                          "every '{' and '[' in the plan needs its closing '}' or ']'"};
+    }
+};
+
+// ---------------------------------------------------------------- guards
+
+struct depth_guard_tag;
+
+template <typename Subject>
+struct depth_guard_parser : x3::unary_parser<Subject, depth_guard_parser<Subject>> {
+    using base = x3::unary_parser<Subject, depth_guard_parser<Subject>>;
+    static bool const is_pass_through_unary = true;
+    constexpr explicit depth_guard_parser(Subject const& s) : base(s) {}
+
+    template <typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext& rctx, Attribute& attr) const {
+        auto& st = state_of(ctx);
+        if (st.depth >= st.limits->max_nesting_depth) {
+            Iterator at = skip_blanks(first, last);
+            throw SyntaxError{at, at == last ? at : at + 1, "nesting-too-deep",
+                              fmt::format("expression nested more than {} levels deep", st.limits->max_nesting_depth),
+                              "split the expression with 'define' names"};
+        }
+        struct Restore {
+            std::uint32_t& d;
+            ~Restore() { --d; }
+        } restore{++st.depth};
+        return this->subject.parse(first, last, ctx, rctx, attr);
+    }
+};
+
+struct depth_guard_gen {
+    template <typename Subject>
+    constexpr depth_guard_parser<typename x3::extension::as_parser<Subject>::value_type> operator[](
+        Subject const& subject) const {
+        return depth_guard_parser<typename x3::extension::as_parser<Subject>::value_type>{x3::as_parser(subject)};
+    }
+};
+inline constexpr depth_guard_gen depth_guard{};
+
+// Catches the mistakes policy writers make most often at an operator position and
+// explains them, instead of letting them surface as "expected a rule clause".
+struct operator_mistake_parser : x3::parser<operator_mistake_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    template <typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext&, Attribute&) const {
+        Iterator p = skip_blanks(first, last);
+        auto starts = [&](std::string_view s) {
+            return static_cast<std::size_t>(last - p) >= s.size() && std::string_view(p, s.size()) == s;
+        };
+        auto fail = [&](std::size_t n, const char* code, std::string msg, std::string help) {
+            throw SyntaxError{p, p + n, code, std::move(msg), std::move(help)};
+        };
+        (void)ctx;
+        if (starts("==") || starts("!=")) return true;
+        if (starts("=>")) fail(2, "unknown-operator", "'=>' is not an operator", "to compare, write '>='");
+        if (starts("=<")) fail(2, "unknown-operator", "'=<' is not an operator", "to compare, write '<='");
+        if (starts("=")) fail(1, "single-equals", "'=' cannot compare values", "use '==' to test equality, e.g. plan.status == \"upprattad\"");
+        if (starts("&&")) fail(2, "unknown-operator", "'&&' is not an operator", "write 'and'");
+        if (starts("||")) fail(2, "unknown-operator", "'||' is not an operator", "write 'or'");
+        if (starts("<>")) fail(2, "unknown-operator", "'<>' is not an operator", "write '!=' for 'not equal'");
+        if (starts("!")) fail(1, "unknown-operator", "'!' is not an operator", "write 'not'");
+        if (starts("<") || starts(">"))
+            fail(1, "chained-comparison", "comparisons cannot be chained",
+                 "combine two comparisons with 'and', e.g. a <= x and x <= b");
+        return true;
+    }
+};
+
+}  // namespace planrules::syntax::detail
+
+namespace boost::spirit::x3 {
+// Friendly names for "expected …" messages.
+template <>
+struct get_info<planrules::syntax::detail::keyword_parser> {
+    using result_type = std::string;
+    std::string operator()(planrules::syntax::detail::keyword_parser const& p) const {
+        return "'" + std::string(p.word) + "'";
+    }
+};
+template <>
+struct get_info<planrules::syntax::detail::punct_parser> {
+    using result_type = std::string;
+    std::string operator()(planrules::syntax::detail::punct_parser const& p) const {
+        return "'" + std::string(p.text) + "'";
+    }
+};
+template <>
+struct get_info<planrules::syntax::detail::string_parser> {
+    using result_type = std::string;
+    std::string operator()(planrules::syntax::detail::string_parser const&) const { return "a string in quotes"; }
+};
+template <>
+struct get_info<planrules::syntax::detail::date_parser> {
+    using result_type = std::string;
+    std::string operator()(planrules::syntax::detail::date_parser const&) const { return "a date (YYYY-MM-DD)"; }
+};
+template <>
+struct get_info<planrules::syntax::detail::json_block_parser> {
+    using result_type = std::string;
+    std::string operator()(planrules::syntax::detail::json_block_parser const&) const { return "a JSON object"; }
+};
+template <typename Subject, typename Action>
+struct get_info<action<Subject, Action>> {
+    using result_type = std::string;
+    std::string operator()(action<Subject, Action> const& p) const { return what(p.subject); }
+};
+template <typename Subject>
+struct get_info<planrules::syntax::detail::depth_guard_parser<Subject>> {
+    using result_type = std::string;
+    std::string operator()(planrules::syntax::detail::depth_guard_parser<Subject> const& p) const {
+        return what(p.subject);
+    }
+};
+template <planrules::syntax::detail::NameKind K>
+struct get_info<planrules::syntax::detail::name_parser<K>> {
+    using result_type = std::string;
+    std::string operator()(planrules::syntax::detail::name_parser<K> const&) const {
+        using planrules::syntax::detail::NameKind;
+        switch (K) {
+            case NameKind::identifier: return "a name";
+            case NameKind::field: return "a field name";
+            case NameKind::dotted: return "a rule set name (e.g. af.forordning)";
+            case NameKind::rule_id: return "a rule id (e.g. HP-6.1)";
+        }
+        return "a name";
+    }
+};
+}  // namespace boost::spirit::x3
