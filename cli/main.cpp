@@ -17,7 +17,7 @@ constexpr const char* usage_text =
     R"(usage: planrules <command> [options] …
 
 commands:
-  check [--format text|json] [--no-color] PATH…
+  check [--format text|json|sarif] [--no-color] PATH…
         compile rule files (directories are searched for *.rules, *.schema
         and *.test) and print diagnostics
         exit status: 0 no errors, 1 errors in the rules, 2 a file cannot be read
@@ -56,7 +56,8 @@ int run_check(const std::vector<std::string_view>& args) {
             paths.emplace_back(std::string(a));
         }
     }
-    if (format != "text" && format != "json") return usage_error(fmt::format("unknown format '{}': use text or json", format));
+    if (format != "text" && format != "json" && format != "sarif")
+        return usage_error(fmt::format("unknown format '{}': use text, json or sarif", format));
     if (paths.empty()) return usage_error("check needs at least one file or directory");
 
     planrules::Compilation c = planrules::compile_paths(paths);
@@ -64,6 +65,8 @@ int run_check(const std::vector<std::string_view>& args) {
     auto warnings = planrules::count_severity(c.diagnostics, planrules::DiagnosticSeverity::warning);
     if (format == "json") {
         std::fputs(planrules::render_json(c.diagnostics).c_str(), stdout);
+    } else if (format == "sarif") {
+        std::fputs(planrules::render_sarif(c.diagnostics, PLANRULES_VERSION).c_str(), stdout);
     } else {
         planrules::RenderOptions ro;
         ro.color = color;

@@ -111,3 +111,26 @@ TEST_CASE("usage errors exit 2 with a message", "[cli]") {
     CHECK(run("--help").status == 0);
     CHECK_THAT(run("--version").out, Catch::Contains("planrules "));
 }
+
+TEST_CASE("check: --format sarif prints SARIF 2.1.0", "[cli]") {
+    auto path = temp_rules("sarif.rules", "ruleset cli.sarif \"S\"\n" + schema_line +
+        "rule S-1 \"t\"\n  severity error\n  source \"s\"\n  require plan.statu == \"utkast\"\n  message \"m\"\n");
+    auto r = run("check --format sarif '" + path + "'");
+    CHECK(r.status == 1);
+    CHECK_THAT(r.out, Catch::Contains("\"version\": \"2.1.0\""));
+    CHECK_THAT(r.out, Catch::Contains("\"ruleId\": \"unknown-field\", \"level\": \"error\""));
+    CHECK_THAT(r.out, Catch::Contains("\"region\": {\"startLine\": 6, \"startColumn\": 16, \"endLine\": 6, \"endColumn\": 21}"));
+    CHECK_THAT(r.out, Catch::Contains("help: did you mean 'status'?"));
+}
+
+TEST_CASE("check: a broken rule does not cascade into 'unknown' errors", "[cli]") {
+    auto path = temp_rules("cascade.rules", "ruleset cli.cascade \"C\"\n" + schema_line +
+        "define aktiv = plan.status = \"upprattad\"\n"
+        "rule C-1 \"t\"\n  severity error\n  source \"s\"\n  require aktiv\n  message \"m\"\n"
+        "test \"t\"\n  as of 2024-01-01\n  plan {}\n  expect C-1\n");
+    auto r = run("check --no-color '" + path + "'");
+    CHECK(r.status == 1);
+    CHECK_THAT(r.out, Catch::Contains("'=' cannot compare values"));
+    CHECK_THAT(r.out, !Catch::Contains("unknown name 'aktiv'"));
+    CHECK_THAT(r.out, Catch::Contains("1 error"));
+}

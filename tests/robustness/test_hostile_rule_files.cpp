@@ -101,7 +101,8 @@ TEST_CASE("byte-level oddities", "[robustness]") {
     survive("");
     survive("\xEF\xBB\xBF");
     survive("\xEF\xBB\xBFruleset a \"b\"\r\n");
-    survive(std::string("rule A \"t\"\n  require \0 true", 30));
+    static constexpr char with_nul[] = "rule A \"t\"\n  require \0 true";
+    survive(std::string(with_nul, sizeof with_nul - 1));
     survive("\"");
     survive("rule");
     survive("rule A");

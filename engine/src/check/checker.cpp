@@ -148,6 +148,14 @@ private:
         report(DiagnosticSeverity::note, file, span, "note", std::move(message));
     }
 
+    // A rule or define whose declaration did not parse: references to it are not errors.
+    bool broken(std::string_view name) const {
+        for (auto& f : p_.files)
+            for (auto& n : f.ast.broken_names)
+                if (n == name) return true;
+        return false;
+    }
+
     static std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
         auto n = nearest(word, candidates);
         return n.empty() ? std::string{} : fmt::format("did you mean '{}'?", n);
@@ -355,7 +363,11 @@ private:
                     p_.overrides.push_back(OverrideInfo{o, file_, rs, -1});
                     p_.rulesets[static_cast<std::size_t>(rs)].overrides.push_back(static_cast<int>(p_.overrides.size() - 1));
                 } else if (auto* df = std::get_if<ast::DefineDecl>(&d)) {
-                    p_.defines.push_back(DefineInfo{df, file_, rs});
+                    DefineInfo info;
+                    info.decl = df;
+                    info.file = file_;
+                    info.ruleset = rs;
+                    p_.defines.push_back(std::move(info));
                     if (rs >= 0) p_.rulesets[static_cast<std::size_t>(rs)].defines.push_back(static_cast<int>(p_.defines.size() - 1));
                 } else if (auto* t = std::get_if<ast::TestDecl>(&d)) {
                     p_.tests.push_back(TestInfo{t, file_});
@@ -646,6 +658,7 @@ private:
             auto& rs = p_.rulesets[static_cast<std::size_t>(o.ruleset)];
             int target = p_.find_rule(d.target.text);
             if (target < 0) {
+                if (broken(d.target.text)) continue;
                 error(d.target.span, "unknown-rule", fmt::format("override of unknown rule '{}'", d.target.text),
                       did_you_mean(d.target.text, ids));
                 continue;
@@ -740,7 +753,7 @@ private:
             }
             for (auto& e : d.expectations) {
                 for (auto& r : e.rules)
-                    if (p_.find_rule(r.text) < 0)
+                    if (p_.find_rule(r.text) < 0 && !broken(r.text))
                         error(r.span, "unknown-rule", fmt::format("unknown rule '{}'", r.text), did_you_mean(r.text, ids));
                 if (e.pointer && !e.pointer->value.empty() && e.pointer->value[0] != '/')
                     error(e.pointer->span, "bad-pointer", fmt::format("'{}' is not a JSON pointer", e.pointer->value),
@@ -891,6 +904,7 @@ private:
                   builtin_signature(static_cast<Builtin>(find_builtin(e.text))));
             return Schema::error_type;
         }
+        if (broken(e.text)) return Schema::error_type;
         std::string help = did_you_mean(e.text, names_in_scope());
         if (help.empty() && s_.root_type >= 0 && s_.type(s_.root_type).kind == TypeKind::record &&
             s_.records[static_cast<std::size_t>(s_.type(s_.root_type).decl)].slot(e.text) >= 0)
@@ -1209,6 +1223,7 @@ private:
             return def.type;
         }
         int b = find_builtin(fn);
+        if (b < 0 && broken(fn)) return Schema::error_type;
         if (b < 0) {
             std::vector<std::string> candidates = builtin_names();
             for (auto& d : p_.defines)

@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace planrules {
 
 const char* to_string(DiagnosticSeverity s) noexcept {
@@ -113,6 +116,53 @@ std::string render_json(const Diagnostics& ds) {
         out += "}";
     }
     out += first ? "]\n" : "\n]\n";
+    return out;
+}
+
+std::string render_sarif(const Diagnostics& ds, std::string_view tool_version) {
+    using detail::append_json_string;
+    std::vector<std::string> codes;
+    for (const auto& d : ds)
+        if (d.severity != DiagnosticSeverity::note && std::find(codes.begin(), codes.end(), d.code) == codes.end())
+            codes.push_back(d.code);
+    std::string out =
+        "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+        "  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"planrules\"";
+    if (!tool_version.empty()) {
+        out += ", \"version\": ";
+        append_json_string(out, tool_version);
+    }
+    out += ", \"rules\": [";
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        out += i ? ", {\"id\": " : "{\"id\": ";
+        append_json_string(out, codes[i]);
+        out += "}";
+    }
+    out += "]}},\n    \"results\": [";
+    bool first = true;
+    for (const auto& d : ds) {
+        // notes belong to the result before them: SARIF calls them related locations
+        if (d.severity == DiagnosticSeverity::note) continue;
+        out += first ? "\n      {" : ",\n      {";
+        first = false;
+        out += "\"ruleId\": ";
+        append_json_string(out, d.code);
+        out += ", \"level\": ";
+        append_json_string(out, d.severity == DiagnosticSeverity::error ? "error" : "warning");
+        out += ", \"message\": {\"text\": ";
+        append_json_string(out, d.help.empty() ? d.message : d.message + "\nhelp: " + d.help);
+        out += "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ";
+        append_json_string(out, d.file_name);
+        out += "}";
+        if (d.file && d.has_span) {
+            auto b = d.file->position(d.span.begin);
+            auto e = d.file->position(d.span.end);
+            out += fmt::format(", \"region\": {{\"startLine\": {}, \"startColumn\": {}, \"endLine\": {}, \"endColumn\": {}}}",
+                               b.line, b.column, e.line, e.column);
+        }
+        out += "}}]}";
+    }
+    out += first ? "]\n  }]\n}\n" : "\n    ]\n  }]\n}\n";
     return out;
 }
 

@@ -716,6 +716,19 @@ Iterator next_declaration(Iterator from, Iterator end) {
     return end;
 }
 
+// After a declaration failed to parse: the name it declares, if it got that far.
+void remember_broken_name(Iterator p, Iterator end, std::vector<std::string>& names) {
+    Iterator e = scan_word(p, end);
+    std::string_view keyword(p, static_cast<std::size_t>(e - p));
+    if (keyword != "rule" && keyword != "define") return;
+    Iterator b = e;
+    while (b != end && (*b == ' ' || *b == '\t')) ++b;
+    Iterator n = b;
+    while (n != end && (is_ident_continue(static_cast<unsigned char>(*n)) || *n == '-' || *n == '.')) ++n;
+    while (n != b && (n[-1] == '-' || n[-1] == '.')) --n;
+    if (n != b) names.emplace_back(b, n);
+}
+
 void report_expected(ParseState& st, std::string which, Iterator where) {
     // A parser without a friendly name would show a mangled type name.
     if (which.find("boost") != std::string::npos || which.find("x3") != std::string::npos) which = "something else";
@@ -826,7 +839,10 @@ ParseResult parse_file(const SourceFilePtr& file, const Limits& limits) {
             failed = true;
         }
         (void)errors_before;
-        if (failed) p = detail::next_declaration(decl_start, st.end);
+        if (failed) {
+            detail::remember_broken_name(decl_start, st.end, result.file.broken_names);
+            p = detail::next_declaration(decl_start, st.end);
+        }
         if (count_severity(result.diagnostics, DiagnosticSeverity::error) >= limits.max_diagnostics) {
             st.report("too-many-errors", st.span(p, p), "too many errors; stopping here",
                       "fix the errors above and run again", DiagnosticSeverity::note);

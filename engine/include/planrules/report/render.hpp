@@ -5,6 +5,7 @@
 #include <planrules/diagnostics.hpp>
 
 #include <string>
+#include <string_view>
 
 namespace planrules {
 
@@ -24,6 +25,9 @@ struct RenderOptions {
 // [{"file": …, "line": …, "column": …, "end_line": …, "end_column": …, "severity": …,
 //   "code": …, "message": …, "help": …}, …]
 [[nodiscard]] std::string render_json(const Diagnostics& ds);
+
+// SARIF 2.1.0, for code-scanning tools in CI (one run; rule ids are diagnostic codes).
+[[nodiscard]] std::string render_sarif(const Diagnostics& ds, std::string_view tool_version = {});
 
 [[nodiscard]] const char* to_string(DiagnosticSeverity s) noexcept;
 

@@ -238,6 +238,9 @@ using Decl = std::variant<RulesetDecl, RecordDecl, EnumDecl, RootDecl, DefineDec
 
 struct File {
     std::vector<Decl> decls;  // in source order
+    // Names of rules and defines whose declaration failed to parse: the checker does
+    // not report references to them as unknown (the syntax error already explains).
+    std::vector<std::string> broken_names;
 };
 
 }  // namespace planrules::ast
