@@ -9,7 +9,11 @@ namespace planrules {
 struct Limits {
     std::size_t max_file_size = 4u << 20;     // bytes per rule or schema file
     std::size_t max_files = 10'000;            // files per compilation
-    std::uint32_t max_nesting_depth = 64;      // nested expressions: ( [ not - if exists aggregates
+    std::uint32_t max_nesting_depth = 48;      // nested expressions: ( [ not - if exists aggregates, list<…>
+    // Stack the parser may use, measured, whatever the build: a nesting level costs about
+    // 6 KB in an optimised build and more in a debug one. Hosts that parse on threads with
+    // small stacks (musl's default is 128 KB) lower this.
+    std::size_t max_parse_stack_bytes = 512u << 10;
     std::uint32_t max_expression_height = 1000; // operators chained in one expression (a or b or …)
     std::uint32_t max_identifier_length = 128; // bytes
     std::uint32_t max_string_length = 4096;    // bytes of one string literal

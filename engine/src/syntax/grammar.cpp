@@ -814,6 +814,7 @@ ParseResult parse_file(const SourceFilePtr& file, const Limits& limits) {
     st.begin = text.data();
     st.end = text.data() + text.size();
     if (!precheck(st, *file, limits)) return result;
+    st.stack_base = static_cast<const char*>(__builtin_frame_address(0));
 
     Iterator p = st.begin;
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) p += 3;  // byte order mark
@@ -862,6 +863,7 @@ std::optional<ast::Expr> parse_expression(const SourceFilePtr& file, const Limit
     st.begin = file->text().data();
     st.end = st.begin + file->text().size();
     if (!precheck(st, *file, limits)) return std::nullopt;
+    st.stack_base = static_cast<const char*>(__builtin_frame_address(0));
     return detail::parse_embedded(st, st.begin, st.end);
 }
 

@@ -41,6 +41,7 @@ struct ParseState {
     Iterator end = nullptr;
     const Limits* limits = nullptr;
     std::uint32_t depth = 0;
+    const char* stack_base = nullptr;  // frame address where parsing began
     Diagnostics* diagnostics = nullptr;
     std::vector<ast::Decl>* decls = nullptr;
 
@@ -454,10 +455,16 @@ struct depth_guard_parser : x3::unary_parser<Subject, depth_guard_parser<Subject
     template <typename Context, typename RContext, typename Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext& rctx, Attribute& attr) const {
         auto& st = state_of(ctx);
-        if (st.depth >= st.limits->max_nesting_depth) {
+        auto* frame = static_cast<const char*>(__builtin_frame_address(0));
+        std::size_t stack_used = st.stack_base > frame ? static_cast<std::size_t>(st.stack_base - frame)
+                                                       : static_cast<std::size_t>(frame - st.stack_base);
+        if (st.depth >= st.limits->max_nesting_depth || stack_used > st.limits->max_parse_stack_bytes) {
             Iterator at = skip_blanks(first, last);
             throw SyntaxError{at, at == last ? at : at + 1, "nesting-too-deep",
-                              fmt::format("expression nested more than {} levels deep", st.limits->max_nesting_depth),
+                              st.depth >= st.limits->max_nesting_depth
+                                  ? fmt::format("expression nested more than {} levels deep", st.limits->max_nesting_depth)
+                                  : fmt::format("expression nested too deeply: the parser's stack budget of {} KiB is used up",
+                                                st.limits->max_parse_stack_bytes >> 10),
                               "split the expression with 'define' names"};
         }
         struct Restore {
