@@ -815,6 +815,21 @@ private:
         if (x.kind == TypeKind::any || y.kind == TypeKind::any) return true;
         if (x.kind == TypeKind::enumeration && y.kind == TypeKind::string) return check_enum_literal(x.decl, b), true;
         if (y.kind == TypeKind::enumeration && x.kind == TypeKind::string) return check_enum_literal(y.decl, a), true;
+        return types_comparable(ta, tb);
+    }
+
+    // Comparability by type alone: lists compare element by element, and the empty
+    // list `[]` (list<any>) compares with every list.
+    bool types_comparable(int ta, int tb) const {
+        if (ta == tb || is_error(ta) || is_error(tb)) return true;
+        if (numeric(ta) && numeric(tb)) return true;
+        const Type& x = s_.type(ta);
+        const Type& y = s_.type(tb);
+        if (x.kind == TypeKind::any || y.kind == TypeKind::any) return true;
+        if ((x.kind == TypeKind::enumeration && y.kind == TypeKind::string) ||
+            (y.kind == TypeKind::enumeration && x.kind == TypeKind::string))
+            return true;
+        if (x.kind == TypeKind::list && y.kind == TypeKind::list) return types_comparable(x.element, y.element);
         return false;
     }
 

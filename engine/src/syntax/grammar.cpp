@@ -18,9 +18,15 @@ using x3::_val;
 
 namespace {
 
-const std::array<std::string_view, 19> reserved_words = {
-    "and", "or", "not", "in", "if", "then", "else", "true", "false", "today", "where", "exists", "for",
-    "rule", "ruleset", "define", "override", "test", "enum"};
+// Besides the operators and declaration words, the words that start a clause after an
+// expression are reserved, so that a missing expression is reported at the clause word
+// (`require` followed by `message …`) instead of the clause word being read as a name.
+// Field names after '.' may still be any word.
+const std::array<std::string_view, 32> reserved_words = {
+    "and",      "or",       "not",     "in",      "if",        "then",    "else",   "true",
+    "false",    "today",    "where",   "exists",  "for",       "rule",    "ruleset", "define",
+    "override", "test",     "enum",    "type",    "root",      "require", "message", "when",
+    "severity", "mandatory", "source", "tags",    "due",       "at",      "extends", "applies"};
 
 // Words that start a declaration; the parser resumes at them after an error.
 const std::array<std::string_view, 8> declaration_words = {"ruleset", "type", "enum", "root",
@@ -43,6 +49,7 @@ const date_parser date_literal{};
 const number_parser number_literal{};
 const json_block_parser json_block{};
 const operator_mistake_parser operator_mistakes{};
+const prefix_mistake_parser prefix_mistakes{};
 
 const word_table_parser<ast::Severity> severity_word{
     {}, {{"error", ast::Severity::error}, {"warning", ast::Severity::warning}, {"info", ast::Severity::info}}};
@@ -129,6 +136,7 @@ PLANRULES_RULE(outcome_value, ast::Outcome, "an outcome (violated, indeterminate
 PLANRULES_RULE(date_value, ast::Expr, "a date (YYYY-MM-DD)");
 PLANRULES_RULE(title_string, ast::StringLiteral, "a title in quotes");
 PLANRULES_RULE(string_value, ast::StringLiteral, "a string in quotes");
+PLANRULES_RULE(message_value, ast::StringLiteral, "a message in quotes");
 PLANRULES_RULE(rule_id_value, ast::Name, "a rule id (e.g. HP-6.1)");
 PLANRULES_RULE(rule_id_list, std::vector<ast::Name>, "a rule id (e.g. HP-6.1)");
 PLANRULES_RULE(tag_list, std::vector<ast::Name>, "a tag name");
@@ -238,28 +246,30 @@ const auto assign_expression = [](auto& ctx) {
 const auto expression_def = depth_guard[or_expr][assign_expression] >> operator_mistakes;
 const auto or_expr_def = and_expr[assign] >> *((kw("or") > and_expr)[fold_with(ast::Op::op_or)]);
 const auto and_expr_def = not_expr[assign] >> *((kw("and") > not_expr)[fold_with(ast::Op::op_and)]);
-const auto not_expr_def = (kw("not") > depth_guard[not_expr])[make_unary(ast::Op::op_not)] | comparison[assign];
+const auto not_expr_def = spanned[kw("not") > depth_guard[not_expr]][make_unary(ast::Op::op_not)] | comparison[assign];
 const auto comparison_def =
     additive[assign] >>
-    -((compare_ops > additive)[fold_symbol] | (kw("not") >> kw("in") > additive)[fold_with(ast::Op::not_in)] |
+    -((!x3::lit("<>") >> compare_ops > additive)[fold_symbol] | (kw("not") >> kw("in") > additive)[fold_with(ast::Op::not_in)] |
       (kw("in") >> !kw("force") > additive)[fold_with(ast::Op::in)]);
 const auto additive_def = multiplicative[assign] >> *((additive_ops > multiplicative)[fold_symbol]);
 const auto multiplicative_def = unary[assign] >> *((multiplicative_ops > unary)[fold_symbol]);
-const auto unary_def = (sym("-") > depth_guard[unary])[make_unary(ast::Op::neg)] | postfix[assign];
+const auto unary_def = spanned[sym("-") > depth_guard[unary]][make_unary(ast::Op::neg)] | postfix[assign];
 const auto field_access_def = field_name;
 const auto postfix_def = primary[assign] >> *((sym(".") > field_access)[make_member]);
 
+const auto assign_nothing = [](auto&) {};
 const auto primary_def = parenthesized[assign] | list_literal[assign] | conditional[assign] | exists_expr[assign] |
                          date_literal[assign] | number_literal[assign] |
-                         simple_literal[assign] | aggregate[assign] | call[assign] | name_expr[assign];
+                         simple_literal[assign] | aggregate[assign] | call[assign] | name_expr[assign] |
+                         prefix_mistakes >> x3::eps[assign_nothing];
 
-const auto parenthesized_def = sym("(") > expression[assign] > sym(")");
+const auto parenthesized_def = spanned[sym("(") > expression[assign] > sym(")")][set_span];
 const auto list_literal_def =
-    x3::omit[sym("[") > -(expression[push_child] % sym(",")) > -sym(",") > sym("]")][set_span] >> x3::eps[set_kind(ast::ExprKind::list)];
-const auto conditional_def = x3::omit[kw("if") > expression[push_child] > kw("then") > expression[push_child] > kw("else") >
+    omit_spanned[sym("[") > -(expression[push_child] % sym(",")) > -sym(",") > sym("]")][set_span] >> x3::eps[set_kind(ast::ExprKind::list)];
+const auto conditional_def = omit_spanned[kw("if") > expression[push_child] > kw("then") > expression[push_child] > kw("else") >
                               expression[push_child]][set_span] >>
                              x3::eps[set_kind(ast::ExprKind::conditional)];
-const auto exists_expr_def = x3::omit[kw("exists") > identifier[set_binder] > kw("in") > expression[push_child] >
+const auto exists_expr_def = omit_spanned[kw("exists") > identifier[set_binder] > kw("in") > expression[push_child] >
                               -((kw("where") > expression)[push_where])][set_span] >>
                              x3::eps[set_kind(ast::ExprKind::exists)];
 
@@ -277,7 +287,7 @@ const auto rotate_projection = [](auto& ctx) {
 };
 const auto aggregate_plain_form =
     expression[push_child] >>
-    -(x3::omit[(kw("for") > identifier[finish_projection] > kw("in") > expression[push_child] >
+    -(omit_spanned[(kw("for") > identifier[finish_projection] > kw("in") > expression[push_child] >
         -((kw("where") > expression)[push_where]))][rotate_projection] |
       *((sym(",") > expression)[push_child]));
 const auto aggregate_body_def = aggregate_binder_form | aggregate_plain_form;
@@ -289,7 +299,7 @@ const auto merge_aggregate = [](auto& ctx) {
     into.has_where = from.has_where;
     into.has_projection = from.has_projection;
 };
-const auto aggregate_def = x3::omit[(aggregate_word >> &sym("("))[set_aggregate] > sym("(") > aggregate_body[merge_aggregate] >
+const auto aggregate_def = omit_spanned[(aggregate_word >> &sym("("))[set_aggregate] > sym("(") > aggregate_body[merge_aggregate] >
                             sym(")")][set_span];
 
 const auto set_call_name = [](auto& ctx) {
@@ -297,7 +307,7 @@ const auto set_call_name = [](auto& ctx) {
     _val(ctx).name = std::move(_attr(ctx));
 };
 const auto call_def =
-    x3::omit[(identifier >> &sym("("))[set_call_name] > sym("(") > -(expression[push_child] % sym(",")) > sym(")")][set_span];
+    omit_spanned[(identifier >> &sym("("))[set_call_name] > sym("(") > -(expression[push_child] % sym(",")) > sym(")")][set_span];
 
 const auto make_name = [](auto& ctx) {
     ast::Expr e;
@@ -309,12 +319,30 @@ const auto make_name = [](auto& ctx) {
 };
 const auto name_expr_def = identifier[make_name];
 
+// A string that is not a message may not contain `{…}`: reports the first one.
+inline void check_plain_string(ParseState& st, ast::StringLiteral& lit) {
+    if (lit.value.find('\x01') == std::string::npos) return;
+    Iterator p = st.begin + lit.span.begin + 1;
+    Iterator end = st.begin + lit.span.end;
+    while (p < end && *p != '{') p += (*p == '\\') ? 2 : 1;
+    Iterator q = p;
+    int depth = 0;
+    while (q < end) {
+        if (*q == '{') ++depth;
+        else if (*q == '}' && --depth == 0) { ++q; break; }
+        ++q;
+    }
+    SourceSpan where = p < end ? st.span(p, std::min(q, end)) : lit.span;
+    st.report("interpolation-outside-message", where, "'{…}' interpolation is only allowed in messages",
+              "write \\{ and \\} for literal braces");
+    for (char& c : lit.value)
+        if (c == '\x01') c = '?';
+}
+
 const auto make_string = [](auto& ctx) {
     auto& st = state_of(ctx);
     auto& lit = _attr(ctx);
-    if (lit.value.find('\x01') != std::string::npos)
-        st.report("interpolation-outside-message", lit.span, "'{…}' interpolation is only allowed in messages",
-                  "write \\{ for a literal brace");
+    check_plain_string(st, lit);
     ast::Expr e;
     e.kind = ast::ExprKind::string;
     e.span = lit.span;
@@ -334,12 +362,14 @@ const auto make_today = [](auto& ctx) {
     e.span = where_span(ctx);
     _val(ctx) = std::move(e);
 };
-const auto simple_literal_def = string_literal[make_string] | bool_word[make_bool] | kw("today")[make_today];
+const auto simple_literal_def = string_literal[make_string] | spanned[bool_word][make_bool] | spanned[kw("today")][make_today];
 
 // ---------------------------------------------------------------- messages
 
 // Parses one `{expr}` of a message: the expression spans [b, e) of the file.
-std::optional<ast::Expr> parse_embedded(ParseState& st, Iterator b, Iterator e);
+// `trailing` names what should follow the expression ("'}' to end the interpolation").
+std::optional<ast::Expr> parse_embedded(ParseState& st, Iterator b, Iterator e, std::string_view trailing,
+                                        std::string_view end_name);
 
 // Splits a message literal into text and `{expr}` segments, re-reading its raw text.
 inline ast::StringTemplate build_template(ParseState& st, const ast::StringLiteral& lit) {
@@ -380,7 +410,8 @@ inline ast::StringTemplate build_template(ParseState& st, const ast::StringLiter
             if (skip_blanks(p + 1, q) == q) {
                 st.report("empty-interpolation", st.span(p, q + 1), "empty '{}' in message",
                           "put an expression between the braces, e.g. {a.id}, or write \\{ for a literal brace");
-            } else if (auto ex = parse_embedded(st, p + 1, q)) {
+            } else if (auto ex = parse_embedded(st, p + 1, q, "'}' to end the interpolation",
+                                                "the end of the interpolation")) {
                 ast::TemplateSegment seg;
                 seg.is_expr = true;
                 seg.expr = std::move(*ex);
@@ -408,28 +439,28 @@ const auto set_type_name = [](auto& ctx) {
 const auto set_type_args = [](auto& ctx) { _val(ctx).args = std::move(_attr(ctx)); };
 const auto set_optional = [](auto& ctx) {
     _val(ctx).optional = true;
-    _val(ctx).span.end = static_cast<std::uint32_t>(x3::_where(ctx).end() - state_of(ctx).begin);
+    _val(ctx).span.end = where_span(ctx).end;
 };
 const auto close_type_args = [](auto& ctx) {
-    _val(ctx).span.end = static_cast<std::uint32_t>(x3::_where(ctx).end() - state_of(ctx).begin);
+    _val(ctx).span.end = where_span(ctx).end;
 };
 const auto type_ref_def = field_name[set_type_name] >>
-                          -(x3::omit[sym("<") > type_args[set_type_args] > sym(">")][close_type_args]) >>
-                          -(sym("?")[set_optional]);
+                          -(omit_spanned[sym("<") > type_args[set_type_args] > sym(">")][close_type_args]) >>
+                          -(spanned[sym("?")][set_optional]);
 
 const auto type_args_def = depth_guard[type_ref] % sym(",");
 const auto set_name = [](auto& ctx) { _val(ctx).name = std::move(_attr(ctx)); };
 const auto set_type = [](auto& ctx) { _val(ctx).type = std::move(_attr(ctx)); };
 const auto set_sensitive = [](auto& ctx) { _val(ctx).sensitive = true; };
 const auto field_decl_def =
-    x3::omit[field_name[set_name] > sym(":") > type_ref[set_type] > -(kw("sensitive")[set_sensitive])][set_span];
+    omit_spanned[field_name[set_name] > sym(":") > type_ref[set_type] > -(kw("sensitive")[set_sensitive])][set_span];
 const auto push_field = [](auto& ctx) { _val(ctx).fields.push_back(std::move(_attr(ctx))); };
-const auto record_decl_def = x3::omit[kw("type") > identifier[set_name] > sym("{") >
+const auto record_decl_def = omit_spanned[kw("type") > identifier[set_name] > sym("{") >
                               *(field_decl[push_field] >> -sym(",")) > sym("}")][set_span];
 const auto push_value = [](auto& ctx) { _val(ctx).values.push_back(std::move(_attr(ctx))); };
 const auto enum_decl_def =
-    x3::omit[kw("enum") > identifier[set_name] > sym("{") > *(field_name[push_value] >> -sym(",")) > sym("}")][set_span];
-const auto root_decl_def = x3::omit[kw("root") > identifier[set_name] > sym(":") > type_ref[set_type]][set_span];
+    omit_spanned[kw("enum") > identifier[set_name] > sym("{") > *(field_name[push_value] >> -sym(",")) > sym("}")][set_span];
+const auto root_decl_def = omit_spanned[kw("root") > identifier[set_name] > sym(":") > type_ref[set_type]][set_span];
 
 // ---------------------------------------------------------------- declarations
 
@@ -438,8 +469,8 @@ const auto set_has_params = [](auto& ctx) { _val(ctx).has_params = true; };
 const auto set_body = [](auto& ctx) { _val(ctx).body = std::move(_attr(ctx)); };
 const auto param_def = identifier[set_name] > sym(":") > type_ref[set_type];
 const auto define_decl_def =
-    x3::omit[kw("define") > identifier[set_name] >
-     -(x3::omit[sym("(") > -(param[push_param] % sym(",")) > sym(")")][set_has_params]) > sym("=", "=") >
+    omit_spanned[kw("define") > identifier[set_name] >
+     -(omit_spanned[sym("(") > -(param[push_param] % sym(",")) > sym(")")][set_has_params]) > sym("=", "=") >
      expression[set_body]][set_span];
 
 const auto at_declaration_end = &(declaration_word | x3::eoi);
@@ -452,8 +483,13 @@ const auto severity_value_def = severity_word;
 const auto missing_value_def = missing_word;
 const auto outcome_value_def = outcome_word;
 const auto date_value_def = date_literal;
-const auto title_string_def = string_literal;
-const auto string_value_def = string_literal;
+const auto plain_string = [](auto& ctx) {
+    check_plain_string(state_of(ctx), _attr(ctx));
+    _val(ctx) = std::move(_attr(ctx));
+};
+const auto title_string_def = string_literal[plain_string];
+const auto string_value_def = string_literal[plain_string];
+const auto message_value_def = string_literal;
 const auto rule_id_value_def = rule_id;
 const auto rule_id_list_def = rule_id % sym(",");
 const auto tag_list_def = field_name % sym(",");
@@ -477,12 +513,12 @@ const auto push_extends = [](auto& ctx) {
     for (auto& n : _attr(ctx)) _val(ctx).extends.push_back(std::move(n));
 };
 const auto ruleset_clause =
-    (kw("authority") > string_value)[set_once(&ast::RulesetDecl::authority, "authority")] |
-    (kw("schema") > string_value)[set_once(&ast::RulesetDecl::schema, "schema")] |
+    spanned[kw("authority") > string_value][set_once(&ast::RulesetDecl::authority, "authority")] |
+    spanned[kw("schema") > string_value][set_once(&ast::RulesetDecl::schema, "schema")] |
     (kw("extends") > ruleset_list)[push_extends] |
-    (kw("applies") > kw("when") > expression)[set_once(&ast::RulesetDecl::applies_when, "applies when")];
+    spanned[kw("applies") > kw("when") > expression][set_once(&ast::RulesetDecl::applies_when, "applies when")];
 const auto ruleset_decl_def =
-    x3::omit[kw("ruleset") > dotted_name[set_name] > title_string[set_title] > *ruleset_clause > ruleset_end][set_span];
+    omit_spanned[kw("ruleset") > dotted_name[set_name] > title_string[set_title] > *ruleset_clause > ruleset_end][set_span];
 
 // Rule clauses
 const auto set_id = [](auto& ctx) { _val(ctx).id = std::move(_attr(ctx)); };
@@ -532,23 +568,23 @@ const auto set_message = [](auto& ctx) {
 const auto set_collection = [](auto& ctx) { _val(ctx).collection = std::move(_attr(ctx)); };
 const auto set_where = [](auto& ctx) { _val(ctx).where = std::move(_attr(ctx)); };
 const auto set_variable = [](auto& ctx) { _val(ctx).variable = std::move(_attr(ctx)); };
-const auto for_each_clause_def = x3::omit[kw("for") > kw("each") > identifier[set_variable] > kw("in") >
+const auto for_each_clause_def = omit_spanned[kw("for") > kw("each") > identifier[set_variable] > kw("in") >
                                   expression[set_collection] > -(kw("where") > expression[set_where])][set_span];
 
 const auto rule_clause =
-    (kw("severity") > severity_value)[set_severity] | kw("mandatory")[set_mandatory] |
-    kw("sensitive")[set_rule_sensitive] |
-    (kw("in") >> kw("force") > -(kw("from") > date_value) > -(kw("until") > date_value))[set_in_force] |
-    (kw("source") > string_value)[set_once(&ast::RuleDecl::source, "source")] |
+    spanned[kw("severity") > severity_value][set_severity] | spanned[kw("mandatory")][set_mandatory] |
+    spanned[kw("sensitive")][set_rule_sensitive] |
+    spanned[kw("in") >> kw("force") > -(kw("from") > date_value) > -(kw("until") > date_value)][set_in_force] |
+    spanned[kw("source") > string_value][set_once(&ast::RuleDecl::source, "source")] |
     (kw("tags") > tag_list)[push_tags] |
-    (kw("when") > expression)[set_once(&ast::RuleDecl::when, "when")] | for_each_clause[push_for_each] |
-    (kw("require") > expression)[set_once(&ast::RuleDecl::require, "require")] |
-    (kw("if") > kw("missing") > missing_value)[set_if_missing] |
-    (kw("at") > expression)[set_once(&ast::RuleDecl::at, "at")] |
-    (kw("due") > expression)[set_once(&ast::RuleDecl::due, "due")] | (kw("message") > string_value)[set_message];
+    spanned[kw("when") > expression][set_once(&ast::RuleDecl::when, "when")] | for_each_clause[push_for_each] |
+    spanned[kw("require") > expression][set_once(&ast::RuleDecl::require, "require")] |
+    spanned[kw("if") > kw("missing") > missing_value][set_if_missing] |
+    spanned[kw("at") > expression][set_once(&ast::RuleDecl::at, "at")] |
+    spanned[kw("due") > expression][set_once(&ast::RuleDecl::due, "due")] | spanned[kw("message") > message_value][set_message];
 
 const auto rule_decl_def =
-    x3::omit[kw("rule") > rule_id_value[set_id] > title_string[set_title] > *rule_clause > rule_end][set_span];
+    omit_spanned[kw("rule") > rule_id_value[set_id] > title_string[set_title] > *rule_clause > rule_end][set_span];
 
 // Overrides
 const auto set_target = [](auto& ctx) { _val(ctx).target = std::move(_attr(ctx)); };
@@ -558,11 +594,11 @@ const auto set_disabled = [](auto& ctx) {
     o.disabled = true;
     o.disabled_span = where_span(ctx);
 };
-const auto override_clause = (kw("severity") > severity_value)[set_severity] |
-                             (kw("disabled") | kw("disable"))[set_disabled] |
-                             (kw("message") > string_value)[set_message];
+const auto override_clause = spanned[kw("severity") > severity_value][set_severity] |
+                             spanned[kw("disabled") | kw("disable")][set_disabled] |
+                             spanned[kw("message") > message_value][set_message];
 const auto override_decl_def =
-    x3::omit[kw("override") > rule_id_value[set_target] > *override_clause > override_end][set_span];
+    omit_spanned[kw("override") > rule_id_value[set_target] > *override_clause > override_end][set_span];
 
 // Tests
 const auto set_as_of = [](auto& ctx) {
@@ -587,15 +623,15 @@ const auto push_rules = [](auto& ctx) {
     for (auto& n : _attr(ctx)) _val(ctx).rules.push_back(std::move(n));
 };
 const auto expect_body_def =
-    x3::omit[kw("no") > rule_id_value[push_rule]][set_expect_kind(ast::Expectation::Kind::no_finding)] |
-    x3::omit[kw("only") > rule_id_list[push_rules]][set_expect_kind(ast::Expectation::Kind::only)] |
+    omit_spanned[kw("no") > rule_id_value[push_rule]][set_expect_kind(ast::Expectation::Kind::no_finding)] |
+    omit_spanned[kw("only") > rule_id_list[push_rules]][set_expect_kind(ast::Expectation::Kind::only)] |
     kw("nothing")[set_expect_kind(ast::Expectation::Kind::nothing)] |
     (rule_id_value[push_rule] > -(kw("at") > string_value[set_pointer]) > -(kw("outcome") > outcome_value[set_outcome]));
-const auto expectation_def = x3::omit[kw("expect") > expect_body[assign]][set_span];
-const auto test_plan_def = string_literal[set_plan_path] | json_block[set_plan_inline];
-const auto test_clause = (kw("as") > kw("of") > date_value)[set_as_of] | (kw("plan") > test_plan)[merge_plan] |
+const auto expectation_def = omit_spanned[kw("expect") > expect_body[assign]][set_span];
+const auto test_plan_def = string_value[set_plan_path] | json_block[set_plan_inline];
+const auto test_clause = spanned[kw("as") > kw("of") > date_value][set_as_of] | spanned[kw("plan") > test_plan][merge_plan] |
                          expectation[push_expectation];
-const auto test_decl_def = x3::omit[kw("test") > string_value[set_name] > *test_clause > test_end][set_span];
+const auto test_decl_def = omit_spanned[kw("test") > string_value[set_name] > *test_clause > test_end][set_span];
 
 // One declaration, appended to the file by its action.
 const auto push_decl = [](auto& ctx) { state_of(ctx).decls->emplace_back(std::move(_attr(ctx))); };
@@ -609,17 +645,16 @@ BOOST_SPIRIT_DEFINE(expression, or_expr, and_expr, not_expr, comparison, additiv
 BOOST_SPIRIT_DEFINE(type_ref, type_args, field_decl, record_decl, enum_decl, root_decl, define_decl, param, ruleset_decl,
                     rule_decl, for_each_clause, override_decl, test_decl, expectation, declaration)
 BOOST_SPIRIT_DEFINE(severity_value, missing_value, outcome_value, date_value, title_string, string_value,
-                    rule_id_value, rule_id_list, tag_list, ruleset_list, expect_body, rule_end, ruleset_end,
+                    rule_id_value, rule_id_list, tag_list, ruleset_list, expect_body, rule_end, ruleset_end, message_value,
                     override_end, test_end, test_plan)
 
 const auto skipper = x3::ascii::space | x3::lexeme[x3::lit('#') >> *(x3::char_ - x3::eol)];
 
 // ---------------------------------------------------------------- driver
 
-// Describes the token at `p` for "found …".
-std::string describe_token(Iterator p, Iterator end) {
-    p = skip_blanks(p, end);
-    if (p == end) return "end of file";
+// The end of the token that starts at `p` (for spans and "found …").
+Iterator token_end(Iterator p, Iterator end) {
+    if (p == end) return p;
     Iterator e = scan_word(p, end);
     if (e == p) {
         if (is_digit(static_cast<unsigned char>(*p))) {
@@ -639,7 +674,18 @@ std::string describe_token(Iterator p, Iterator end) {
                 while (e != end && (static_cast<unsigned char>(*e) & 0xC0) == 0x80) ++e;
         }
     }
-    if (e - p > 40) e = p + 40;
+    if (e - p > 40) {
+        e = p + 40;
+        while (e != p && (static_cast<unsigned char>(*e) & 0xC0) == 0x80) --e;  // keep UTF-8 whole
+    }
+    return e;
+}
+
+// Describes the token at `p` for "found …".
+std::string describe_token(Iterator p, Iterator end, std::string_view end_name = "end of file") {
+    p = skip_blanks(p, end);
+    if (p == end) return std::string(end_name);
+    Iterator e = token_end(p, end);
     return fmt::format("'{}'", std::string_view(p, static_cast<std::size_t>(e - p)));
 }
 
@@ -667,7 +713,7 @@ std::string help_for(std::string_view expected, Iterator at, Iterator end) {
         return "each rule clause starts on its own line with a keyword; a rule ends where the next "
                "declaration begins";
     }
-    if (expected.find("severity") != std::string_view::npos) {
+    if (expected.rfind("a severity", 0) == 0) {
         auto near = planrules::detail::nearest(word, {"error", "warning", "info"});
         return near.empty() ? std::string("the severities are error, warning and info")
                             : fmt::format("did you mean '{}'? The severities are error, warning and info", near);
@@ -678,6 +724,8 @@ std::string help_for(std::string_view expected, Iterator at, Iterator end) {
         if (word == "rule" || word == "define" || word == "test" || word == "override" || word == "ruleset")
             return "the expression above is incomplete";
         if (starts("\"") ) return {};
+        if (starts(")") && expected.find("NAME in LIST") != std::string_view::npos)
+            return "count, all, any, sum, min and max need a list, e.g. count(plan.aktiviteter)";
         if (starts(")")) return "there is a ')' without a matching '('";
         if (!word.empty() && reserved(word)) return fmt::format("'{}' is a keyword and cannot be used as a name", word);
     }
@@ -685,7 +733,8 @@ std::string help_for(std::string_view expected, Iterator at, Iterator end) {
     if (expected.find("rule id") != std::string_view::npos)
         return "rule ids are letters and digits joined by '-' or '.', e.g. HP-6.1 or AF-30D";
     if (expected.find("title") != std::string_view::npos)
-        return "give the rule a title in quotes after its id: rule HP-6.1 \"Bedömning av stödbehov\"";
+        return "write the title in quotes after the name, e.g. rule HP-6.1 \"Bedömning av stödbehov\" or "
+               "ruleset af.forordning \"Förordningen om den arbetsmarknadspolitiska verksamheten\"";
     if (expected.find("declaration") != std::string_view::npos) {
         static const std::vector<std::string> clauses = {"severity", "mandatory", "require", "message", "when",
                                                          "source",   "tags",      "due",     "at"};
@@ -733,22 +782,20 @@ void report_expected(ParseState& st, std::string which, Iterator where) {
     // A parser without a friendly name would show a mangled type name.
     if (which.find("boost") != std::string::npos || which.find("x3") != std::string::npos) which = "something else";
     Iterator at = skip_blanks(where, st.end);
-    Iterator e = at;
-    if (e != st.end) {
-        e = scan_word(at, st.end);
-        if (e == at) ++e;
-    }
-    std::string found = describe_token(at, st.end);
+    Iterator e = token_end(at, st.end);
+    std::string found = describe_token(at, st.end, st.end_name);
     st.report("syntax-error", st.span(at, e), fmt::format("expected {}, found {}", which, found),
               help_for(which, at, st.end));
 }
 
-std::optional<ast::Expr> parse_embedded(ParseState& st, Iterator b, Iterator e) {
+std::optional<ast::Expr> parse_embedded(ParseState& st, Iterator b, Iterator e, std::string_view trailing,
+                                        std::string_view end_name) {
     ast::Expr out;
     Iterator p = b;
     // The embedded expression ends at `e`, not at the end of the file.
     ParseState inner = st;
     inner.end = e;
+    inner.end_name = end_name;
     try {
         bool ok = x3::phrase_parse(p, e, x3::with<state_tag>(std::ref(inner))[expression], skipper, out);
         st.depth = inner.depth;
@@ -757,7 +804,7 @@ std::optional<ast::Expr> parse_embedded(ParseState& st, Iterator b, Iterator e) 
             return std::nullopt;
         }
         if (p != e) {
-            report_expected(inner, "'}' to end the interpolation", p);
+            report_expected(inner, std::string(trailing), p);
             return std::nullopt;
         }
     } catch (x3::expectation_failure<Iterator> const& f) {
@@ -864,7 +911,7 @@ std::optional<ast::Expr> parse_expression(const SourceFilePtr& file, const Limit
     st.end = st.begin + file->text().size();
     if (!precheck(st, *file, limits)) return std::nullopt;
     st.stack_base = static_cast<const char*>(__builtin_frame_address(0));
-    return detail::parse_embedded(st, st.begin, st.end);
+    return detail::parse_embedded(st, st.begin, st.end, "the end of the expression", "end of input");
 }
 
 }  // namespace planrules::syntax

@@ -44,6 +44,8 @@ struct ParseState {
     const char* stack_base = nullptr;  // frame address where parsing began
     Diagnostics* diagnostics = nullptr;
     std::vector<ast::Decl>* decls = nullptr;
+    SourceSpan last_span{};
+    std::string_view end_name = "end of file";  // what "found …" calls the end of the input  // what the innermost finished `spanned[…]` matched
 
     [[nodiscard]] std::uint32_t offset(Iterator p) const { return static_cast<std::uint32_t>(p - begin); }
     [[nodiscard]] SourceSpan span(Iterator b, Iterator e) const { return {offset(b), offset(e)}; }
@@ -76,13 +78,11 @@ inline Iterator skip_blanks(Iterator p, Iterator end) {
     return p;
 }
 
-// The span of what an action's subject matched, without the leading blanks.
+// The span of what the `spanned[…]` directive an action is attached to matched
+// (X3's own `_where` is the input after the match, not the match).
 template <typename Context>
 SourceSpan where_span(Context const& ctx) {
-    auto& st = state_of(ctx);
-    auto w = x3::_where(ctx);
-    Iterator b = skip_blanks(w.begin(), w.end());
-    return st.span(b, w.end());
+    return state_of(ctx).last_span;
 }
 
 inline Iterator scan_word(Iterator p, Iterator end) {
@@ -167,6 +167,8 @@ struct name_parser : x3::parser<name_parser<Kind>> {
             p = segment(p);
             while (p != last && *p == '.' && p + 1 != last && is_ident_continue(static_cast<unsigned char>(p[1])))
                 p = segment(p + 1);
+            // `extends` followed by a declaration: the keyword is not a rule set name
+            if (reserved(std::string_view(first, static_cast<std::size_t>(p - first)))) return false;
         } else {
             // HP-6.1, AF-30D, K0180-EB-1: alphanumeric parts joined by '-' or '.'
             auto alnum = [](char c) { return is_digit(static_cast<unsigned char>(c)) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
@@ -444,6 +446,44 @@ struct json_block_parser : x3::parser<json_block_parser> {
 
 // ---------------------------------------------------------------- guards
 
+// spanned[p]: parses p (passing its attribute through) and records the span it
+// matched, without leading blanks, in ParseState::last_span for the action attached
+// to it: `spanned[p][action]`.
+template <typename Subject>
+struct spanned_parser : x3::unary_parser<Subject, spanned_parser<Subject>> {
+    using base = x3::unary_parser<Subject, spanned_parser<Subject>>;
+    static bool const is_pass_through_unary = true;
+    constexpr explicit spanned_parser(Subject const& s) : base(s) {}
+
+    template <typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext& rctx, Attribute& attr) const {
+        x3::skip_over(first, last, ctx);
+        Iterator start = first;
+        if (!this->subject.parse(first, last, ctx, rctx, attr)) return false;
+        auto& st = state_of(ctx);
+        st.last_span = st.span(start, first);
+        return true;
+    }
+};
+
+struct spanned_gen {
+    template <typename Subject>
+    constexpr spanned_parser<typename x3::extension::as_parser<Subject>::value_type> operator[](
+        Subject const& subject) const {
+        return spanned_parser<typename x3::extension::as_parser<Subject>::value_type>{x3::as_parser(subject)};
+    }
+};
+inline constexpr spanned_gen spanned{};
+
+// omit_spanned[p]: x3::omit that records its span like spanned[…].
+struct omit_spanned_gen {
+    template <typename Subject>
+    constexpr auto operator[](Subject const& subject) const {
+        return spanned[x3::omit[subject]];
+    }
+};
+inline constexpr omit_spanned_gen omit_spanned{};
+
 struct depth_guard_tag;
 
 template <typename Subject>
@@ -500,7 +540,9 @@ struct operator_mistake_parser : x3::parser<operator_mistake_parser> {
             throw SyntaxError{p, p + n, code, std::move(msg), std::move(help)};
         };
         (void)ctx;
-        if (starts("==") || starts("!=")) return true;
+        if (starts("==") || starts("!="))
+            fail(2, "chained-comparison", "comparisons cannot be chained",
+                 "combine two comparisons with 'and', e.g. a == b and b == c, or use parentheses");
         if (starts("=>")) fail(2, "unknown-operator", "'=>' is not an operator", "to compare, write '>='");
         if (starts("=<")) fail(2, "unknown-operator", "'=<' is not an operator", "to compare, write '<='");
         if (starts("=")) fail(1, "single-equals", "'=' cannot compare values", "use '==' to test equality, e.g. plan.status == \"upprattad\"");
@@ -512,6 +554,20 @@ struct operator_mistake_parser : x3::parser<operator_mistake_parser> {
             fail(1, "chained-comparison", "comparisons cannot be chained",
                  "combine two comparisons with 'and', e.g. a <= x and x <= b");
         return true;
+    }
+};
+
+// At the start of an operand: `!x` written for `not x`. Never matches; throws.
+struct prefix_mistake_parser : x3::parser<prefix_mistake_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    template <typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
+        Iterator p = skip_blanks(first, last);
+        if (p != last && *p == '!' && (p + 1 == last || p[1] != '='))
+            throw SyntaxError{p, p + 1, "unknown-operator", "'!' is not an operator", "write 'not'"};
+        return false;
     }
 };
 
