@@ -580,7 +580,7 @@ private:
                 error(r.source->span, "empty-source", "the source is empty", "name the law, ordinance or report");
             std::set<std::string> tags;
             for (auto& t : r.tags)
-                if (!tags.insert(t.text).second) warning(t.span, "duplicate-tag", fmt::format("tag '{}' is given twice", t.text));
+                if (!tags.insert(t.text).second) warning(t.span, "duplicate-tag", fmt::format("tag '{}' is given twice", t.text), "remove the repeated tag");
             if (r.when) expect_bool(*r.when, "'when'");
             std::size_t vars = scope_.size();
             for (auto& fe : r.for_each) {

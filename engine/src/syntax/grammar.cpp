@@ -724,11 +724,17 @@ std::string help_for(std::string_view expected, Iterator at, Iterator end) {
         if (word == "rule" || word == "define" || word == "test" || word == "override" || word == "ruleset")
             return "the expression above is incomplete";
         if (starts("\"") ) return {};
+        static const std::vector<std::string_view> clause_words = {
+            "require", "message", "when", "severity", "mandatory", "source", "tags", "due", "at", "extends", "applies"};
+        if (std::find(clause_words.begin(), clause_words.end(), word) != clause_words.end())
+            return fmt::format("'{}' starts the next clause: the expression before it is missing", word);
         if (starts(")") && expected.find("NAME in LIST") != std::string_view::npos)
             return "count, all, any, sum, min and max need a list, e.g. count(plan.aktiviteter)";
         if (starts(")")) return "there is a ')' without a matching '('";
         if (!word.empty() && reserved(word)) return fmt::format("'{}' is a keyword and cannot be used as a name", word);
     }
+    if ((expected == "a name" || expected.rfind("a parameter", 0) == 0) && !word.empty() && reserved(word))
+        return fmt::format("'{}' is a keyword and cannot be used as a name; choose another name", word);
     if (expected == "')'" || expected == "']'") return "check that every opening bracket has its closing one";
     if (expected.find("rule id") != std::string_view::npos)
         return "rule ids are letters and digits joined by '-' or '.', e.g. HP-6.1 or AF-30D";
