@@ -446,6 +446,36 @@ struct json_block_parser : x3::parser<json_block_parser> {
 
 // ---------------------------------------------------------------- guards
 
+// The end of the last token in [start, end): X3 primitives skip blanks before they try
+// to match, so a parser whose last optional part failed has consumed the blanks and
+// comments after its last token. Strings do not span lines, so a `#` outside a string
+// on the last line starts a comment.
+inline Iterator trim_end(Iterator file_begin, Iterator start, Iterator end) {
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    while (true) {
+        Iterator e = end;
+        while (e > start && blank(e[-1])) --e;
+        if (e == start) return start;
+        Iterator line = e - 1;
+        while (line > file_begin && line[-1] != '\n') --line;
+        Iterator hash = nullptr;
+        bool in_string = false;
+        for (Iterator p = line; p < e; ++p) {
+            if (in_string) {
+                if (*p == '\\') ++p;
+                else if (*p == '"') in_string = false;
+            } else if (*p == '"') {
+                in_string = true;
+            } else if (*p == '#') {
+                hash = p;
+                break;
+            }
+        }
+        if (!hash || hash < start) return e;
+        end = hash;
+    }
+}
+
 // spanned[p]: parses p (passing its attribute through) and records the span it
 // matched, without leading blanks, in ParseState::last_span for the action attached
 // to it: `spanned[p][action]`.
@@ -461,7 +491,7 @@ struct spanned_parser : x3::unary_parser<Subject, spanned_parser<Subject>> {
         Iterator start = first;
         if (!this->subject.parse(first, last, ctx, rctx, attr)) return false;
         auto& st = state_of(ctx);
-        st.last_span = st.span(start, first);
+        st.last_span = st.span(start, trim_end(st.begin, start, first));
         return true;
     }
 };
