@@ -376,7 +376,7 @@ struct number_parser : x3::parser<number_parser> {
             auto [ptr, ec] = std::from_chars(first, p, ex.integer);
             if (ec != std::errc{})
                 st.report("number-too-large", st.span(first, p), fmt::format("the number {} is too large", ex.text),
-                          "integers must lie between -9223372036854775808 and 9223372036854775807");
+                          "integer literals go up to 9223372036854775807 (a minus sign negates them)");
         }
         // `30 days`, `6 months`, `2 years`: a duration literal
         Iterator w = skip_blanks(p, last);
