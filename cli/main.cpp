@@ -1,11 +1,17 @@
 // planrules: the command-line tool for policy staff and CI.
 
 #include <planrules/planrules.hpp>
+#include <planrules/report/report_render.hpp>
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <optional>
 #include <cstring>
+#include <ctime>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <unistd.h>
@@ -21,6 +27,11 @@ commands:
         compile rule files (directories are searched for *.rules, *.schema
         and *.test) and print diagnostics
         exit status: 0 no errors, 1 errors in the rules, 2 a file cannot be read
+
+  validate --rules DIR [--as-of YYYY-MM-DD] [--format text|json]
+           [--audience af|kommun|leverantor] [--no-evidence] PLAN.json…
+        validate plans; text for case officers, or JSON (one object per plan)
+        exit status: 0 no error findings, 1 error findings, 2 unreadable rules or plan
 
 options:
   -h, --help       show this help
@@ -83,6 +94,116 @@ int run_check(const std::vector<std::string_view>& args) {
     return errors > 0 ? 1 : 0;
 }
 
+std::optional<planrules::Date> parse_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    planrules::Date d{};
+    auto num = [&](std::size_t b, std::size_t n, int& out) {
+        out = 0;
+        for (std::size_t i = b; i < b + n; ++i) {
+            if (s[i] < '0' || s[i] > '9') return false;
+            out = out * 10 + (s[i] - '0');
+        }
+        return true;
+    };
+    if (!num(0, 4, d.year) || !num(5, 2, d.month) || !num(8, 2, d.day) || !planrules::is_valid(d)) return std::nullopt;
+    return d;
+}
+
+planrules::Date today() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return planrules::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+int run_validate(const std::vector<std::string_view>& args) {
+    std::string format = "text";
+    std::vector<std::filesystem::path> rules;
+    std::vector<std::string> plans;
+    planrules::ValidateOptions options;
+    options.as_of = today();
+    bool color = isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string_view a = args[i];
+        auto value = [&](const char* what) -> std::optional<std::string_view> {
+            if (i + 1 >= args.size()) return std::nullopt;
+            (void)what;
+            return args[++i];
+        };
+        if (a == "--rules") {
+            auto v = value("--rules");
+            if (!v) return usage_error("--rules needs a directory");
+            rules.emplace_back(std::string(*v));
+        } else if (a == "--as-of") {
+            auto v = value("--as-of");
+            if (!v) return usage_error("--as-of needs a date (YYYY-MM-DD)");
+            auto d = parse_date(*v);
+            if (!d) return usage_error(fmt::format("'{}' is not a date; write YYYY-MM-DD", *v));
+            options.as_of = *d;
+        } else if (a == "--format") {
+            auto v = value("--format");
+            if (!v || (*v != "text" && *v != "json")) return usage_error("--format needs text or json");
+            format = std::string(*v);
+        } else if (a == "--audience") {
+            auto v = value("--audience");
+            auto aud = v ? planrules::parse_audience(*v) : std::nullopt;
+            if (!aud) return usage_error("--audience needs af, kommun or leverantor");
+            options.audience = *aud;
+        } else if (a == "--no-evidence") {
+            options.evidence = false;
+        } else if (a == "--no-color") {
+            color = false;
+        } else if (a == "--color") {
+            color = true;
+        } else if (a == "-h" || a == "--help") {
+            std::fputs(usage_text, stdout);
+            return 0;
+        } else if (!a.empty() && a[0] == '-') {
+            return usage_error(fmt::format("unknown option '{}'", a));
+        } else {
+            plans.emplace_back(a);
+        }
+    }
+    if (rules.empty()) return usage_error("validate needs --rules DIR");
+    if (plans.empty()) return usage_error("validate needs at least one plan file");
+
+    auto rs = planrules::compile_files(rules);
+    if (!rs) {
+        std::fputs(planrules::render_text(rs.error()).c_str(), stderr);
+        std::fprintf(stderr, "planrules: the rules have errors; run 'planrules check' for details\n");
+        return 2;
+    }
+    int status = 0;
+    bool first = true;
+    for (const auto& path : plans) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            std::fprintf(stderr, "planrules: cannot read plan '%s': %s\n", path.c_str(), std::strerror(errno));
+            status = 2;
+            continue;
+        }
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        auto plan = rs->load_json(ss.str(), path);
+        if (!plan) {
+            std::fputs(planrules::render_text(plan.error()).c_str(), stderr);
+            status = 2;
+            continue;
+        }
+        planrules::Report report = rs->validate(*plan, options);
+        if (format == "json") {
+            std::fputs(planrules::render_report_json(report).c_str(), stdout);
+        } else {
+            if (!first) std::fputs("\n", stdout);
+            std::printf("%s\n", path.c_str());
+            std::fputs(planrules::render_report_text(report, color).c_str(), stdout);
+        }
+        first = false;
+        if (report.has_errors() && status == 0) status = 1;
+    }
+    return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -100,6 +221,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (cmd == "check") return run_check(rest);
+        if (cmd == "validate") return run_validate(rest);
         return usage_error(fmt::format("unknown command '{}'", cmd));
     } catch (const std::exception& e) {
         std::fprintf(stderr, "planrules: internal error: %s\n", e.what());

@@ -21,6 +21,14 @@ struct Limits {
     std::size_t max_diagnostics = 200;         // per file; parsing stops after that many errors
 };
 
+// Limits on plan JSON (RuleSet::load_json).
+struct PlanLimits {
+    std::size_t max_plan_size = 16u << 20;     // bytes of JSON
+    std::uint32_t max_depth = 64;               // nesting of objects and arrays
+    std::uint32_t max_list_length = 100'000;    // elements of one list
+    std::uint32_t max_string_length = 1u << 20; // bytes of one string value
+};
+
 struct CompileOptions {
     Limits limits{};
 };

@@ -8,6 +8,8 @@
 
 #include <planrules/compile.hpp>
 #include <planrules/diagnostics.hpp>
+#include <planrules/eval/plan.hpp>
+#include <planrules/eval/report.hpp>
 #include <planrules/options.hpp>
 #include <planrules/report/render.hpp>
 
@@ -21,12 +23,24 @@
 
 namespace planrules {
 
+namespace eval {
+struct Compiled;
+}
+
 // A compiled, checked set of rule files. Immutable; copies share the same program and
 // may be used from many threads at once.
 class RuleSet {
 public:
-    explicit RuleSet(std::shared_ptr<const check::Program> program, Diagnostics warnings = {})
-        : program_(std::move(program)), warnings_(std::move(warnings)) {}
+    explicit RuleSet(std::shared_ptr<const check::Program> program, Diagnostics warnings = {});
+
+    // Loads plan JSON against the rule set's schema. Text that is not JSON (or too large)
+    // gives Diagnostics with line and column; values of the wrong type, impossible dates
+    // and missing required fields give a Plan with input_findings() (outcome invalid_input).
+    [[nodiscard]] tl::expected<Plan, Diagnostics> load_json(std::string_view json, const std::string& name = "plan.json",
+                                                            const PlanLimits& limits = {}) const;
+
+    // Validates a loaded plan. Reentrant: many threads may validate with one RuleSet.
+    [[nodiscard]] Report validate(const Plan& plan, const ValidateOptions& options) const;
 
     [[nodiscard]] const check::Program& program() const noexcept { return *program_; }
     // Warnings and notes from compilation (a RuleSet has no errors).
@@ -40,6 +54,7 @@ public:
 
 private:
     std::shared_ptr<const check::Program> program_;
+    std::shared_ptr<const eval::Compiled> compiled_;
     Diagnostics warnings_;
 };
 

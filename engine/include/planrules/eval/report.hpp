@@ -1,0 +1,68 @@
+#pragma once
+// Findings and reports: what validating a plan returns to the host.
+
+#include <planrules/date.hpp>
+#include <planrules/syntax/ast.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace planrules {
+
+using Severity = ast::Severity;
+using Outcome = ast::Outcome;
+
+// Who a report is made for. Findings of `sensitive` rules, and evidence read from
+// `sensitive` fields, never reach a `kommun` or `leverantor` report.
+enum class Audience : std::uint8_t { af, kommun, leverantor };
+[[nodiscard]] const char* to_string(Audience a) noexcept;
+[[nodiscard]] std::optional<Audience> parse_audience(std::string_view text) noexcept;
+
+struct Evidence {
+    std::string pointer;  // RFC 6901, e.g. /aktiviteter/2/motivering
+    std::string value;    // the value as JSON text ("2024-01-25", 4, null, …)
+};
+
+struct Finding {
+    std::string rule;      // HP-6.1
+    std::string ruleset;   // af.forordning
+    Severity severity = Severity::error;
+    Outcome outcome = Outcome::violated;
+    std::string title;
+    std::string message;
+    std::string pointer;   // where in the plan
+    std::string source;    // the legal or policy source
+    std::string location;  // the rule in its file: rules/af/forordning.rules:18:1
+    std::optional<Date> due;
+    std::vector<Evidence> evidence;
+    std::vector<std::string> missing;  // indeterminate: pointers of the missing values
+};
+
+struct ValidateOptions {
+    Date as_of{};                       // the evaluation date (`today` in rules)
+    Audience audience = Audience::af;
+    bool evidence = true;               // false: no evidence values at all (personal data)
+};
+
+struct Report {
+    std::string plan;       // the plan's id
+    Date as_of{};
+    Audience audience = Audience::af;
+    std::vector<Finding> findings;
+    std::vector<std::string> evaluated;       // rules in force whose rule set applies
+    std::vector<std::string> passed;          // evaluated without a finding
+    std::vector<std::string> not_applicable;  // `when` false, rule set not applying, or no element
+    std::vector<std::string> not_in_force;    // outside `in force` on as_of
+    std::string digest;                       // of the rule set's sources
+
+    [[nodiscard]] std::size_t count(Severity s) const noexcept {
+        std::size_t n = 0;
+        for (const auto& f : findings) n += f.severity == s;
+        return n;
+    }
+    [[nodiscard]] bool has_errors() const noexcept { return count(Severity::error) > 0; }
+};
+
+}  // namespace planrules

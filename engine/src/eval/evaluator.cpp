@@ -1,0 +1,558 @@
+// The evaluator: three-valued logic over missing values (Kleene), calendar arithmetic,
+// overflow and division by zero as evaluation errors (an unknown value with a reason).
+
+#include "evaluator.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace planrules::eval {
+
+using ast::Op;
+using check::Builtin;
+
+namespace {
+
+inline bool is_bool(const Value& v) { return v.kind == ValueKind::boolean; }
+
+// The unknown of two operands: an error wins over a missing value.
+inline Value unknown_of(const Value& x, const Value& y) {
+    if (x.kind == ValueKind::error) return x;
+    if (y.kind == ValueKind::error) return y;
+    return x.is_unknown() ? x : y;
+}
+
+inline double as_double(const Value& v) { return v.kind == ValueKind::integer ? static_cast<double>(v.i) : v.d; }
+
+// UTF-8 code points of `s`.
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string_view trim_view(std::string_view s) {
+    while (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && is_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+// Lower or upper case of ASCII and of the Latin-1 letters (å ä ö é ü …) in UTF-8.
+std::string change_case(std::string_view s, bool upper) {
+    std::string out(s);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        auto c = static_cast<unsigned char>(out[i]);
+        if (c < 0x80) {
+            if (upper && c >= 'a' && c <= 'z') out[i] = static_cast<char>(c - 32);
+            if (!upper && c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + 32);
+        } else if (c == 0xC3 && i + 1 < out.size()) {
+            auto d = static_cast<unsigned char>(out[i + 1]);
+            if (upper && d >= 0xA0 && d <= 0xBE && d != 0xB7) out[i + 1] = static_cast<char>(d - 0x20);
+            if (!upper && d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
+            ++i;
+        }
+    }
+    return out;
+}
+
+// `9` a digit, `A` a letter, anything else itself; code point by code point.
+bool matches_format(std::string_view s, std::string_view pattern) {
+    auto next = [](std::string_view& t) {
+        std::size_t n = 1;
+        while (n < t.size() && (static_cast<unsigned char>(t[n]) & 0xC0) == 0x80) ++n;
+        std::string_view cp = t.substr(0, n);
+        t.remove_prefix(n);
+        return cp;
+    };
+    while (!s.empty() && !pattern.empty()) {
+        std::string_view c = next(s), p = next(pattern);
+        if (p == "9") {
+            if (!(c.size() == 1 && c[0] >= '0' && c[0] <= '9')) return false;
+        } else if (p == "A") {
+            bool letter = c.size() > 1 || (c[0] >= 'a' && c[0] <= 'z') || (c[0] >= 'A' && c[0] <= 'Z');
+            if (!letter) return false;
+        } else if (c != p) {
+            return false;
+        }
+    }
+    return s.empty() && pattern.empty();
+}
+
+}  // namespace
+
+bool equal_values(const Value& x, const Value& y) {
+    if ((x.kind == ValueKind::integer || x.kind == ValueKind::decimal) &&
+        (y.kind == ValueKind::integer || y.kind == ValueKind::decimal)) {
+        if (x.kind == ValueKind::integer && y.kind == ValueKind::integer) return x.i == y.i;
+        return as_double(x) == as_double(y);
+    }
+    if (x.kind != y.kind) return false;
+    switch (x.kind) {
+        case ValueKind::missing:
+        case ValueKind::error: return true;
+        case ValueKind::boolean: return x.b == y.b;
+        case ValueKind::integer:
+        case ValueKind::date: return x.i == y.i;
+        case ValueKind::decimal: return x.d == y.d;
+        case ValueKind::duration: return x.i == y.i && x.n == y.n;
+        case ValueKind::enumeration: return x.n == y.n;
+        case ValueKind::string: return x.str() == y.str();
+        case ValueKind::record:
+        case ValueKind::list:
+            if (x.n != y.n) return false;
+            for (std::uint32_t i = 0; i < x.n; ++i)
+                if (!equal_values(x.v[i], y.v[i])) return false;
+            return true;
+    }
+    return false;
+}
+
+int order_values(const Value& x, const Value& y) {
+    if (x.kind == ValueKind::integer && y.kind == ValueKind::integer) return (x.i > y.i) - (x.i < y.i);
+    if ((x.kind == ValueKind::integer || x.kind == ValueKind::decimal) &&
+        (y.kind == ValueKind::integer || y.kind == ValueKind::decimal)) {
+        double a = as_double(x), b = as_double(y);
+        return (a > b) - (a < b);
+    }
+    if (x.kind == ValueKind::date && y.kind == ValueKind::date) return (x.i > y.i) - (x.i < y.i);
+    if (x.kind == ValueKind::string && y.kind == ValueKind::string) {
+        int r = x.str().compare(y.str());
+        return (r > 0) - (r < 0);
+    }
+    return 0;
+}
+
+std::string_view Evaluator::keep(std::string s) {
+    scratch_.push_back(std::move(s));
+    return scratch_.back();
+}
+
+Value Evaluator::fail(const Node& n, std::string reason) {
+    if (!error_node_) {
+        error_node_ = &n;
+        error_reason_ = std::move(reason);
+    }
+    return Value::error_value();
+}
+
+std::string Evaluator::format(const Value& v, int type) const {
+    switch (v.kind) {
+        case ValueKind::missing:
+        case ValueKind::error: return "?";
+        case ValueKind::boolean: return v.b ? "true" : "false";
+        case ValueKind::integer: return std::to_string(v.i);
+        case ValueKind::decimal: return fmt::format("{}", v.d);
+        case ValueKind::string: return std::string(v.str());
+        case ValueKind::date: return to_string(civil_from_days(v.i));
+        case ValueKind::duration: {
+            std::string out;
+            auto part = [&](std::int64_t n, const char* one, const char* many) {
+                if (n == 0) return;
+                if (!out.empty()) out += ' ';
+                out += fmt::format("{} {}", n, (n == 1 || n == -1) ? one : many);
+            };
+            part(v.months(), "month", "months");
+            part(v.i, "day", "days");
+            return out.empty() ? "0 days" : out;
+        }
+        case ValueKind::enumeration: {
+            const auto& schema = c_.program->schema;
+            if (type >= 0 && schema.type(type).kind == check::TypeKind::enumeration) {
+                const auto& en = schema.enums[static_cast<std::size_t>(schema.type(type).decl)];
+                if (v.n < en.values.size()) return en.values[v.n];
+            }
+            return std::to_string(v.n);
+        }
+        case ValueKind::record:
+        case ValueKind::list: return "…";
+    }
+    return "?";
+}
+
+Value Evaluator::eval(int index) {
+    const Node& n = c_.nodes[static_cast<std::size_t>(index)];
+    switch (n.kind) {
+        case N::constant: return n.k;
+        case N::today: return Value::date(today_);
+        case N::root: return root_;
+        case N::var: return var(n.slot);
+        case N::member: {
+            Value o = eval(n.a);
+            if (o.kind != ValueKind::record) return o.kind == ValueKind::error ? o : Value{};
+            return o.v[n.slot];
+        }
+        case N::enum_name: {
+            Value x = eval(n.a);
+            if (x.kind != ValueKind::enumeration) return x;
+            const auto& en = c_.program->schema.enums[static_cast<std::size_t>(n.slot)];
+            return x.n < en.values.size() ? Value::string(en.values[x.n]) : Value{};
+        }
+        case N::not_: {
+            Value x = eval(n.a);
+            return is_bool(x) ? Value::boolean(!x.b) : x;
+        }
+        case N::and_: {
+            Value x = eval(n.a);
+            if (is_bool(x) && !x.b) return x;
+            Value y = eval(n.b);
+            if (is_bool(y) && !y.b) return y;
+            if (x.is_unknown()) return x;
+            return y;
+        }
+        case N::or_: {
+            Value x = eval(n.a);
+            if (is_bool(x) && x.b) return x;
+            Value y = eval(n.b);
+            if (is_bool(y) && y.b) return y;
+            if (x.is_unknown()) return x;
+            return y;
+        }
+        case N::compare: {
+            Value x = eval(n.a);
+            Value y = eval(n.b);
+            if (x.is_unknown() || y.is_unknown()) return unknown_of(x, y);
+            return compare(n, x, y);
+        }
+        case N::in: {
+            Value x = eval(n.a);
+            if (x.is_unknown()) return x;
+            Value list = eval(n.b);
+            if (list.is_unknown()) return list;
+            Value result = Value::boolean(false);
+            for (std::uint32_t i = 0; i < list.n; ++i) {
+                const Value& e = list.v[i];
+                if (e.is_unknown()) {
+                    result = e;
+                    continue;
+                }
+                if (equal_values(x, e)) {
+                    result = Value::boolean(true);
+                    break;
+                }
+            }
+            if (n.op == Op::not_in && is_bool(result)) result.b = !result.b;
+            return result;
+        }
+        case N::arith: {
+            Value x = eval(n.a);
+            Value y = eval(n.b);
+            if (x.is_unknown() || y.is_unknown()) return unknown_of(x, y);
+            return arith(n, x, y);
+        }
+        case N::neg: {
+            Value x = eval(n.a);
+            switch (x.kind) {
+                case ValueKind::integer:
+                    if (x.i == std::numeric_limits<std::int64_t>::min()) return fail(n, "heltalsspill");
+                    return Value::integer(-x.i);
+                case ValueKind::decimal: return Value::decimal(-x.d);
+                case ValueKind::duration: return Value::duration(-x.months(), -x.i);
+                default: return x;
+            }
+        }
+        case N::cond: {
+            Value x = eval(n.a);
+            if (!is_bool(x)) return x;
+            return eval(x.b ? n.b : n.c);
+        }
+        case N::list: {
+            scratch_lists_.emplace_back();
+            auto& items = scratch_lists_.back();
+            items.reserve(n.count);
+            for (std::uint32_t i = 0; i < n.count; ++i) items.push_back(eval(c_.kids[n.first + i]));
+            return Value::list(items.data(), static_cast<std::uint32_t>(items.size()));
+        }
+        case N::builtin: return builtin(n);
+        case N::call: return call(n);
+        case N::ref: {
+            const auto& d = c_.defines[static_cast<std::size_t>(n.slot)];
+            std::size_t saved = push_frame(d.frame_size);
+            Value r = eval(d.body);
+            pop_frame(saved, d.frame_size);
+            return r;
+        }
+        case N::aggregate: return aggregate(n);
+        case N::exists: return exists(n);
+    }
+    return {};
+}
+
+Value Evaluator::call(const Node& n) {
+    const auto& d = c_.defines[static_cast<std::size_t>(n.slot)];
+    // Arguments are evaluated in the caller's frame, then bound in the new one.
+    Value args[16];
+    std::vector<Value> many;
+    Value* a = args;
+    if (n.count > 16) {
+        many.resize(n.count);
+        a = many.data();
+    }
+    for (std::uint32_t i = 0; i < n.count; ++i) a[i] = eval(c_.kids[n.first + i]);
+    std::size_t saved = push_frame(d.frame_size);
+    for (std::uint32_t i = 0; i < n.count; ++i) var(static_cast<int>(i)) = a[i];
+    Value r = eval(d.body);
+    pop_frame(saved, d.frame_size);
+    return r;
+}
+
+Value Evaluator::compare(const Node& n, const Value& x, const Value& y) {
+    switch (n.op) {
+        case Op::eq: return Value::boolean(equal_values(x, y));
+        case Op::ne: return Value::boolean(!equal_values(x, y));
+        case Op::lt: return Value::boolean(order_values(x, y) < 0);
+        case Op::le: return Value::boolean(order_values(x, y) <= 0);
+        case Op::gt: return Value::boolean(order_values(x, y) > 0);
+        case Op::ge: return Value::boolean(order_values(x, y) >= 0);
+        default: return {};
+    }
+}
+
+Value Evaluator::arith(const Node& n, const Value& x, const Value& y) {
+    const bool ints = x.kind == ValueKind::integer && y.kind == ValueKind::integer;
+    const bool nums = (x.kind == ValueKind::integer || x.kind == ValueKind::decimal) &&
+                      (y.kind == ValueKind::integer || y.kind == ValueKind::decimal);
+    std::int64_t r = 0;
+    switch (n.op) {
+        case Op::add:
+            if (ints) return __builtin_add_overflow(x.i, y.i, &r) ? fail(n, "heltalsspill") : Value::integer(r);
+            if (nums) return Value::decimal(as_double(x) + as_double(y));
+            if (x.kind == ValueKind::string) return Value::string(keep(std::string(x.str()) + std::string(y.str())));
+            if (x.kind == ValueKind::duration && y.kind == ValueKind::duration)
+                return Value::duration(x.months() + y.months(), x.i + y.i);
+            if (x.kind == ValueKind::date || y.kind == ValueKind::date) {
+                const Value& d = x.kind == ValueKind::date ? x : y;
+                const Value& u = x.kind == ValueKind::date ? y : x;
+                std::int64_t days = add_months(d.i, u.months()) + u.i;
+                if (days < min_day || days > max_day) return fail(n, "datumet hamnar utanför åren 1–9999");
+                return Value::date(days);
+            }
+            break;
+        case Op::sub:
+            if (ints) return __builtin_sub_overflow(x.i, y.i, &r) ? fail(n, "heltalsspill") : Value::integer(r);
+            if (nums) return Value::decimal(as_double(x) - as_double(y));
+            if (x.kind == ValueKind::duration && y.kind == ValueKind::duration)
+                return Value::duration(x.months() - y.months(), x.i - y.i);
+            if (x.kind == ValueKind::date && y.kind == ValueKind::duration) {
+                std::int64_t days = add_months(x.i, -static_cast<std::int64_t>(y.months())) - y.i;
+                if (days < min_day || days > max_day) return fail(n, "datumet hamnar utanför åren 1–9999");
+                return Value::date(days);
+            }
+            break;
+        case Op::mul:
+            if (ints) return __builtin_mul_overflow(x.i, y.i, &r) ? fail(n, "heltalsspill") : Value::integer(r);
+            if (nums) return Value::decimal(as_double(x) * as_double(y));
+            break;
+        case Op::div:
+            if (ints) {
+                if (y.i == 0) return fail(n, "division med noll");
+                if (x.i == std::numeric_limits<std::int64_t>::min() && y.i == -1) return fail(n, "heltalsspill");
+                return Value::integer(x.i / y.i);
+            }
+            if (nums) {
+                if (as_double(y) == 0) return fail(n, "division med noll");
+                return Value::decimal(as_double(x) / as_double(y));
+            }
+            break;
+        case Op::mod:
+            if (ints) {
+                if (y.i == 0) return fail(n, "division med noll");
+                if (y.i == -1) return Value::integer(0);
+                return Value::integer(x.i % y.i);
+            }
+            break;
+        default: break;
+    }
+    return {};
+}
+
+Value Evaluator::builtin(const Node& n) {
+    const auto id = static_cast<Builtin>(n.slot);
+    Value a[3];
+    for (std::uint32_t i = 0; i < n.count && i < 3; ++i) a[i] = eval(c_.kids[n.first + i]);
+    // The functions that are never unknown.
+    switch (id) {
+        case Builtin::present:
+            if (a[0].kind == ValueKind::error) return a[0];
+            return Value::boolean(!a[0].is_missing());
+        case Builtin::missing:
+            if (a[0].kind == ValueKind::error) return a[0];
+            return Value::boolean(a[0].is_missing());
+        case Builtin::blank:
+            if (a[0].kind == ValueKind::error) return a[0];
+            return Value::boolean(a[0].is_missing() || trim_view(a[0].str()).empty());
+        default: break;
+    }
+    for (std::uint32_t i = 0; i < n.count && i < 3; ++i)
+        if (a[i].is_unknown()) return a[i];
+    switch (id) {
+        case Builtin::length:
+            if (a[0].kind == ValueKind::list) return Value::integer(a[0].n);
+            return Value::integer(static_cast<std::int64_t>(code_points(a[0].str())));
+        case Builtin::trim: return Value::string(trim_view(a[0].str()));
+        case Builtin::lower: return Value::string(keep(change_case(a[0].str(), false)));
+        case Builtin::upper: return Value::string(keep(change_case(a[0].str(), true)));
+        case Builtin::starts_with: return Value::boolean(a[0].str().substr(0, a[1].n) == a[1].str());
+        case Builtin::ends_with:
+            return Value::boolean(a[0].n >= a[1].n && a[0].str().substr(a[0].n - a[1].n) == a[1].str());
+        case Builtin::contains:
+            if (a[0].kind == ValueKind::list) {
+                Value result = Value::boolean(false);
+                for (std::uint32_t i = 0; i < a[0].n; ++i) {
+                    if (a[0].v[i].is_unknown()) result = a[0].v[i];
+                    else if (equal_values(a[0].v[i], a[1])) return Value::boolean(true);
+                }
+                return result;
+            }
+            return Value::boolean(a[0].str().find(a[1].str()) != std::string_view::npos);
+        case Builtin::has_format: return Value::boolean(matches_format(a[0].str(), a[1].str()));
+        case Builtin::days_between: return Value::integer(a[1].i - a[0].i);
+        case Builtin::months_between: return Value::integer(planrules::months_between(a[0].i, a[1].i));
+        case Builtin::age: {
+            std::int64_t years = planrules::months_between(a[0].i, today_);
+            return Value::integer(years >= 0 ? years / 12 : -((-years) / 12));
+        }
+        case Builtin::year: return Value::integer(civil_from_days(a[0].i).year);
+        case Builtin::month: return Value::integer(civil_from_days(a[0].i).month);
+        case Builtin::day: return Value::integer(civil_from_days(a[0].i).day);
+        case Builtin::period: {
+            Date d = civil_from_days(a[0].i);
+            return Value::string(keep(fmt::format("{:04}-{:02}", d.year, d.month)));
+        }
+        case Builtin::abs:
+            if (a[0].kind == ValueKind::integer) {
+                if (a[0].i == std::numeric_limits<std::int64_t>::min()) return fail(n, "heltalsspill");
+                return Value::integer(a[0].i < 0 ? -a[0].i : a[0].i);
+            }
+            return Value::decimal(std::fabs(a[0].d));
+        case Builtin::round: {
+            double r = std::round(as_double(a[0]));
+            if (!(r >= -9.2e18 && r <= 9.2e18)) return fail(n, "talet är för stort för ett heltal");
+            return Value::integer(static_cast<std::int64_t>(r));
+        }
+        default: break;
+    }
+    return {};
+}
+
+Value Evaluator::exists(const Node& n) {
+    Value list = eval(n.a);
+    if (list.is_unknown()) return list;
+    Value result = Value::boolean(false);
+    for (std::uint32_t i = 0; i < list.n; ++i) {
+        var(n.slot) = list.v[i];
+        Value w = n.b >= 0 ? eval(n.b) : Value::boolean(true);
+        if (is_bool(w) && w.b) return w;
+        if (w.is_unknown()) result = unknown_of(result, w);
+    }
+    return result;
+}
+
+Value Evaluator::aggregate(const Node& n) {
+    using K = ast::AggregateKind;
+    if (n.over_values) {  // min(a, b, …) / max(a, b, …)
+        Value best;
+        for (std::uint32_t i = 0; i < n.count; ++i) {
+            Value x = eval(c_.kids[n.first + i]);
+            if (x.is_unknown()) return x;
+            if (i == 0 || (n.agg == K::min ? order_values(x, best) < 0 : order_values(x, best) > 0)) best = x;
+        }
+        return best;
+    }
+    Value list = eval(n.a);
+    if (list.is_unknown()) return list;
+    const bool binder = n.slot >= 0;
+    std::int64_t count = 0;
+    Value acc;  // sum, min, max
+    bool any_value = false;
+    Value logic = Value::boolean(n.agg == K::all);
+    Value unknown = Value::boolean(true);  // kind boolean: nothing unknown seen yet
+    for (std::uint32_t i = 0; i < list.n; ++i) {
+        const Value& el = list.v[i];
+        if (binder) var(n.slot) = el;
+        if (n.b >= 0) {
+            Value w = eval(n.b);
+            if (w.is_unknown()) {
+                unknown = unknown_of(unknown, w);
+                if (unknown.kind == ValueKind::boolean) unknown = w;
+                continue;
+            }
+            if (!w.b) continue;
+        }
+        Value x = n.c >= 0 ? eval(n.c) : el;
+        switch (n.agg) {
+            case K::count: ++count; break;
+            case K::all:
+            case K::any: {
+                if (n.c < 0 && n.b >= 0 && binder) x = Value::boolean(true);  // all(x in L where c): the where is the condition
+                if (x.is_unknown()) {
+                    if (unknown.kind == ValueKind::boolean) unknown = x;
+                } else if (x.b == (n.agg == K::any)) {
+                    logic = Value::boolean(n.agg == K::any);
+                }
+                break;
+            }
+            case K::sum:
+            case K::min:
+            case K::max: {
+                if (x.is_unknown()) {
+                    if (unknown.kind == ValueKind::boolean) unknown = x;
+                    break;
+                }
+                if (!any_value) {
+                    acc = x;
+                    any_value = true;
+                } else if (n.agg == K::sum) {
+                    Node add = n;
+                    add.op = Op::add;
+                    acc = arith(add, acc, x);
+                    if (acc.kind == ValueKind::error) return acc;
+                } else if (n.agg == K::min ? order_values(x, acc) < 0 : order_values(x, acc) > 0) {
+                    acc = x;
+                }
+                break;
+            }
+        }
+    }
+    const bool saw_unknown = unknown.kind != ValueKind::boolean;
+    switch (n.agg) {
+        case K::count: return saw_unknown ? unknown : Value::integer(count);
+        case K::all:
+            // all(x in L where c): every element satisfies c
+            if (binder && n.c < 0 && n.b >= 0) {
+                // recount: the where clause is the condition itself
+                Value result = Value::boolean(true);
+                for (std::uint32_t i = 0; i < list.n; ++i) {
+                    var(n.slot) = list.v[i];
+                    Value w = eval(n.b);
+                    if (is_bool(w) && !w.b) return w;
+                    if (w.is_unknown() && is_bool(result)) result = w;
+                }
+                return result;
+            }
+            if (is_bool(logic) && !logic.b) return logic;
+            return saw_unknown ? unknown : logic;
+        case K::any:
+            if (is_bool(logic) && logic.b) return logic;
+            return saw_unknown ? unknown : logic;
+        case K::sum:
+            if (saw_unknown) return unknown;
+            if (!any_value) {
+                if (n.type == check::Schema::decimal_type) return Value::decimal(0);
+                if (n.type == check::Schema::duration_type) return Value::duration(0, 0);
+                return Value::integer(0);
+            }
+            return acc;
+        case K::min:
+        case K::max:
+            if (saw_unknown) return unknown;
+            return any_value ? acc : Value{};
+    }
+    return {};
+}
+
+}  // namespace planrules::eval

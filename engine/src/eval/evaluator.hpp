@@ -1,0 +1,73 @@
+#pragma once
+// The evaluator of the evaluation tree (internal).
+
+#include "tree.hpp"
+
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace planrules::eval {
+
+class Evaluator {
+public:
+    Evaluator(const Compiled& c, const Value& root, std::int64_t today) : c_(c), root_(root), today_(today) {
+        stack_.resize(64);
+    }
+
+    // Evaluates node `n` in the current frame.
+    Value eval(int n);
+
+    // Frames: a rule or define body addresses its variables from `base_`.
+    std::size_t push_frame(int size) {
+        std::size_t saved = base_;
+        base_ = top_;
+        top_ += static_cast<std::size_t>(size);
+        if (stack_.size() < top_) stack_.resize(top_ * 2);
+        for (std::size_t i = base_; i < top_; ++i) stack_[i] = Value{};
+        return saved;
+    }
+    void pop_frame(std::size_t saved, int size) {
+        top_ -= static_cast<std::size_t>(size);
+        base_ = saved;
+    }
+    Value& var(int slot) { return stack_[base_ + static_cast<std::size_t>(slot)]; }
+
+    // The first evaluation error since the last reset (division by zero, overflow …).
+    const Node* error_node() const { return error_node_; }
+    const std::string& error_reason() const { return error_reason_; }
+    void reset_error() {
+        error_node_ = nullptr;
+        error_reason_.clear();
+    }
+
+    // Text of a value for messages: ISO dates, enum codes, '?' for missing.
+    std::string format(const Value& v, int type) const;
+
+private:
+    Value fail(const Node& n, std::string reason);
+    Value compare(const Node& n, const Value& x, const Value& y);
+    Value arith(const Node& n, const Value& x, const Value& y);
+    Value builtin(const Node& n);
+    Value aggregate(const Node& n);
+    Value exists(const Node& n);
+    Value call(const Node& n);
+    std::string_view keep(std::string s);
+
+    const Compiled& c_;
+    const Value& root_;
+    std::int64_t today_;
+    std::vector<Value> stack_;
+    std::size_t base_ = 0, top_ = 0;
+    std::deque<std::string> scratch_;
+    std::deque<std::vector<Value>> scratch_lists_;
+    const Node* error_node_ = nullptr;
+    std::string error_reason_;
+};
+
+// Equality of two known values (deep for lists and records).
+bool equal_values(const Value& x, const Value& y);
+// Ordering of two known, comparable values: <0, 0, >0.
+int order_values(const Value& x, const Value& y);
+
+}  // namespace planrules::eval

@@ -1,0 +1,340 @@
+// Plan loading: plan JSON (simdjson On-Demand) -> a Plan shaped by the schema. Wrong types,
+// impossible dates and missing required fields become `invalid_input` findings with a JSON
+// pointer; text that is not JSON is a diagnostic with line and column.
+
+#include "load.hpp"
+
+#include <planrules/detail/strings.hpp>
+
+#include <simdjson.h>
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace planrules::eval {
+
+namespace od = simdjson::ondemand;
+using check::Schema;
+using check::TypeKind;
+
+std::string pointer_token(std::string_view key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::optional<std::int64_t> parse_iso_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    auto num = [&](std::size_t b, std::size_t n) -> int {
+        int v = 0;
+        for (std::size_t i = b; i < b + n; ++i) {
+            if (s[i] < '0' || s[i] > '9') return -1;
+            v = v * 10 + (s[i] - '0');
+        }
+        return v;
+    };
+    Date d{num(0, 4), num(5, 2), num(8, 2)};
+    if (d.year < 0 || d.month < 0 || d.day < 0 || !is_valid(d)) return std::nullopt;
+    return days_from_civil(d);
+}
+
+namespace {
+
+std::string json_quote(std::string_view s) {
+    std::string out;
+    planrules::detail::append_json_string(out, s);
+    return out;
+}
+
+std::size_t skip_ws(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t')) ++i;
+    return i;
+}
+
+struct JsonError {
+    simdjson::error_code code;
+};
+
+class Loader {
+public:
+    Loader(const Schema& schema, Plan& plan, const PlanLimits& limits, const char* base)
+        : schema_(schema), plan_(plan), limits_(limits), base_(base) {}
+
+    // Loads `v` as a value of type `type`; problems become findings at `pointer`.
+    Value load(od::value v, int type, bool optional, std::string& pointer, std::uint32_t depth) {
+        od::json_type jt;
+        check(v.type().get(jt));
+        if (jt == od::json_type::null) {
+            bool is_null = false;
+            check(v.is_null().get(is_null));
+            const auto& t = schema_.type(type);
+            if (t.kind == TypeKind::list) return Value::list(nullptr, 0);
+            if (!optional) invalid(pointer, fmt::format("Värdet på {} saknas (null) men är obligatoriskt.", shown(pointer)), "null");
+            return {};
+        }
+        const auto& t = schema_.type(type);
+        switch (t.kind) {
+            case TypeKind::boolean: {
+                if (jt != od::json_type::boolean) return wrong(pointer, "ett sanningsvärde (true eller false)", v, jt);
+                bool b = false;
+                check(v.get_bool().get(b));
+                return Value::boolean(b);
+            }
+            case TypeKind::integer: {
+                if (jt != od::json_type::number) return wrong(pointer, "ett heltal", v, jt);
+                od::number_type nt;
+                check(v.get_number_type().get(nt));
+                if (nt != od::number_type::signed_integer) {
+                    std::string_view raw = raw_of(v);
+                    if (nt == od::number_type::unsigned_integer)
+                        invalid(pointer, fmt::format("Talet {} i {} är för stort.", raw, shown(pointer)), std::string(raw));
+                    else
+                        invalid(pointer, fmt::format("Värdet på {} ska vara ett heltal, inte {}.", shown(pointer), raw),
+                                std::string(raw));
+                    return {};
+                }
+                std::int64_t i = 0;
+                check(v.get_int64().get(i));
+                return Value::integer(i);
+            }
+            case TypeKind::decimal: {
+                if (jt != od::json_type::number) return wrong(pointer, "ett tal", v, jt);
+                double d = 0;
+                check(v.get_double().get(d));
+                return Value::decimal(d);
+            }
+            case TypeKind::string:
+            case TypeKind::date:
+            case TypeKind::enumeration: {
+                if (jt != od::json_type::string)
+                    return wrong(pointer,
+                                 t.kind == TypeKind::date ? "ett datum (ÅÅÅÅ-MM-DD)"
+                                 : t.kind == TypeKind::string ? "en text"
+                                                              : "en kod",
+                                 v, jt);
+                std::string_view s;
+                check(v.get_string().get(s));
+                if (s.size() > limits_.max_string_length) {
+                    invalid(pointer, fmt::format("Texten i {} är {} byte lång; gränsen är {} byte.", shown(pointer), s.size(),
+                                                 limits_.max_string_length),
+                            "\"…\"");
+                    return {};
+                }
+                if (t.kind == TypeKind::string) return Value::string(plan_.store(s));
+                if (t.kind == TypeKind::date) {
+                    if (auto d = parse_iso_date(s)) return Value::date(*d);
+                    invalid(pointer, fmt::format("Värdet på {} är inte ett giltigt datum: \"{}\" (datum skrivs ÅÅÅÅ-MM-DD).",
+                                                 shown(pointer), truncate(s)),
+                            json_quote(s));
+                    return {};
+                }
+                const auto& en = schema_.enums[static_cast<std::size_t>(t.decl)];
+                int code = en.code(s);
+                if (code < 0) {
+                    std::string all;
+                    for (const auto& x : en.values) all += (all.empty() ? "" : ", ") + x;
+                    invalid(pointer, fmt::format("Värdet på {} är \"{}\", men ska vara ett av: {}.", shown(pointer), truncate(s), all),
+                            json_quote(s));
+                    return {};
+                }
+                return Value::enumeration(static_cast<std::uint32_t>(code));
+            }
+            case TypeKind::duration: {
+                invalid(pointer, fmt::format("{} kan inte läsas från JSON.", shown(pointer)), "");
+                return {};
+            }
+            case TypeKind::record: {
+                if (jt != od::json_type::object) return wrong(pointer, "ett objekt", v, jt);
+                if (depth >= limits_.max_depth) return too_deep(pointer);
+                od::object obj;
+                check(v.get_object().get(obj));
+                return load_record(obj, t.decl, pointer, depth + 1);
+            }
+            case TypeKind::list: {
+                if (jt != od::json_type::array) return wrong(pointer, "en lista", v, jt);
+                if (depth >= limits_.max_depth) return too_deep(pointer);
+                od::array arr;
+                check(v.get_array().get(arr));
+                std::vector<Value> items;
+                const auto& el = schema_.type(t.element);
+                std::size_t mark = pointer.size();
+                for (auto item : arr) {
+                    od::value iv;
+                    check(item.get(iv));
+                    if (items.size() >= limits_.max_list_length) {
+                        invalid(pointer, fmt::format("Listan {} har fler än {} element.", shown(pointer), limits_.max_list_length), "");
+                        break;
+                    }
+                    pointer += '/';
+                    pointer += std::to_string(items.size());
+                    items.push_back(load(iv, t.element, false, pointer, depth + 1));
+                    pointer.resize(mark);
+                }
+                (void)el;
+                Value* out = plan_.allocate(items.size());
+                std::copy(items.begin(), items.end(), out);
+                return Value::list(out, static_cast<std::uint32_t>(items.size()));
+            }
+            case TypeKind::error:
+            case TypeKind::any: break;
+        }
+        return {};
+    }
+
+    Value load_record(od::object obj, int record, std::string& pointer, std::uint32_t depth) {
+        const auto& rec = schema_.records[static_cast<std::size_t>(record)];
+        const std::size_t n = rec.fields.size();
+        Value* slots = plan_.allocate(n);
+        std::vector<bool> seen(n, false);
+        std::size_t mark = pointer.size();
+        for (auto field : obj) {
+            std::string_view key;
+            check(field.unescaped_key().get(key));
+            int slot = rec.slot(key);
+            if (slot < 0) continue;  // unknown keys are ignored
+            pointer += '/';
+            pointer += pointer_token(key);
+            if (seen[static_cast<std::size_t>(slot)]) {
+                invalid(pointer, fmt::format("Fältet {} förekommer två gånger; det första värdet används.", shown(pointer)), "");
+                pointer.resize(mark);
+                continue;
+            }
+            seen[static_cast<std::size_t>(slot)] = true;
+            od::value fv;
+            check(field.value().get(fv));
+            const auto& f = rec.fields[static_cast<std::size_t>(slot)];
+            slots[slot] = load(fv, f.type, f.optional, pointer, depth);
+            pointer.resize(mark);
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            if (seen[i]) continue;
+            const auto& f = rec.fields[i];
+            if (schema_.type(f.type).kind == TypeKind::list) {
+                slots[i] = Value::list(nullptr, 0);
+            } else if (!f.optional) {
+                std::string p = pointer + "/" + pointer_token(f.name);
+                invalid(p, fmt::format("Fältet {} saknas men är obligatoriskt.", shown(p)), "");
+            }
+        }
+        return Value::record(slots, static_cast<std::uint32_t>(n));
+    }
+
+private:
+    static void check(simdjson::error_code e) {
+        if (e) throw JsonError{e};
+    }
+    static std::string shown(const std::string& pointer) { return pointer.empty() ? "/" : pointer; }
+    static std::string truncate(std::string_view s) {
+        if (s.size() <= 60) return std::string(s);
+        std::size_t n = 60;
+        while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+        return std::string(s.substr(0, n)) + "…";
+    }
+    std::string_view raw_of(od::value& v) {
+        std::string_view raw = v.raw_json_token();
+        while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
+            raw.remove_suffix(1);
+        return raw;
+    }
+    Value wrong(const std::string& pointer, const char* expected, od::value& v, od::json_type jt) {
+        std::string shown_value;
+        if (jt == od::json_type::object) shown_value = "{…}";
+        else if (jt == od::json_type::array) shown_value = "[…]";
+        else shown_value = truncate(raw_of(v));
+        invalid(pointer, fmt::format("Värdet på {} ska vara {}, inte {}.", shown(pointer), expected, shown_value), shown_value);
+        return {};
+    }
+    Value too_deep(const std::string& pointer) {
+        invalid(pointer, fmt::format("Planen är nästlad djupare än {} nivåer vid {}.", limits_.max_depth, shown(pointer)), "");
+        return {};
+    }
+    void invalid(const std::string& pointer, std::string message, std::string value) {
+        Finding f;
+        f.rule = std::string(input_rule_id);
+        f.ruleset = "planrules";
+        f.severity = Severity::error;
+        f.outcome = Outcome::invalid_input;
+        f.title = "Planen följer inte planformatet";
+        f.message = std::move(message);
+        f.pointer = pointer;
+        f.source = "Planformatet (docs/plan-format.md)";
+        if (!value.empty()) f.evidence.push_back(Evidence{pointer, std::move(value)});
+        plan_.add_input_finding(std::move(f));
+    }
+
+    const Schema& schema_;
+    Plan& plan_;
+    const PlanLimits& limits_;
+    const char* base_;
+};
+
+}  // namespace
+
+tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view json, const std::string& name,
+                                          const PlanLimits& limits) {
+    auto file = std::make_shared<SourceFile>(name, std::string(json));
+    auto fail = [&](std::size_t offset, std::string message, std::string help) {
+        Diagnostics ds;
+        std::uint32_t b = static_cast<std::uint32_t>(std::min(offset, json.size()));
+        std::uint32_t e = b < json.size() ? b + 1 : b;
+        ds.push_back(make_diagnostic(DiagnosticSeverity::error, "invalid-json", file, {b, e}, std::move(message),
+                                     std::move(help)));
+        return tl::unexpected(std::move(ds));
+    };
+    if (json.size() > limits.max_plan_size)
+        return fail(0, fmt::format("the plan is {} bytes; the limit is {} bytes", json.size(), limits.max_plan_size),
+                    "raise PlanLimits::max_plan_size if plans this large are expected");
+    if (schema.root_type < 0) return fail(0, "the rule set has no 'root' declaration", "declare the plan's type: root plan: Plan");
+
+    Plan plan;
+    simdjson::padded_string padded(json);
+    od::parser parser;
+    od::document doc;
+    const char* base = padded.data();
+    try {
+        if (auto e = parser.iterate(padded).get(doc); e) throw JsonError{e};
+        od::value root;
+        if (auto e = doc.get_value().get(root); e) throw JsonError{e};
+        od::json_type jt;
+        if (auto e = root.type().get(jt); e) throw JsonError{e};
+        if (jt != od::json_type::object)
+            return fail(static_cast<std::size_t>(skip_ws(json)), "a plan must be a JSON object",
+                        "the plan format starts with '{': see docs/plan-format.md");
+        std::string pointer;
+        Loader loader(schema, plan, limits, base);
+        plan.set_root(loader.load(root, schema.root_type, false, pointer, 0));
+        // trailing content: the document has a next token after the root object
+        const char* at = nullptr;
+        if (!doc.current_location().get(at) && at && at >= base && at < base + json.size())
+            return fail(static_cast<std::size_t>(at - base), "unexpected text after the plan's closing '}'",
+                        "a plan file holds one JSON object");
+    } catch (const JsonError& e) {
+        const char* at = nullptr;
+        std::size_t off = json.size();
+        if (!doc.current_location().get(at) && at && at >= base && at <= base + json.size())
+            off = static_cast<std::size_t>(at - base);
+        std::string what = simdjson::error_message(e.code);
+        if (e.code == simdjson::UTF8_ERROR) return fail(planrules::detail::find_invalid_utf8(json) == std::string_view::npos ? off : planrules::detail::find_invalid_utf8(json),
+                                                        "the plan is not valid UTF-8", "save the plan as UTF-8");
+        if (e.code == simdjson::DEPTH_ERROR)
+            return fail(off, "the plan is nested too deeply", "plans are a few levels deep; check the brackets");
+        if (e.code == simdjson::EMPTY) return fail(0, "the plan is empty", "a plan is a JSON object: {\"id\": …}");
+        return fail(off, fmt::format("the plan is not valid JSON: {}", what),
+                    "check for a missing comma, quote or bracket near this position");
+    }
+    // The plan's id, for reports.
+    const auto& rt = schema.type(schema.root_type);
+    if (rt.kind == TypeKind::record && plan.root().kind == ValueKind::record) {
+        int slot = schema.records[static_cast<std::size_t>(rt.decl)].slot("id");
+        if (slot >= 0 && plan.root().v[slot].kind == ValueKind::string) plan.set_id(std::string(plan.root().v[slot].str()));
+    }
+    return plan;
+}
+
+}  // namespace planrules::eval

@@ -1,0 +1,29 @@
+#pragma once
+// Plan loading (internal to the engine).
+
+#include <planrules/check/types.hpp>
+#include <planrules/diagnostics.hpp>
+#include <planrules/eval/plan.hpp>
+#include <planrules/options.hpp>
+
+#include <tl/expected.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace planrules::eval {
+
+// The rule id of findings about the plan's form (outcome invalid_input).
+inline constexpr std::string_view input_rule_id = "PLAN-FORMAT";
+
+[[nodiscard]] tl::expected<Plan, Diagnostics> load_plan(const check::Schema& schema, std::string_view json,
+                                                        const std::string& name, const PlanLimits& limits);
+
+// "2024-01-25" -> days since 1970-01-01, or nothing when it is not a valid ISO date.
+[[nodiscard]] std::optional<std::int64_t> parse_iso_date(std::string_view s);
+
+// One reference token of a JSON pointer: '~' -> "~0", '/' -> "~1".
+[[nodiscard]] std::string pointer_token(std::string_view key);
+
+}  // namespace planrules::eval

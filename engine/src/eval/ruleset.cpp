@@ -1,0 +1,37 @@
+// RuleSet: the host API over the compile, load and validate stages.
+
+#include "load.hpp"
+#include "tree.hpp"
+
+#include <planrules/planrules.hpp>
+
+#include <fmt/format.h>
+
+#include <exception>
+
+namespace planrules {
+
+namespace eval {
+Report validate(const Compiled& c, const Plan& plan, const ValidateOptions& options);
+}
+
+RuleSet::RuleSet(std::shared_ptr<const check::Program> program, Diagnostics warnings)
+    : program_(std::move(program)), compiled_(eval::compile(program_)), warnings_(std::move(warnings)) {}
+
+tl::expected<Plan, Diagnostics> RuleSet::load_json(std::string_view json, const std::string& name,
+                                                   const PlanLimits& limits) const {
+    try {
+        return eval::load_plan(program_->schema, json, name, limits);
+    } catch (const std::exception& e) {  // std::bad_alloc: never across the API
+        Diagnostics ds;
+        ds.push_back(make_diagnostic(DiagnosticSeverity::error, "internal-error", nullptr, {},
+                                     fmt::format("the plan could not be loaded: {}", e.what())));
+        return tl::unexpected(std::move(ds));
+    }
+}
+
+Report RuleSet::validate(const Plan& plan, const ValidateOptions& options) const {
+    return eval::validate(*compiled_, plan, options);
+}
+
+}  // namespace planrules

@@ -1,0 +1,114 @@
+#pragma once
+// The evaluation tree: the checked AST compiled into a flat array of nodes. Field access
+// is by slot, names are resolved to frame slots, enum comparisons to codes, constant
+// sub-expressions are folded, defines are compiled once and shared.
+
+#include <planrules/check/checker.hpp>
+#include <planrules/eval/report.hpp>
+#include <planrules/eval/value.hpp>
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace planrules::eval {
+
+enum class N : std::uint8_t {
+    constant,
+    today,
+    root,
+    var,         // slot
+    member,      // a = record, slot
+    enum_name,   // a = enum value, slot = enum index: the code as a string
+    not_,
+    and_,
+    or_,
+    compare,     // op, a, b
+    in,          // a in b (op in / not_in)
+    arith,       // op, a, b
+    neg,
+    cond,        // a ? b : c
+    list,        // kids
+    builtin,     // slot = builtin id, kids
+    call,        // slot = define index, kids = arguments
+    ref,         // slot = define index (no parameters)
+    aggregate,   // agg, a = source, b = where, c = projection, slot = binder; kids: min/max of values
+    exists,      // a = source, b = where, slot = binder
+};
+
+struct Node {
+    N kind = N::constant;
+    ast::Op op = ast::Op::op_or;
+    ast::AggregateKind agg = ast::AggregateKind::count;
+    bool over_values = false;  // aggregate: min/max(a, b, …) of single values (kids)
+    std::int32_t a = -1, b = -1, c = -1;
+    std::int32_t slot = -1;
+    std::uint32_t first = 0, count = 0;  // into Compiled::kids
+    int type = check::Schema::error_type;
+    Value k;                             // constant
+    const ast::Expr* src = nullptr;
+    int file = -1;
+};
+
+struct DefineCode {
+    int body = -1;
+    int frame_size = 0;
+    int params = 0;
+};
+
+struct ForEachCode {
+    int collection = -1;
+    int where = -1;
+    int slot = -1;
+};
+
+struct MessagePart {
+    std::string text;
+    int node = -1;  // an interpolation when >= 0
+};
+
+struct RuleCode {
+    int rule = -1;     // index into Program::rules
+    int ruleset = -1;  // index into Program::rulesets
+    int when = -1;
+    std::vector<ForEachCode> for_each;
+    int require = -1;
+    int at = -1;
+    int due = -1;
+    std::vector<MessagePart> message;
+    int frame_size = 0;
+    std::optional<std::int64_t> from, until;  // in force (days)
+    ast::MissingPolicy if_missing = ast::MissingPolicy::report;
+    Severity severity = Severity::error;
+    bool sensitive = false;  // the rule, or reads a sensitive field
+    std::string location;
+    std::string source;
+};
+
+struct OverrideCode {
+    int ruleset = -1;
+    int rule = -1;  // index into Compiled::rules
+    std::optional<Severity> severity;
+    bool disabled = false;
+    std::vector<MessagePart> message;
+    bool has_message = false;
+};
+
+struct Compiled {
+    std::shared_ptr<const check::Program> program;
+    std::vector<Node> nodes;
+    std::vector<std::int32_t> kids;
+    std::deque<std::vector<Value>> constant_lists;
+    std::deque<std::string> constant_strings;
+    std::vector<DefineCode> defines;
+    std::vector<RuleCode> rules;
+    std::vector<OverrideCode> overrides;
+    std::vector<int> applies;                 // per rule set: node of `applies when`, or -1
+    std::vector<std::vector<int>> ruleset_chain;  // per rule set: itself and its ancestors
+    std::string digest;
+};
+
+[[nodiscard]] std::shared_ptr<const Compiled> compile(std::shared_ptr<const check::Program> program);
+
+}  // namespace planrules::eval

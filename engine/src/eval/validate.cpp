@@ -1,0 +1,401 @@
+// Validation of a plan: effective dating, rule-set scope, `when`, `for each`, `require`,
+// overrides, findings with pointers, evidence and the names of missing values.
+
+#include "evaluator.hpp"
+#include "load.hpp"
+
+#include <planrules/detail/strings.hpp>
+#include <planrules/planrules.hpp>
+
+#include <fmt/format.h>
+
+#include <optional>
+
+namespace planrules {
+
+const char* to_string(Audience a) noexcept {
+    switch (a) {
+        case Audience::af: return "af";
+        case Audience::kommun: return "kommun";
+        case Audience::leverantor: return "leverantor";
+    }
+    return "?";
+}
+
+std::optional<Audience> parse_audience(std::string_view text) noexcept {
+    if (text == "af") return Audience::af;
+    if (text == "kommun") return Audience::kommun;
+    if (text == "leverantor") return Audience::leverantor;
+    return std::nullopt;
+}
+
+namespace eval {
+namespace {
+
+using check::TypeKind;
+
+// Evidence and missing values: walks the nodes a rule read, in the frame of a finding.
+class Witness {
+public:
+    Witness(const Compiled& c, Evaluator& ev, const std::vector<std::optional<std::string>>& var_pointers, bool hide_sensitive)
+        : c_(c), ev_(ev), vars_(var_pointers), hide_sensitive_(hide_sensitive) {}
+
+    // The pointer of a path expression (root, variable, member chain), if it is one.
+    std::optional<std::string> pointer(int index) {
+        const Node& n = c_.nodes[static_cast<std::size_t>(index)];
+        switch (n.kind) {
+            case N::root: return std::string();
+            case N::var:
+                if (static_cast<std::size_t>(n.slot) < vars_.size()) return vars_[static_cast<std::size_t>(n.slot)];
+                return std::nullopt;
+            case N::member: {
+                auto base = pointer(n.a);
+                if (!base) return std::nullopt;
+                return *base + "/" + pointer_token(n.src->name.text);
+            }
+            default: return std::nullopt;
+        }
+    }
+
+    bool sensitive_path(int index) const {
+        const Node& n = c_.nodes[static_cast<std::size_t>(index)];
+        if (n.kind != N::member) return false;
+        const auto& schema = c_.program->schema;
+        const Node& obj = c_.nodes[static_cast<std::size_t>(n.a)];
+        const auto& t = schema.type(obj.type);
+        if (t.kind == TypeKind::record && n.slot >= 0 &&
+            schema.records[static_cast<std::size_t>(t.decl)].fields[static_cast<std::size_t>(n.slot)].sensitive)
+            return true;
+        return sensitive_path(n.a);
+    }
+
+    void walk(int index) {
+        if (index < 0) return;
+        const Node& n = c_.nodes[static_cast<std::size_t>(index)];
+        if (n.kind == N::member) {
+            if (auto p = pointer(index)) {
+                Value v = ev_.eval(index);
+                if (v.is_missing()) add_missing(*p);
+                if (v.kind != ValueKind::record && v.kind != ValueKind::list) add_evidence(*p, v, n.type, sensitive_path(index));
+                return;
+            }
+        }
+        switch (n.kind) {
+            case N::constant: case N::today: case N::root: case N::var: return;
+            case N::list: case N::builtin:
+                for (std::uint32_t i = 0; i < n.count; ++i) walk(c_.kids[n.first + i]);
+                return;
+            case N::call: case N::ref: return walk_define(n);
+            case N::aggregate:
+            case N::exists: {
+                if (n.over_values) {
+                    for (std::uint32_t i = 0; i < n.count; ++i) walk(c_.kids[n.first + i]);
+                    return;
+                }
+                walk(n.a);
+                if (n.slot < 0) return;
+                Value list = ev_.eval(n.a);
+                auto base = pointer(n.a);
+                if (list.kind != ValueKind::list || list.n > 1000) return;
+                if (vars_.size() <= static_cast<std::size_t>(n.slot)) vars_.resize(static_cast<std::size_t>(n.slot) + 1);
+                for (std::uint32_t i = 0; i < list.n; ++i) {
+                    ev_.var(n.slot) = list.v[i];
+                    vars_[static_cast<std::size_t>(n.slot)] =
+                        base ? std::optional<std::string>(*base + "/" + std::to_string(i)) : std::nullopt;
+                    walk(n.b);
+                    walk(n.c);
+                }
+                return;
+            }
+            default:
+                walk(n.a);
+                walk(n.b);
+                walk(n.c);
+        }
+    }
+
+    std::vector<Evidence> evidence;
+    std::vector<std::string> missing;
+
+private:
+    void walk_define(const Node& n) {
+        const auto& d = c_.defines[static_cast<std::size_t>(n.slot)];
+        if (depth_ > 16) return;
+        std::vector<Value> args;
+        std::vector<std::optional<std::string>> arg_ptrs;
+        for (std::uint32_t i = 0; i < n.count; ++i) {
+            int k = c_.kids[n.first + i];
+            walk(k);
+            args.push_back(ev_.eval(k));
+            arg_ptrs.push_back(pointer(k));
+        }
+        auto saved_vars = vars_;
+        vars_ = arg_ptrs;
+        std::size_t saved = ev_.push_frame(d.frame_size);
+        for (std::size_t i = 0; i < args.size(); ++i) ev_.var(static_cast<int>(i)) = args[i];
+        ++depth_;
+        walk(d.body);
+        --depth_;
+        ev_.pop_frame(saved, d.frame_size);
+        vars_ = std::move(saved_vars);
+    }
+    void add_missing(const std::string& p) {
+        for (const auto& m : missing)
+            if (m == p) return;
+        missing.push_back(p);
+    }
+    void add_evidence(const std::string& p, const Value& v, int type, bool sensitive) {
+        if (sensitive && hide_sensitive_) return;
+        for (const auto& e : evidence)
+            if (e.pointer == p) return;
+        std::string text;
+        switch (v.kind) {
+            case ValueKind::missing: text = "null"; break;
+            case ValueKind::string:
+            case ValueKind::date:
+            case ValueKind::enumeration:
+            case ValueKind::duration: planrules::detail::append_json_string(text, ev_.format(v, type)); break;
+            default: text = ev_.format(v, type);
+        }
+        evidence.push_back(Evidence{p, std::move(text)});
+    }
+
+    const Compiled& c_;
+    Evaluator& ev_;
+    std::vector<std::optional<std::string>> vars_;
+    bool hide_sensitive_;
+    int depth_ = 0;
+};
+
+struct Effective {
+    Severity severity;
+    bool disabled = false;
+    const std::vector<MessagePart>* message = nullptr;
+};
+
+class Validation {
+public:
+    Validation(const Compiled& c, const Plan& plan, const ValidateOptions& o, Report& r)
+        : c_(c), plan_(plan), o_(o), r_(r), ev_(c, plan.root(), days_from_civil(o.as_of)) {}
+
+    void run() {
+        const auto& p = *c_.program;
+        // which rule sets apply: their own `applies when` and their ancestors'
+        std::vector<int> applies(p.rulesets.size(), -1);
+        for (std::size_t i = 0; i < p.rulesets.size(); ++i) {
+            bool ok = true;
+            for (int rs : c_.ruleset_chain[i]) {
+                int node = c_.applies[static_cast<std::size_t>(rs)];
+                if (node < 0) continue;
+                std::size_t saved = ev_.push_frame(64);
+                Value v = ev_.eval(node);
+                ev_.pop_frame(saved, 64);
+                if (!(v.kind == ValueKind::boolean && v.b)) ok = false;
+            }
+            applies[i] = ok;
+        }
+        // overrides of applying rule sets
+        // (several applying overrides of one rule: the strictest severity wins)
+        std::vector<Effective> eff;
+        std::vector<bool> overridden(c_.rules.size(), false);
+        for (const auto& rule : c_.rules) eff.push_back(Effective{rule.severity, false, &rule.message});
+        for (const auto& ov : c_.overrides) {
+            if (!applies[static_cast<std::size_t>(ov.ruleset)]) continue;
+            auto& e = eff[static_cast<std::size_t>(ov.rule)];
+            if (ov.severity) {
+                e.severity = overridden[static_cast<std::size_t>(ov.rule)] ? std::max(e.severity, *ov.severity) : *ov.severity;
+                overridden[static_cast<std::size_t>(ov.rule)] = true;
+            }
+            if (ov.disabled) e.disabled = true;
+            if (ov.has_message) e.message = &ov.message;
+        }
+        const std::int64_t today = days_from_civil(o_.as_of);
+        for (std::size_t i = 0; i < c_.rules.size(); ++i) {
+            const RuleCode& rule = c_.rules[i];
+            const std::string& id = p.rules[static_cast<std::size_t>(rule.rule)].id();
+            if ((rule.from && today < *rule.from) || (rule.until && today > *rule.until)) {
+                r_.not_in_force.push_back(id);
+                continue;
+            }
+            if (!applies[static_cast<std::size_t>(rule.ruleset)] || eff[i].disabled) {
+                r_.not_applicable.push_back(id);
+                continue;
+            }
+            if (rule.sensitive && o_.audience != Audience::af) continue;
+            r_.evaluated.push_back(id);
+            std::size_t before = r_.findings.size();
+            bool applicable = evaluate(rule, eff[i]);
+            if (!applicable) {
+                r_.evaluated.pop_back();
+                r_.not_applicable.push_back(id);
+            } else if (r_.findings.size() == before) {
+                r_.passed.push_back(id);
+            }
+        }
+    }
+
+private:
+    // Returns false when the rule is not applicable to this plan.
+    bool evaluate(const RuleCode& rule, const Effective& eff) {
+        std::size_t saved = ev_.push_frame(rule.frame_size + 1);
+        ev_.reset_error();
+        bool applicable = true;
+        if (rule.when >= 0) {
+            Value w = ev_.eval(rule.when);
+            if (w.kind == ValueKind::boolean && !w.b) applicable = false;
+            else if (w.is_unknown()) applicable = outcome_of(rule, eff, w);
+        }
+        if (applicable) {
+            if (rule.for_each.empty()) {
+                applicable = require(rule, eff);
+            } else {
+                indices_.assign(rule.for_each.size(), 0);
+                any_element_ = false;
+                each(rule, eff, 0);
+                applicable = any_element_;
+            }
+        }
+        ev_.pop_frame(saved, rule.frame_size + 1);
+        return applicable;
+    }
+
+    void each(const RuleCode& rule, const Effective& eff, std::size_t level) {
+        if (level == rule.for_each.size()) {
+            if (require(rule, eff)) any_element_ = true;
+            return;
+        }
+        const ForEachCode& fe = rule.for_each[level];
+        Value list = ev_.eval(fe.collection);
+        if (list.kind != ValueKind::list) return;
+        for (std::uint32_t i = 0; i < list.n; ++i) {
+            ev_.var(fe.slot) = list.v[i];
+            indices_[level] = i;
+            if (fe.where >= 0) {
+                ev_.reset_error();
+                Value w = ev_.eval(fe.where);
+                if (w.kind == ValueKind::boolean && !w.b) continue;
+                if (w.is_unknown()) {
+                    if (outcome_of(rule, eff, w)) any_element_ = true;
+                    continue;
+                }
+            }
+            each(rule, eff, level + 1);
+        }
+    }
+
+    // Evaluates `require` in the current binding; false when the binding is skipped.
+    bool require(const RuleCode& rule, const Effective& eff) {
+        if (rule.require < 0) return true;
+        ev_.reset_error();
+        Value v = ev_.eval(rule.require);
+        if (v.kind == ValueKind::boolean) {
+            if (!v.b) make_finding(rule, eff, Outcome::violated);
+            return true;
+        }
+        return outcome_of(rule, eff, v);
+    }
+
+    // An unknown condition: `if missing` decides, else an indeterminate finding.
+    bool outcome_of(const RuleCode& rule, const Effective& eff, const Value& v) {
+        if (v.kind == ValueKind::error) {
+            make_finding(rule, eff, Outcome::indeterminate);
+            return true;
+        }
+        switch (rule.if_missing) {
+            case ast::MissingPolicy::pass: return true;
+            case ast::MissingPolicy::skip: return false;
+            case ast::MissingPolicy::fail: make_finding(rule, eff, Outcome::violated); return true;
+            case ast::MissingPolicy::report: make_finding(rule, eff, Outcome::indeterminate); return true;
+        }
+        return true;
+    }
+
+    void make_finding(const RuleCode& rule, const Effective& eff, Outcome outcome) {
+        const auto& p = *c_.program;
+        const auto& info = p.rules[static_cast<std::size_t>(rule.rule)];
+        const auto& decl = *info.decl;
+        std::string error_reason = ev_.error_reason();
+        const Node* error_node = ev_.error_node();
+        Finding f;
+        f.rule = info.id();
+        f.ruleset = p.rulesets[static_cast<std::size_t>(rule.ruleset)].name;
+        f.severity = eff.severity;
+        f.outcome = outcome;
+        f.title = decl.title.value;
+        f.source = rule.source;
+        f.location = rule.location;
+        // pointers of the for-each variables
+        std::vector<std::optional<std::string>> vars(static_cast<std::size_t>(rule.frame_size + 1));
+        bool hide = o_.audience != Audience::af;
+        for (std::size_t k = 0; k < rule.for_each.size(); ++k) {
+            Witness outer(c_, ev_, vars, hide);  // the pointers of the variables bound so far
+            auto base = outer.pointer(rule.for_each[k].collection);
+            vars[static_cast<std::size_t>(rule.for_each[k].slot)] =
+                base ? std::optional<std::string>(*base + "/" + std::to_string(indices_[k])) : std::nullopt;
+        }
+        Witness witness(c_, ev_, vars, hide);
+        if (rule.at >= 0) f.pointer = witness.pointer(rule.at).value_or("");
+        else if (!rule.for_each.empty()) f.pointer = vars[static_cast<std::size_t>(rule.for_each.back().slot)].value_or("");
+        if (rule.due >= 0) {
+            Value d = ev_.eval(rule.due);
+            if (d.kind == ValueKind::date) f.due = civil_from_days(d.i);
+        }
+        // message
+        std::string text;
+        for (const auto& part : *eff.message) {
+            if (part.node < 0) text += part.text;
+            else text += ev_.format(ev_.eval(part.node), c_.nodes[static_cast<std::size_t>(part.node)].type);
+        }
+        if (eff.message->empty()) text = decl.title.value;
+        // evidence and missing values
+        for (std::size_t k = 0; k < rule.for_each.size(); ++k) witness.walk(rule.for_each[k].where);
+        witness.walk(rule.when);
+        witness.walk(rule.require);
+        f.missing = witness.missing;
+        if (o_.evidence) f.evidence = std::move(witness.evidence);
+        if (outcome == Outcome::indeterminate) {
+            if (!error_reason.empty()) {
+                auto pos = p.files[static_cast<std::size_t>(error_node->file)].source->position(error_node->src->span.begin);
+                text = fmt::format("Regeln kunde inte bedömas: {} ({}:{}:{}).", error_reason,
+                                   p.files[static_cast<std::size_t>(error_node->file)].source->name(), pos.line, pos.column);
+            } else if (!f.missing.empty()) {
+                std::string list;
+                for (const auto& m : f.missing) list += (list.empty() ? "" : ", ") + (m.empty() ? "/" : m);
+                text = fmt::format("Regeln kunde inte bedömas eftersom uppgifter saknas: {}.", list);
+            } else {
+                text = "Regeln kunde inte bedömas eftersom uppgifter saknas.";
+            }
+        }
+        f.message = std::move(text);
+        r_.findings.push_back(std::move(f));
+    }
+
+    const Compiled& c_;
+    const Plan& plan_;
+    const ValidateOptions& o_;
+    Report& r_;
+    Evaluator ev_;
+    std::vector<std::uint32_t> indices_;
+    bool any_element_ = false;
+};
+
+}  // namespace
+
+Report validate(const Compiled& c, const Plan& plan, const ValidateOptions& options) {
+    Report r;
+    r.plan = plan.id();
+    r.as_of = options.as_of;
+    r.audience = options.audience;
+    r.digest = c.digest;
+    for (const auto& f : plan.input_findings()) {
+        Finding copy = f;
+        if (!options.evidence) copy.evidence.clear();
+        r.findings.push_back(std::move(copy));
+    }
+    Validation v(c, plan, options, r);
+    v.run();
+    return r;
+}
+
+}  // namespace eval
+}  // namespace planrules

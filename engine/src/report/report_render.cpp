@@ -1,0 +1,97 @@
+// Rendering of validation reports.
+
+#include <planrules/detail/strings.hpp>
+#include <planrules/report/report_render.hpp>
+
+#include <fmt/format.h>
+
+namespace planrules {
+
+namespace {
+
+void str(std::string& out, std::string_view s) { detail::append_json_string(out, s); }
+
+void list(std::string& out, const std::vector<std::string>& xs) {
+    out += '[';
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        if (i) out += ", ";
+        str(out, xs[i]);
+    }
+    out += ']';
+}
+
+}  // namespace
+
+std::string render_report_json(const Report& r) {
+    std::string out = "{\"plan\": ";
+    str(out, r.plan);
+    out += ", \"as_of\": ";
+    str(out, to_string(r.as_of));
+    out += ", \"audience\": ";
+    str(out, to_string(r.audience));
+    out += ", \"findings\": [";
+    for (std::size_t i = 0; i < r.findings.size(); ++i) {
+        const Finding& f = r.findings[i];
+        out += i ? ",\n  {" : "\n  {";
+        out += "\"rule\": "; str(out, f.rule);
+        out += ", \"ruleset\": "; str(out, f.ruleset);
+        out += ", \"severity\": "; str(out, ast::to_string(f.severity));
+        out += ", \"outcome\": "; str(out, ast::to_string(f.outcome));
+        out += ", \"title\": "; str(out, f.title);
+        out += ", \"pointer\": "; str(out, f.pointer);
+        out += ", \"message\": "; str(out, f.message);
+        out += ", \"source\": "; str(out, f.source);
+        out += ", \"location\": "; str(out, f.location);
+        if (f.due) { out += ", \"due\": "; str(out, to_string(*f.due)); }
+        out += ", \"evidence\": [";
+        for (std::size_t k = 0; k < f.evidence.size(); ++k) {
+            if (k) out += ", ";
+            out += "{\"pointer\": ";
+            str(out, f.evidence[k].pointer);
+            out += ", \"value\": " + f.evidence[k].value + "}";
+        }
+        out += "], \"missing\": ";
+        list(out, f.missing);
+        out += '}';
+    }
+    out += r.findings.empty() ? "]" : "\n]";
+    out += fmt::format(",\n\"summary\": {{\"errors\": {}, \"warnings\": {}, \"infos\": {}, \"evaluated\": {}, \"passed\": {}, "
+                       "\"not_applicable\": {}, \"not_in_force\": {}}}",
+                       r.count(Severity::error), r.count(Severity::warning), r.count(Severity::info), r.evaluated.size(),
+                       r.passed.size(), r.not_applicable.size(), r.not_in_force.size());
+    out += ",\n\"rules\": {\"evaluated\": "; list(out, r.evaluated);
+    out += ", \"passed\": "; list(out, r.passed);
+    out += ", \"not_applicable\": "; list(out, r.not_applicable);
+    out += ", \"not_in_force\": "; list(out, r.not_in_force);
+    out += "},\n\"digest\": ";
+    str(out, r.digest);
+    out += "}\n";
+    return out;
+}
+
+std::string render_report_text(const Report& r, bool color) {
+    auto paint = [&](const char* code, const std::string& s) { return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s; };
+    std::string out = fmt::format("Plan {} bedömd per {}\n", r.plan.empty() ? "(utan id)" : r.plan, to_string(r.as_of));
+    struct Group { Severity s; const char* title; const char* code; };
+    for (Group g : {Group{Severity::error, "Fel", "1;31"}, Group{Severity::warning, "Varningar", "1;33"},
+                    Group{Severity::info, "Information", "1;36"}}) {
+        std::size_t n = r.count(g.s);
+        if (n == 0) continue;
+        out += "\n" + paint(g.code, fmt::format("{} ({})", g.title, n)) + "\n";
+        for (const Finding& f : r.findings) {
+            if (f.severity != g.s) continue;
+            out += fmt::format("  {} {}{}\n", paint("1", f.rule), f.title,
+                               f.outcome == Outcome::violated ? "" : fmt::format(" [{}]", ast::to_string(f.outcome)));
+            out += fmt::format("    {}\n", f.message);
+            if (!f.pointer.empty()) out += fmt::format("    var: {}\n", f.pointer);
+            if (f.due) out += fmt::format("    senast: {}\n", to_string(*f.due));
+            if (!f.source.empty()) out += fmt::format("    källa: {}\n", f.source);
+        }
+    }
+    out += fmt::format("\n{} fel, {} varningar, {} information; {} regler bedömda, {} uppfyllda, {} ej tillämpliga, {} ej i kraft\n",
+                       r.count(Severity::error), r.count(Severity::warning), r.count(Severity::info), r.evaluated.size(),
+                       r.passed.size(), r.not_applicable.size(), r.not_in_force.size());
+    return out;
+}
+
+}  // namespace planrules
