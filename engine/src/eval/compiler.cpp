@@ -229,7 +229,7 @@ public:
             max_depth_ = 0;
             int applies = rs.decl && rs.decl->applies_when ? expr(*rs.decl->applies_when, 0) : -1;
             c_.applies.push_back(applies);
-            applies_frame_ = std::max(applies_frame_, max_depth_);
+            c_.applies_frame = std::max(c_.applies_frame, max_depth_);
             std::vector<int> chain{static_cast<int>(i)};
             for (int a : rs.ancestors) chain.push_back(a);
             c_.ruleset_chain.push_back(std::move(chain));
@@ -290,8 +290,6 @@ public:
             c_.overrides.push_back(std::move(code));
         }
     }
-
-    int applies_frame_ = 0;
 
 private:
     int add(const Node& n) {

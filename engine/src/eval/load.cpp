@@ -63,8 +63,8 @@ struct JsonError {
 
 class Loader {
 public:
-    Loader(const Schema& schema, Plan& plan, const PlanLimits& limits, const char* base)
-        : schema_(schema), plan_(plan), limits_(limits), base_(base) {}
+    Loader(const Schema& schema, Plan& plan, const PlanLimits& limits)
+        : schema_(schema), plan_(plan), limits_(limits) {}
 
     // Loads `v` as a value of type `type`; problems become findings at `pointer`.
     Value load(od::value v, int type, bool optional, std::string& pointer, std::uint32_t depth) {
@@ -162,7 +162,6 @@ public:
                 od::array arr;
                 check(v.get_array().get(arr));
                 std::vector<Value> items;
-                const auto& el = schema_.type(t.element);
                 std::size_t mark = pointer.size();
                 for (auto item : arr) {
                     od::value iv;
@@ -176,7 +175,6 @@ public:
                     items.push_back(load(iv, t.element, false, pointer, depth + 1));
                     pointer.resize(mark);
                 }
-                (void)el;
                 Value* out = plan_.allocate(items.size());
                 std::copy(items.begin(), items.end(), out);
                 return Value::list(out, static_cast<std::uint32_t>(items.size()));
@@ -271,7 +269,6 @@ private:
     const Schema& schema_;
     Plan& plan_;
     const PlanLimits& limits_;
-    const char* base_;
 };
 
 }  // namespace
@@ -307,7 +304,7 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
             return fail(static_cast<std::size_t>(skip_ws(json)), "a plan must be a JSON object",
                         "the plan format starts with '{': see docs/plan-format.md");
         std::string pointer;
-        Loader loader(schema, plan, limits, base);
+        Loader loader(schema, plan, limits);
         plan.set_root(loader.load(root, schema.root_type, false, pointer, 0));
         // trailing content: the document has a next token after the root object
         const char* at = nullptr;

@@ -105,6 +105,7 @@ struct Compiled {
     std::vector<RuleCode> rules;
     std::vector<OverrideCode> overrides;
     std::vector<int> applies;                 // per rule set: node of `applies when`, or -1
+    int applies_frame = 1;                    // frame size the `applies when` nodes need
     std::vector<std::vector<int>> ruleset_chain;  // per rule set: itself and its ancestors
     std::string digest;
 };

@@ -187,9 +187,9 @@ public:
             for (int rs : c_.ruleset_chain[i]) {
                 int node = c_.applies[static_cast<std::size_t>(rs)];
                 if (node < 0) continue;
-                std::size_t saved = ev_.push_frame(64);
+                std::size_t saved = ev_.push_frame(c_.applies_frame);
                 Value v = ev_.eval(node);
-                ev_.pop_frame(saved, 64);
+                ev_.pop_frame(saved, c_.applies_frame);
                 if (!(v.kind == ValueKind::boolean && v.b)) ok = false;
             }
             applies[i] = ok;
