@@ -1,6 +1,7 @@
 // planrules: the command-line tool for policy staff and CI.
 
 #include <planrules/planrules.hpp>
+#include <planrules/detail/strings.hpp>
 #include <planrules/report/report_render.hpp>
 
 #include <fmt/format.h>
@@ -30,7 +31,9 @@ commands:
 
   validate --rules DIR [--as-of YYYY-MM-DD] [--format text|json]
            [--audience af|kommun|leverantor] [--no-evidence] PLAN.json…
-        validate plans; text for case officers, or JSON (one object per plan)
+        validate plans as of a date (default today); text for case officers, or
+        JSON: one line per plan file (JSON Lines). --audience kommun|leverantor
+        leaves out sensitive rules and values; --no-evidence leaves out all values
         exit status: 0 no error findings, 1 error findings, 2 unreadable rules or plan
 
 options:
@@ -176,10 +179,27 @@ int run_validate(const std::vector<std::string_view>& args) {
     int status = 0;
     bool first = true;
     for (const auto& path : plans) {
+        // A plan that cannot be read or is not JSON: exit 2; in JSON form also a line
+        // {"plan": null, "file": …, "error": …, "diagnostics": […]} so that every file given
+        // has its line in the output.
+        auto unreadable = [&](const std::string& why, const planrules::Diagnostics& ds) {
+            status = 2;
+            if (format != "json") return;
+            std::string line = "{\"plan\": null, \"file\": ";
+            planrules::detail::append_json_string(line, path);
+            line += ", \"error\": ";
+            planrules::detail::append_json_string(line, why);
+            line += ", \"diagnostics\": ";
+            for (char c : planrules::render_json(ds))
+                if (c != '\n') line += c;
+            line += "}\n";
+            std::fputs(line.c_str(), stdout);
+        };
         std::ifstream in(path, std::ios::binary);
         if (!in) {
-            std::fprintf(stderr, "planrules: cannot read plan '%s': %s\n", path.c_str(), std::strerror(errno));
-            status = 2;
+            std::string why = fmt::format("cannot read plan '{}': {}", path, std::strerror(errno));
+            std::fprintf(stderr, "planrules: %s\n", why.c_str());
+            unreadable(why, {});
             continue;
         }
         std::ostringstream ss;
@@ -187,12 +207,12 @@ int run_validate(const std::vector<std::string_view>& args) {
         auto plan = rs->load_json(ss.str(), path);
         if (!plan) {
             std::fputs(planrules::render_text(plan.error()).c_str(), stderr);
-            status = 2;
+            unreadable(plan.error().empty() ? "the plan could not be loaded" : plan.error().front().message, plan.error());
             continue;
         }
         planrules::Report report = rs->validate(*plan, options);
         if (format == "json") {
-            std::fputs(planrules::render_report_json(report).c_str(), stdout);
+            std::fputs(planrules::render_report_json(report, path).c_str(), stdout);
         } else {
             if (!first) std::fputs("\n", stdout);
             std::printf("%s\n", path.c_str());

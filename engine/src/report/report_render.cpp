@@ -22,9 +22,13 @@ void list(std::string& out, const std::vector<std::string>& xs) {
 
 }  // namespace
 
-std::string render_report_json(const Report& r) {
+std::string render_report_json(const Report& r, std::string_view file) {
     std::string out = "{\"plan\": ";
     str(out, r.plan);
+    if (!file.empty()) {
+        out += ", \"file\": ";
+        str(out, file);
+    }
     out += ", \"as_of\": ";
     str(out, to_string(r.as_of));
     out += ", \"audience\": ";
@@ -32,7 +36,7 @@ std::string render_report_json(const Report& r) {
     out += ", \"findings\": [";
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
         const Finding& f = r.findings[i];
-        out += i ? ",\n  {" : "\n  {";
+        out += i ? ", {" : "{";
         out += "\"rule\": "; str(out, f.rule);
         out += ", \"ruleset\": "; str(out, f.ruleset);
         out += ", \"severity\": "; str(out, ast::to_string(f.severity));
@@ -54,16 +58,16 @@ std::string render_report_json(const Report& r) {
         list(out, f.missing);
         out += '}';
     }
-    out += r.findings.empty() ? "]" : "\n]";
-    out += fmt::format(",\n\"summary\": {{\"errors\": {}, \"warnings\": {}, \"infos\": {}, \"evaluated\": {}, \"passed\": {}, "
+    out += "]";
+    out += fmt::format(", \"summary\": {{\"errors\": {}, \"warnings\": {}, \"infos\": {}, \"evaluated\": {}, \"passed\": {}, "
                        "\"not_applicable\": {}, \"not_in_force\": {}}}",
                        r.count(Severity::error), r.count(Severity::warning), r.count(Severity::info), r.evaluated.size(),
                        r.passed.size(), r.not_applicable.size(), r.not_in_force.size());
-    out += ",\n\"rules\": {\"evaluated\": "; list(out, r.evaluated);
+    out += ", \"rules\": {\"evaluated\": "; list(out, r.evaluated);
     out += ", \"passed\": "; list(out, r.passed);
     out += ", \"not_applicable\": "; list(out, r.not_applicable);
     out += ", \"not_in_force\": "; list(out, r.not_in_force);
-    out += "},\n\"digest\": ";
+    out += "}, \"digest\": ";
     str(out, r.digest);
     out += "}\n";
     return out;
@@ -72,6 +76,7 @@ std::string render_report_json(const Report& r) {
 std::string render_report_text(const Report& r, bool color) {
     auto paint = [&](const char* code, const std::string& s) { return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s; };
     std::string out = fmt::format("Plan {} bedömd per {}\n", r.plan.empty() ? "(utan id)" : r.plan, to_string(r.as_of));
+    if (r.findings.empty()) out += "\nInga avvikelser.\n";
     struct Group { Severity s; const char* title; const char* code; };
     for (Group g : {Group{Severity::error, "Fel", "1;31"}, Group{Severity::warning, "Varningar", "1;33"},
                     Group{Severity::info, "Information", "1;36"}}) {
@@ -80,10 +85,12 @@ std::string render_report_text(const Report& r, bool color) {
         out += "\n" + paint(g.code, fmt::format("{} ({})", g.title, n)) + "\n";
         for (const Finding& f : r.findings) {
             if (f.severity != g.s) continue;
-            out += fmt::format("  {} {}{}\n", paint("1", f.rule), f.title,
-                               f.outcome == Outcome::violated ? "" : fmt::format(" [{}]", ast::to_string(f.outcome)));
+            const char* outcome = f.outcome == Outcome::indeterminate   ? " (kunde inte bedömas)"
+                                  : f.outcome == Outcome::invalid_input ? " (felaktig uppgift i planen)"
+                                                                        : "";
+            out += fmt::format("  {} {}{}\n", paint("1", f.rule), f.title, outcome);
             out += fmt::format("    {}\n", f.message);
-            if (!f.pointer.empty()) out += fmt::format("    var: {}\n", f.pointer);
+            if (!f.pointer.empty()) out += fmt::format("    fält: {}\n", f.pointer);
             if (f.due) out += fmt::format("    senast: {}\n", to_string(*f.due));
             if (!f.source.empty()) out += fmt::format("    källa: {}\n", f.source);
         }

@@ -5,6 +5,7 @@
 #include <planrules/eval/report.hpp>
 
 #include <string>
+#include <string_view>
 
 namespace planrules {
 
@@ -13,7 +14,9 @@ namespace planrules {
 //  "summary": {"errors", "warnings", "infos", "evaluated", "passed", "not_applicable", "not_in_force"},
 //  "rules": {"evaluated": [...], "passed": [...], "not_applicable": [...], "not_in_force": [...]},
 //  "digest": …}
-[[nodiscard]] std::string render_report_json(const Report& r);
+// on one line, ending in a newline: the reports of several plans form JSON Lines. `file`,
+// when given, is added as "file" after "plan" (the CLI names the plan file it read).
+[[nodiscard]] std::string render_report_json(const Report& r, std::string_view file = {});
 
 [[nodiscard]] std::string render_report_text(const Report& r, bool color = false);
 
