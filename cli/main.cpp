@@ -190,8 +190,11 @@ int run_validate(const std::vector<std::string_view>& args) {
             line += ", \"error\": ";
             planrules::detail::append_json_string(line, why);
             line += ", \"diagnostics\": ";
-            for (char c : planrules::render_json(ds))
-                if (c != '\n') line += c;
+            std::string diags = planrules::render_json(ds);  // multi-line; strings escape '\n'
+            for (std::size_t k = 0; k < diags.size(); ++k) {
+                if (diags[k] != '\n') line += diags[k];
+                else while (k + 1 < diags.size() && diags[k + 1] == ' ') ++k;
+            }
             line += "}\n";
             std::fputs(line.c_str(), stdout);
         };

@@ -289,9 +289,43 @@ public:
             }
             c_.overrides.push_back(std::move(code));
         }
+        // A rule that reads a sensitive field (in any clause, through defines, or in an
+        // override's message) is withheld like a rule marked `sensitive`: its findings, its
+        // message and the pointers of its missing values would disclose the field.
+        sensitive_memo_.assign(c_.nodes.size(), -1);
+        for (auto& rule : c_.rules) {
+            bool reads = reads_sensitive(rule.when) || reads_sensitive(rule.require) || reads_sensitive(rule.at) ||
+                         reads_sensitive(rule.due);
+            for (const auto& fe : rule.for_each) reads = reads || reads_sensitive(fe.collection) || reads_sensitive(fe.where);
+            for (const auto& part : rule.message) reads = reads || reads_sensitive(part.node);
+            rule.sensitive = rule.sensitive || reads;
+        }
+        for (const auto& ov : c_.overrides)
+            for (const auto& part : ov.message)
+                if (reads_sensitive(part.node)) c_.rules[static_cast<std::size_t>(ov.rule)].sensitive = true;
     }
 
 private:
+    bool reads_sensitive(int index) {
+        if (index < 0) return false;
+        auto& memo = sensitive_memo_[static_cast<std::size_t>(index)];
+        if (memo >= 0) return memo == 1;
+        memo = 0;  // a define reached again through recursion adds nothing
+        const Node& n = c_.nodes[static_cast<std::size_t>(index)];
+        bool reads = false;
+        if (n.kind == N::member && n.slot >= 0) {
+            const auto& t = s_.type(c_.nodes[static_cast<std::size_t>(n.a)].type);
+            if (t.kind == TypeKind::record)
+                reads = s_.records[static_cast<std::size_t>(t.decl)].fields[static_cast<std::size_t>(n.slot)].sensitive;
+        }
+        if ((n.kind == N::call || n.kind == N::ref) && n.slot >= 0)
+            reads = reads || reads_sensitive(c_.defines[static_cast<std::size_t>(n.slot)].body);
+        reads = reads || reads_sensitive(n.a) || reads_sensitive(n.b) || reads_sensitive(n.c);
+        for (std::uint32_t i = 0; i < n.count && !reads; ++i) reads = reads_sensitive(c_.kids[n.first + i]);
+        sensitive_memo_[static_cast<std::size_t>(index)] = reads ? 1 : 0;
+        return reads;
+    }
+
     int add(const Node& n) {
         c_.nodes.push_back(n);
         return static_cast<int>(c_.nodes.size() - 1);
@@ -351,6 +385,7 @@ private:
     const check::Program& p_;
     const Schema& s_;
     int file_ = -1;
+    std::vector<std::int8_t> sensitive_memo_;
     int max_depth_ = 0;
 };
 

@@ -1,0 +1,145 @@
+// `planrules validate`: exit codes, formats, options, run as a real process.
+
+#include "support.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <sys/wait.h>
+
+using namespace planrules::test;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string out;
+};
+
+Run run(const std::string& args, bool with_stderr = true) {
+    std::string cmd = std::string("cd '") + source_dir() + "' && '" + PLANRULES_CLI + "' " + args +
+                      (with_stderr ? " 2>&1" : " 2>/dev/null");
+    Run r;
+    FILE* pipe = popen(cmd.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+    int st = pclose(pipe);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return r;
+}
+
+std::string temp_file(const std::string& name, const std::string& text) {
+    auto dir = std::filesystem::temp_directory_path() / "planrules-cli-validate";
+    std::filesystem::create_directories(dir);
+    auto path = dir / name;
+    write_file(path.string(), text);
+    return path.string();
+}
+
+std::size_t lines(const std::string& s) {
+    std::size_t n = 0;
+    for (char c : s) n += c == '\n';
+    return n;
+}
+
+const std::string v = "validate --rules rules --no-color --as-of 2023-06-01 ";
+
+}  // namespace
+
+TEST_CASE("validate: a plan without error findings exits 0", "[cli][validate]") {
+    auto r = run(v + "examples/plans/komplett.json");
+    CHECK(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("Plan HP-2024-000123 bedömd per 2023-06-01"));
+    CHECK_THAT(r.out, Catch::Contains("Inga avvikelser."));
+}
+
+TEST_CASE("validate: error findings exit 1 and name the rule, the field and the source", "[cli][validate]") {
+    auto r = run(v + "examples/plans/utan-stodbehov.json");
+    CHECK(r.status == 1);
+    CHECK_THAT(r.out, Catch::Contains("Fel (1)"));
+    CHECK_THAT(r.out, Catch::Contains("HP-6.1 Bedömning av stödbehov"));
+    CHECK_THAT(r.out, Catch::Contains("fält: /stodbehov"));
+    CHECK_THAT(r.out, Catch::Contains("källa: Förordning (2000:628) 6 § första stycket 1"));
+}
+
+TEST_CASE("validate: a plan that is not JSON exits 2 with its line and column", "[cli][validate]") {
+    auto path = temp_file("trasig.json", "{\n  \"id\": \"X\",\n  \"status\" \"upprattad\"\n}\n");
+    auto r = run(v + "'" + path + "'");
+    CHECK(r.status == 2);
+    CHECK_THAT(r.out, Catch::Contains("trasig.json:3:"));
+    CHECK_THAT(r.out, Catch::Contains("[invalid-json]"));
+}
+
+TEST_CASE("validate: a missing plan file exits 2, the other plans are still validated", "[cli][validate]") {
+    auto r = run(v + "--format json examples/plans/komplett.json does-not-exist.json examples/plans/utan-stodbehov.json");
+    CHECK(r.status == 2);
+    CHECK_THAT(r.out, Catch::Contains("cannot read plan 'does-not-exist.json'"));
+    CHECK_THAT(r.out, Catch::Contains("\"plan\": \"HP-2024-000124\""));
+}
+
+TEST_CASE("validate: rules with errors exit 2", "[cli][validate]") {
+    auto path = temp_file("fel.rules", "ruleset x \"x\"\n  schema \"" + source_dir() +
+                                           "/rules/handlingsplan.schema\"\nrule X-1 \"x\"\n  require plan.finns_inte\n");
+    auto r = run("validate --rules '" + path + "' examples/plans/komplett.json");
+    CHECK(r.status == 2);
+    CHECK_THAT(r.out, Catch::Contains("the rules have errors"));
+}
+
+TEST_CASE("validate: usage errors exit 2 and say what is wrong", "[cli][validate]") {
+    CHECK(run("validate examples/plans/komplett.json").status == 2);
+    CHECK_THAT(run("validate --rules rules").out, Catch::Contains("at least one plan file"));
+    auto bad_date = run("validate --rules rules --as-of 2023-02-30 examples/plans/komplett.json");
+    CHECK(bad_date.status == 2);
+    CHECK_THAT(bad_date.out, Catch::Contains("'2023-02-30' is not a date"));
+    CHECK(run("validate --rules rules --format xml examples/plans/komplett.json").status == 2);
+    CHECK(run("validate --rules rules --audience alla examples/plans/komplett.json").status == 2);
+    CHECK(run("validate --rules rules --bogus examples/plans/komplett.json").status == 2);
+}
+
+TEST_CASE("validate: JSON is one line per plan file (JSON Lines) with the plan's id and file", "[cli][validate]") {
+    auto path = temp_file("inte-json.json", "[1, 2");
+    auto r = run(v + "--format json examples/plans/komplett.json examples/plans/utan-stodbehov.json '" + path + "'", false);
+    CHECK(r.status == 2);
+    REQUIRE(lines(r.out) == 3);
+    CHECK(r.out.rfind("{\"plan\": \"HP-2024-000123\", \"file\": \"examples/plans/komplett.json\", \"as_of\": \"2023-06-01\"", 0) == 0);
+    CHECK_THAT(r.out, Catch::Contains("\"rule\": \"HP-6.1\", \"ruleset\": \"af.forordning\", \"severity\": \"error\", \"outcome\": \"violated\""));
+    CHECK_THAT(r.out, Catch::Contains("\"location\": \"rules/af/forordning.rules:"));
+    CHECK_THAT(r.out, Catch::Contains("{\"plan\": null, \"file\": \"" + path + "\", \"error\": \"a plan must be a JSON object\", \"diagnostics\": [{\"file\""));
+    CHECK_THAT(r.out, Catch::Contains("\"digest\": \"fnv1a64:"));
+}
+
+TEST_CASE("validate: the evaluation date decides which rules are in force", "[cli][validate]") {
+    auto before = run("validate --rules rules --format json --as-of 2022-06-01 examples/plans/utan-stodbehov.json", false);
+    auto after = run("validate --rules rules --format json --as-of 2023-06-01 examples/plans/utan-stodbehov.json", false);
+    CHECK_THAT(before.out, Catch::Contains("\"not_in_force\": [\"HP-6.1\", \"HP-6.2\", \"HP-6.3\""));
+    CHECK_THAT(after.out, !Catch::Contains("\"not_in_force\": [\"HP-6.1\""));
+    CHECK_THAT(after.out, Catch::Contains("\"rule\": \"HP-6.1\""));
+    CHECK_THAT(before.out, !Catch::Contains("\"rule\": \"HP-6.1\""));
+}
+
+TEST_CASE("validate: --no-evidence leaves out every value read from the plan", "[cli][validate]") {
+    auto with = run(v + "--format json examples/plans/omotiverad-aktivitet.json", false);
+    auto without = run(v + "--format json --no-evidence examples/plans/omotiverad-aktivitet.json", false);
+    CHECK_THAT(with.out, Catch::Contains("\"evidence\": [{\"pointer\": \"/aktiviteter/0/status\", \"value\": \"pagaende\"}"));
+    CHECK_THAT(without.out, Catch::Contains("\"evidence\": []"));
+    CHECK_THAT(without.out, !Catch::Contains("pagaende\""));
+    CHECK(with.status == without.status);
+}
+
+TEST_CASE("validate: --audience is reported and sensitive rules stay out of a provider's report", "[cli][validate]") {
+    // a rule that reads a sensitive field (the job seeker's disability) is sensitive itself
+    auto dir = std::filesystem::temp_directory_path() / "planrules-cli-validate" / "sensitive";
+    std::filesystem::create_directories(dir);
+    write_file((dir / "s.rules").string(),
+               "ruleset test.sensitive \"Känsliga\"\n  schema \"" + source_dir() + "/rules/handlingsplan.schema\"\n"
+               "rule S-1 \"Funktionsnedsättning\"\n  severity error\n  source \"s\"\n"
+               "  require present(plan.sokande.funktionsnedsattning)\n  message \"Uppgift om funktionsnedsättning saknas.\"\n");
+    auto af = run("validate --rules '" + dir.string() + "' --format json --as-of 2023-06-01 examples/plans/komplett.json", false);
+    auto lev = run("validate --rules '" + dir.string() + "' --format json --audience leverantor --as-of 2023-06-01 examples/plans/komplett.json", false);
+    CHECK_THAT(af.out, Catch::Contains("\"rule\": \"S-1\""));
+    CHECK(af.status == 1);
+    CHECK_THAT(lev.out, Catch::Contains("\"audience\": \"leverantor\""));
+    CHECK_THAT(lev.out, !Catch::Contains("S-1"));
+    CHECK(lev.status == 0);
+}
