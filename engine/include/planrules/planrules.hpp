@@ -40,6 +40,8 @@ public:
                                                             const PlanLimits& limits = {}) const;
 
     // Validates a loaded plan. Reentrant: many threads may validate with one RuleSet.
+    // Never throws: should memory run out, the report holds one finding PLANRULES-INTERNAL
+    // (outcome indeterminate) instead of the rules' findings.
     [[nodiscard]] Report validate(const Plan& plan, const ValidateOptions& options) const;
 
     [[nodiscard]] const check::Program& program() const noexcept { return *program_; }
@@ -60,7 +62,14 @@ private:
 
 inline tl::expected<RuleSet, Diagnostics> to_expected(Compilation&& c) {
     if (has_errors(c.diagnostics) || !c.program) return tl::unexpected(std::move(c.diagnostics));
-    return RuleSet(std::move(c.program), std::move(c.diagnostics));
+    try {
+        return RuleSet(std::move(c.program), std::move(c.diagnostics));
+    } catch (const std::exception& e) {  // std::bad_alloc while compiling the evaluation tree
+        Diagnostics ds;
+        ds.push_back(make_diagnostic(DiagnosticSeverity::error, "internal-error", nullptr, {},
+                                     std::string("the rules could not be compiled: ") + e.what()));
+        return tl::unexpected(std::move(ds));
+    }
 }
 
 [[nodiscard]] inline tl::expected<RuleSet, Diagnostics> compile_directory(const std::filesystem::path& dir,

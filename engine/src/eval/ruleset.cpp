@@ -31,7 +31,24 @@ tl::expected<Plan, Diagnostics> RuleSet::load_json(std::string_view json, const 
 }
 
 Report RuleSet::validate(const Plan& plan, const ValidateOptions& options) const {
-    return eval::validate(*compiled_, plan, options);
+    try {
+        return eval::validate(*compiled_, plan, options);
+    } catch (const std::exception& e) {  // std::bad_alloc: never across the API
+        Report r;
+        r.plan = plan.id();
+        r.as_of = options.as_of;
+        r.audience = options.audience;
+        r.digest = compiled_->digest;
+        Finding f;
+        f.rule = "PLANRULES-INTERNAL";
+        f.ruleset = "planrules";
+        f.severity = Severity::error;
+        f.outcome = Outcome::indeterminate;
+        f.title = "Planen kunde inte bedömas";
+        f.message = fmt::format("Planen kunde inte bedömas: {}.", e.what());
+        r.findings.push_back(std::move(f));
+        return r;
+    }
 }
 
 }  // namespace planrules
