@@ -207,7 +207,9 @@ public:
             od::value fv;
             check(field.value().get(fv));
             const auto& f = rec.fields[static_cast<std::size_t>(slot)];
+            sensitive_depth_ += f.sensitive;
             slots[slot] = load(fv, f.type, f.optional, pointer, depth);
+            sensitive_depth_ -= f.sensitive;
             pointer.resize(mark);
         }
         for (std::size_t i = 0; i < n; ++i) {
@@ -217,7 +219,9 @@ public:
                 slots[i] = Value::list(nullptr, 0);
             } else if (!f.optional) {
                 std::string p = pointer + "/" + pointer_token(f.name);
+                sensitive_depth_ += f.sensitive;
                 invalid(p, fmt::format("Fältet {} saknas men är obligatoriskt.", shown(p)), "");
+                sensitive_depth_ -= f.sensitive;
             }
         }
         return Value::record(slots, static_cast<std::uint32_t>(n));
@@ -263,12 +267,14 @@ private:
         f.pointer = pointer;
         f.source = "Planformatet (docs/plan-format.md)";
         if (!value.empty()) f.evidence.push_back(Evidence{pointer, std::move(value)});
+        f.sensitive = sensitive_depth_ > 0;
         plan_.add_input_finding(std::move(f));
     }
 
     const Schema& schema_;
     Plan& plan_;
     const PlanLimits& limits_;
+    int sensitive_depth_ = 0;  // > 0 inside a field marked sensitive
 };
 
 }  // namespace

@@ -324,6 +324,7 @@ private:
         f.title = decl.title.value;
         f.source = rule.source;
         f.location = rule.location;
+        f.sensitive = rule.sensitive;
         // pointers of the for-each variables
         std::vector<std::optional<std::string>> vars(static_cast<std::size_t>(rule.frame_size + 1));
         bool hide = o_.audience != Audience::af;
@@ -388,6 +389,7 @@ Report validate(const Compiled& c, const Plan& plan, const ValidateOptions& opti
     r.audience = options.audience;
     r.digest = c.digest;
     for (const auto& f : plan.input_findings()) {
+        if (f.sensitive && options.audience != Audience::af) continue;
         Finding copy = f;
         if (!options.evidence) copy.evidence.clear();
         r.findings.push_back(std::move(copy));

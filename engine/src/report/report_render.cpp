@@ -56,6 +56,7 @@ std::string render_report_json(const Report& r, std::string_view file) {
         }
         out += "], \"missing\": ";
         list(out, f.missing);
+        if (f.sensitive) out += ", \"sensitive\": true";
         out += '}';
     }
     out += "]";

@@ -38,6 +38,9 @@ struct Finding {
     std::optional<Date> due;
     std::vector<Evidence> evidence;
     std::vector<std::string> missing;  // indeterminate: pointers of the missing values
+    // Concerns sensitive data: a rule marked or reading `sensitive`, or a malformed value in a
+    // sensitive field. Such findings appear only in reports for Audience::af.
+    bool sensitive = false;
 };
 
 struct ValidateOptions {

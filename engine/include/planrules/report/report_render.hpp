@@ -10,7 +10,7 @@
 namespace planrules {
 
 // {"plan": …, "as_of": …, "audience": …, "findings": [{"rule", "ruleset", "severity", "outcome",
-//  "title", "pointer", "message", "source", "location", "due"?, "evidence": [...], "missing": [...]}],
+//  "title", "pointer", "message", "source", "location", "due"?, "evidence": [...], "missing": [...], "sensitive"?: true}],
 //  "summary": {"errors", "warnings", "infos", "evaluated", "passed", "not_applicable", "not_in_force"},
 //  "rules": {"evaluated": [...], "passed": [...], "not_applicable": [...], "not_in_force": [...]},
 //  "digest": …}
