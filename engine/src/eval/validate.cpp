@@ -197,6 +197,7 @@ public:
         // overrides of applying rule sets
         // (several applying overrides of one rule: the strictest severity wins)
         std::vector<Effective> eff;
+        eff.reserve(c_.rules.size());
         std::vector<bool> overridden(c_.rules.size(), false);
         for (const auto& rule : c_.rules) eff.push_back(Effective{rule.severity, false, &rule.message});
         for (const auto& ov : c_.overrides) {
@@ -210,6 +211,11 @@ public:
             if (ov.has_message) e.message = &ov.message;
         }
         const std::int64_t today = days_from_civil(o_.as_of);
+        // no allocation per rule that passes: the lists have room for every rule
+        r_.evaluated.reserve(c_.rules.size());
+        r_.passed.reserve(c_.rules.size());
+        r_.not_applicable.reserve(c_.rules.size());
+        r_.not_in_force.reserve(c_.rules.size());
         for (std::size_t i = 0; i < c_.rules.size(); ++i) {
             const RuleCode& rule = c_.rules[i];
             const std::string& id = p.rules[static_cast<std::size_t>(rule.rule)].id();
