@@ -300,8 +300,11 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
     od::parser parser;
     od::document doc;
     const char* base = padded.data();
+    bool iterating = false;  // doc is valid only once iterate succeeded
+    if (skip_ws(json) >= json.size()) return fail(0, "the plan is empty", "a plan is a JSON object: {\"id\": …}");
     try {
         if (auto e = parser.iterate(padded).get(doc); e) throw JsonError{e};
+        iterating = true;
         od::value root;
         if (auto e = doc.get_value().get(root); e) throw JsonError{e};
         od::json_type jt;
@@ -320,7 +323,7 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
     } catch (const JsonError& e) {
         const char* at = nullptr;
         std::size_t off = json.size();
-        if (!doc.current_location().get(at) && at && at >= base && at <= base + json.size())
+        if (iterating && !doc.current_location().get(at) && at && at >= base && at <= base + json.size())
             off = static_cast<std::size_t>(at - base);
         std::string what = simdjson::error_message(e.code);
         if (e.code == simdjson::UTF8_ERROR) return fail(planrules::detail::find_invalid_utf8(json) == std::string_view::npos ? off : planrules::detail::find_invalid_utf8(json),

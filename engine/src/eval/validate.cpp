@@ -246,6 +246,8 @@ private:
         std::size_t saved = ev_.push_frame(rule.frame_size + 1);
         ev_.reset_error();
         bool applicable = true;
+        bound_ = 0;
+        at_require_ = false;
         if (rule.when >= 0) {
             Value w = ev_.eval(rule.when);
             if (w.kind == ValueKind::boolean && !w.b) applicable = false;
@@ -276,6 +278,8 @@ private:
         for (std::uint32_t i = 0; i < list.n; ++i) {
             ev_.var(fe.slot) = list.v[i];
             indices_[level] = i;
+            bound_ = level + 1;
+            at_require_ = false;
             if (fe.where >= 0) {
                 ev_.reset_error();
                 Value w = ev_.eval(fe.where);
@@ -293,6 +297,7 @@ private:
     bool require(const RuleCode& rule, const Effective& eff) {
         if (rule.require < 0) return true;
         ev_.reset_error();
+        at_require_ = true;
         Value v = ev_.eval(rule.require);
         if (v.kind == ValueKind::boolean) {
             if (!v.b) make_finding(rule, eff, Outcome::violated);
@@ -334,7 +339,8 @@ private:
         // pointers of the for-each variables
         std::vector<std::optional<std::string>> vars(static_cast<std::size_t>(rule.frame_size + 1));
         bool hide = o_.audience != Audience::af;
-        for (std::size_t k = 0; k < rule.for_each.size(); ++k) {
+        // (a finding made at `when` or at a `where` has only the variables bound so far)
+        for (std::size_t k = 0; k < bound_; ++k) {
             Witness outer(c_, ev_, vars, hide);  // the pointers of the variables bound so far
             auto base = outer.pointer(rule.for_each[k].collection);
             vars[static_cast<std::size_t>(rule.for_each[k].slot)] =
@@ -342,7 +348,7 @@ private:
         }
         Witness witness(c_, ev_, vars, hide);
         if (rule.at >= 0) f.pointer = witness.pointer(rule.at).value_or("");
-        else if (!rule.for_each.empty()) f.pointer = vars[static_cast<std::size_t>(rule.for_each.back().slot)].value_or("");
+        else if (bound_ > 0) f.pointer = vars[static_cast<std::size_t>(rule.for_each[bound_ - 1].slot)].value_or("");
         if (rule.due >= 0) {
             Value d = ev_.eval(rule.due);
             if (d.kind == ValueKind::date) f.due = civil_from_days(d.i);
@@ -355,10 +361,13 @@ private:
         }
         if (eff.message->empty()) text = decl.title.value;
         // evidence and missing values
-        for (std::size_t k = 0; k < rule.for_each.size(); ++k) witness.walk(rule.for_each[k].where);
+        // evidence: what was read up to where the rule stopped
+        for (std::size_t k = 0; k < bound_; ++k) witness.walk(rule.for_each[k].where);
         witness.walk(rule.when);
-        witness.walk(rule.require);
+        if (at_require_) witness.walk(rule.require);
         f.missing = witness.missing;
+        // an indeterminate finding without a place of its own points at what is missing
+        if (f.pointer.empty() && outcome == Outcome::indeterminate && !f.missing.empty()) f.pointer = f.missing.front();
         if (o_.evidence) f.evidence = std::move(witness.evidence);
         if (outcome == Outcome::indeterminate) {
             if (!error_reason.empty()) {
@@ -383,6 +392,8 @@ private:
     Report& r_;
     Evaluator ev_;
     std::vector<std::uint32_t> indices_;
+    std::size_t bound_ = 0;    // for-each levels bound now
+    bool at_require_ = false;  // the rule got as far as its `require`
     bool any_element_ = false;
 };
 

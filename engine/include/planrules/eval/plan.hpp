@@ -32,6 +32,7 @@ public:
         return blocks_.back().get();
     }
     std::string_view store(std::string_view text) {
+        if (text.empty()) return {};
         if (text.size() > text_capacity_ - text_used_) {
             std::size_t size = text.size() > 4096 ? text.size() : 4096;
             text_.push_back(std::make_unique<char[]>(size));
