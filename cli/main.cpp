@@ -3,6 +3,7 @@
 #include <planrules/planrules.hpp>
 #include <planrules/detail/strings.hpp>
 #include <planrules/report/report_render.hpp>
+#include <planrules/testing.hpp>
 
 #include <fmt/format.h>
 
@@ -35,6 +36,13 @@ commands:
         JSON: one line per plan file (JSON Lines). --audience kommun|leverantor
         leaves out sensitive rules and values; --no-evidence leaves out all values
         exit status: 0 no error findings, 1 error findings, 2 unreadable rules or plan
+
+  test [--junit FILE] [--min-coverage PERCENT] [--no-color] PATH…
+        run the rules' tests ('test' blocks in *.rules and *.test files); print
+        each failure with the expected and actual findings, and the rule coverage
+        (rules no test violates or no test satisfies)
+        exit status: 0 all tests pass (and coverage is at least PERCENT, default 0),
+        1 a test fails or coverage is lower, 2 the rules have errors
 
 options:
   -h, --help       show this help
@@ -227,6 +235,64 @@ int run_validate(const std::vector<std::string_view>& args) {
     return status;
 }
 
+int run_test(const std::vector<std::string_view>& args) {
+    std::vector<std::filesystem::path> paths;
+    std::string junit;
+    double min_coverage = 0;
+    bool color = isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string_view a = args[i];
+        if (a == "--junit") {
+            if (i + 1 >= args.size()) return usage_error("--junit needs a file name");
+            junit = std::string(args[++i]);
+        } else if (a == "--min-coverage") {
+            if (i + 1 >= args.size()) return usage_error("--min-coverage needs a percentage (0-100)");
+            std::string v(args[++i]);
+            char* end = nullptr;
+            min_coverage = std::strtod(v.c_str(), &end);
+            if (v.empty() || *end != '\0' || min_coverage < 0 || min_coverage > 100)
+                return usage_error(fmt::format("'{}' is not a percentage (0-100)", v));
+        } else if (a == "--no-color") {
+            color = false;
+        } else if (a == "--color") {
+            color = true;
+        } else if (a == "-h" || a == "--help") {
+            std::fputs(usage_text, stdout);
+            return 0;
+        } else if (!a.empty() && a[0] == '-') {
+            return usage_error(fmt::format("unknown option '{}'", a));
+        } else {
+            paths.emplace_back(std::string(a));
+        }
+    }
+    if (paths.empty()) return usage_error("test needs a directory or rule file");
+    auto rs = planrules::compile_files(paths);
+    if (!rs) {
+        std::fputs(planrules::render_text(rs.error()).c_str(), stderr);
+        std::fprintf(stderr, "planrules: the rules have errors; run 'planrules check' for details\n");
+        return 2;
+    }
+    planrules::TestOptions options;
+    options.today = today();
+    planrules::TestRun run = planrules::run_tests(*rs, options);
+    std::fputs(planrules::render_test_text(run, color).c_str(), stdout);
+    if (!junit.empty()) {
+        std::ofstream out(junit, std::ios::binary);
+        out << planrules::render_test_junit(run);
+        if (!out) {
+            std::fprintf(stderr, "planrules: cannot write '%s': %s\n", junit.c_str(), std::strerror(errno));
+            return 2;
+        }
+    }
+    if (run.failed() > 0) return 1;
+    double coverage = run.coverage.empty() ? 100.0 : 100.0 * static_cast<double>(run.covered()) / static_cast<double>(run.coverage.size());
+    if (coverage + 1e-9 < min_coverage) {
+        std::fprintf(stderr, "planrules: rule coverage %.0f %% is below the required %.0f %%\n", coverage, min_coverage);
+        return 1;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -245,6 +311,7 @@ int main(int argc, char** argv) {
         }
         if (cmd == "check") return run_check(rest);
         if (cmd == "validate") return run_validate(rest);
+        if (cmd == "test") return run_test(rest);
         return usage_error(fmt::format("unknown command '{}'", cmd));
     } catch (const std::exception& e) {
         std::fprintf(stderr, "planrules: internal error: %s\n", e.what());

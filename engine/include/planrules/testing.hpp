@@ -1,0 +1,79 @@
+#pragma once
+// Rule tests: the `test` blocks of a compiled rule set, run against its rules.
+//
+//   auto rules = planrules::compile_directory("rules/");
+//   planrules::TestRun run = planrules::run_tests(*rules);
+//   for (const auto& t : run.tests) if (!t.passed) …
+//
+// A test's plan (a file relative to the rule file, or inline JSON) is loaded and validated
+// with every rule of the rule set, as of the test's date, for the audience `af`; then each
+// `expect` is checked against the findings. Nothing here throws.
+
+#include <planrules/date.hpp>
+#include <planrules/eval/report.hpp>
+
+#include <string>
+#include <vector>
+
+namespace planrules {
+
+class RuleSet;
+
+struct ExpectationResult {
+    std::string text;   // the expectation as written: HP-6.1 at "/stodbehov" outcome violated
+    std::string file;   // where it is written
+    int line = 0, column = 0;
+    bool passed = false;
+    std::string why;    // when it failed: what the findings were instead (English)
+};
+
+struct TestResult {
+    std::string name;
+    std::string file;  // the rule file holding the test
+    int line = 0, column = 0;
+    Date as_of{};
+    std::string plan;   // the plan file, or "inline"
+    bool passed = false;
+    std::string error;  // the plan could not be read or is not JSON (the test fails)
+    std::vector<ExpectationResult> expectations;
+    std::vector<Finding> findings;            // what the rules gave
+    std::vector<std::string> passed_rules;    // rules evaluated without a finding
+};
+
+// Per rule: did some test's plan violate it, and did some test's plan satisfy it?
+struct RuleCoverage {
+    std::string rule;
+    std::string file;  // where the rule is declared: rules/af/forordning.rules:17:1
+    bool violated = false;
+    bool satisfied = false;
+    [[nodiscard]] bool complete() const noexcept { return violated && satisfied; }
+};
+
+struct TestRun {
+    std::vector<TestResult> tests;
+    std::vector<RuleCoverage> coverage;  // every rule, in declaration order
+    [[nodiscard]] std::size_t failed() const noexcept {
+        std::size_t n = 0;
+        for (const auto& t : tests) n += !t.passed;
+        return n;
+    }
+    [[nodiscard]] std::size_t covered() const noexcept {
+        std::size_t n = 0;
+        for (const auto& c : coverage) n += c.complete();
+        return n;
+    }
+};
+
+struct TestOptions {
+    Date today{};  // the date of a test without `as of` (the checker warns about such tests)
+};
+
+[[nodiscard]] TestRun run_tests(const RuleSet& rules, const TestOptions& options = {});
+
+// Text for policy staff: one line per passing test, the expected and actual findings of each
+// failing one, then the coverage (rules never violated or never satisfied by a test).
+[[nodiscard]] std::string render_test_text(const TestRun& run, bool color = false);
+// JUnit XML (one testsuite per rule file), for CI systems.
+[[nodiscard]] std::string render_test_junit(const TestRun& run);
+
+}  // namespace planrules

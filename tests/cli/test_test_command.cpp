@@ -1,0 +1,133 @@
+// `planrules test`: rule tests run from the command line, failures, coverage, JUnit, exit codes.
+
+#include "support.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <sys/wait.h>
+
+using namespace planrules::test;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string out;
+};
+
+Run run(const std::string& args) {
+    std::string cmd = std::string("cd '") + source_dir() + "' && '" + PLANRULES_CLI + "' " + args + " 2>&1";
+    Run r;
+    FILE* pipe = popen(cmd.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+    int st = pclose(pipe);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return r;
+}
+
+// A folder with one rule file holding `body` after a header naming the shipped schema.
+std::string rules_dir(const std::string& name, const std::string& body) {
+    auto dir = std::filesystem::temp_directory_path() / "planrules-cli-test" / name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    write_file((dir / "t.rules").string(), "ruleset t \"T\"\n  schema \"" + source_dir() + "/rules/handlingsplan.schema\"\n" + body);
+    return dir.string();
+}
+
+const std::string rule_t1 =
+    "rule T-1 \"Bedömning\"\n  severity error\n  source \"s\"\n  require not blank(plan.stodbehov.bedomning)\n"
+    "  at plan.stodbehov\n  message \"Bedömning saknas.\"\n";
+const std::string plan_without = R"({ "id": "X", "version": 1, "status": "upprattad", "typ": "ordinarie", "sokande": { "id": "A", "kommun": "0180", "inskrivningsdatum": "2023-01-10" } })";
+const std::string plan_with = R"({ "id": "Y", "version": 1, "status": "upprattad", "typ": "ordinarie", "stodbehov": { "bedomning": "Stöd behövs." }, "sokande": { "id": "A", "kommun": "0180", "inskrivningsdatum": "2023-01-10" } })";
+
+}  // namespace
+
+TEST_CASE("test: the shipped rules' tests pass", "[cli][test]") {
+    auto r = run("test --no-color rules");
+    CHECK(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("ok   rules/af/forordning.test:"));
+    CHECK_THAT(r.out, Catch::Contains(" 0 failed"));
+}
+
+TEST_CASE("test: passing tests with full coverage exit 0 and report 100 %", "[cli][test]") {
+    auto dir = rules_dir("pass", rule_t1 + "test \"bryter\"\n  as of 2024-01-01\n  plan " + plan_without +
+                                     "\n  expect T-1 at \"/stodbehov\" outcome violated\n" +
+                                     "test \"uppfyller\"\n  as of 2024-01-01\n  plan " + plan_with + "\n  expect nothing\n");
+    auto r = run("test --no-color --min-coverage 100 '" + dir + "'");
+    CHECK(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("2 tests, 2 passed, 0 failed"));
+    CHECK_THAT(r.out, Catch::Contains("rule coverage: 1 of 1 rules both violated and satisfied by a test (100 %)"));
+}
+
+TEST_CASE("test: a failing expectation shows where it is written, what was expected and what the rules gave", "[cli][test]") {
+    auto dir = rules_dir("fail", rule_t1 + "test \"fel pekare\"\n  as of 2024-01-01\n  plan " + plan_without +
+                                     "\n  expect T-1 at \"/fel\"\n  expect no T-1\n");
+    auto r = run("test --no-color '" + dir + "'");
+    CHECK(r.status == 1);
+    CHECK_THAT(r.out, Catch::Contains("FAIL " + dir + "/t.rules:9: fel pekare"));
+    CHECK_THAT(r.out, Catch::Contains(dir + "/t.rules:12:3: expected T-1 at \"/fel\""));
+    CHECK_THAT(r.out, Catch::Contains("but T-1 gave: T-1 violated at \"/stodbehov\""));
+    CHECK_THAT(r.out, Catch::Contains("expected no T-1"));
+    CHECK_THAT(r.out, Catch::Contains("1 tests, 0 passed, 1 failed"));
+}
+
+TEST_CASE("test: expect only and expect nothing", "[cli][test]") {
+    auto dir = rules_dir("only", rule_t1 +
+        "rule T-2 \"Status\"\n  severity warning\n  source \"s\"\n  require plan.status == \"utkast\"\n  message \"m\"\n"
+        "test \"bara T-1\"\n  as of 2024-01-01\n  plan " + plan_without + "\n  expect only T-1\n"
+        "test \"T-1 och T-2\"\n  as of 2024-01-01\n  plan " + plan_without + "\n  expect only T-1, T-2\n"
+        "test \"inget\"\n  as of 2024-01-01\n  plan " + plan_with + "\n  expect nothing\n");
+    auto r = run("test --no-color '" + dir + "'");
+    CHECK(r.status == 1);
+    CHECK_THAT(r.out, Catch::Contains("FAIL " + dir + "/t.rules:14: bara T-1"));
+    CHECK_THAT(r.out, Catch::Contains("but unexpected T-2 violated"));
+    CHECK_THAT(r.out, Catch::Contains("ok   " + dir + "/t.rules:18: T-1 och T-2"));
+    CHECK_THAT(r.out, Catch::Contains("FAIL " + dir + "/t.rules:22: inget"));
+    CHECK_THAT(r.out, Catch::Contains("but findings: T-2 violated"));
+}
+
+TEST_CASE("test: coverage lists rules never violated or never satisfied; --min-coverage makes it an error", "[cli][test]") {
+    auto dir = rules_dir("coverage", rule_t1 + "test \"bryter\"\n  as of 2024-01-01\n  plan " + plan_without + "\n  expect T-1\n");
+    auto r = run("test --no-color '" + dir + "'");
+    CHECK(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("rule coverage: 0 of 1 rules both violated and satisfied by a test (0 %)"));
+    CHECK_THAT(r.out, Catch::Contains("T-1 (" + dir + "/t.rules:3:1): never satisfied by a test"));
+    auto strict = run("test --no-color --min-coverage 100 '" + dir + "'");
+    CHECK(strict.status == 1);
+    CHECK_THAT(strict.out, Catch::Contains("rule coverage 0 % is below the required 100 %"));
+    CHECK(run("test --min-coverage lots '" + dir + "'").status == 2);
+}
+
+TEST_CASE("test: a plan that is not JSON fails its test with the reason and position", "[cli][test]") {
+    auto dir = rules_dir("badjson", rule_t1 + "test \"trasig\"\n  as of 2024-01-01\n  plan { \"id\": , }\n  expect T-1\n");
+    auto r = run("test --no-color '" + dir + "'");
+    CHECK(r.status == 1);
+    CHECK_THAT(r.out, Catch::Contains("FAIL " + dir + "/t.rules:9: trasig"));
+    CHECK_THAT(r.out, Catch::Contains("the plan (inline) could not be used: the plan is not valid JSON"));
+    CHECK_THAT(r.out, Catch::Contains("t.rules:11:"));
+}
+
+TEST_CASE("test: --junit writes JUnit XML with one testcase per test and the failure text", "[cli][test]") {
+    auto dir = rules_dir("junit", rule_t1 + "test \"bryter <&>\"\n  as of 2024-01-01\n  plan " + plan_without + "\n  expect T-1\n" +
+                                      "test \"fel\"\n  as of 2024-01-01\n  plan " + plan_without + "\n  expect nothing\n");
+    auto xml = dir + "/junit.xml";
+    auto r = run("test --no-color --junit '" + xml + "' '" + dir + "'");
+    CHECK(r.status == 1);
+    auto text = read_file(xml);
+    CHECK_THAT(text, Catch::StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+    CHECK_THAT(text, Catch::Contains("<testsuites name=\"planrules\" tests=\"2\" failures=\"1\">"));
+    CHECK_THAT(text, Catch::Contains("name=\"bryter &lt;&amp;&gt;\""));
+    CHECK_THAT(text, Catch::Contains("<failure message=\"expected nothing, but findings: T-1 violated at &quot;/stodbehov&quot;\">"));
+    CHECK(run("test --junit /nonexistent-dir/x.xml '" + dir + "'").status == 2);
+}
+
+TEST_CASE("test: rules with errors exit 2", "[cli][test]") {
+    auto dir = rules_dir("broken", "rule T-1 \"x\"\n  require plan.finns_inte\n");
+    auto r = run("test '" + dir + "'");
+    CHECK(r.status == 2);
+    CHECK_THAT(r.out, Catch::Contains("the rules have errors"));
+    CHECK(run("test").status == 2);
+}
