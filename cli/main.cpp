@@ -3,6 +3,7 @@
 #include <planrules/planrules.hpp>
 #include <planrules/detail/strings.hpp>
 #include <planrules/report/report_render.hpp>
+#include <planrules/report/explain.hpp>
 #include <planrules/testing.hpp>
 
 #include <fmt/format.h>
@@ -43,6 +44,11 @@ commands:
         (rules no test violates or no test satisfies)
         exit status: 0 all tests pass (and coverage is at least PERCENT, default 0),
         1 a test fails or coverage is lower, 2 the rules have errors
+
+  explain RULE-ID --rules PATH…
+        the rule's title, rule set, severity, effective dates, source, text,
+        the rule sets that override it and the tests that expect something of it
+        exit status: 0 shown, 1 no such rule, 2 the rules have errors
 
 options:
   -h, --help       show this help
@@ -293,6 +299,44 @@ int run_test(const std::vector<std::string_view>& args) {
     return 0;
 }
 
+int run_explain(const std::vector<std::string_view>& args) {
+    std::vector<std::filesystem::path> paths;
+    std::string id;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string_view a = args[i];
+        if (a == "--rules") {
+            if (i + 1 >= args.size()) return usage_error("--rules needs a directory or file");
+            paths.emplace_back(std::string(args[++i]));
+        } else if (a == "-h" || a == "--help") {
+            std::fputs(usage_text, stdout);
+            return 0;
+        } else if (!a.empty() && a[0] == '-') {
+            return usage_error(fmt::format("unknown option '{}'", a));
+        } else if (id.empty()) {
+            id = std::string(a);
+        } else {
+            return usage_error("explain takes one rule id");
+        }
+    }
+    if (id.empty()) return usage_error("explain needs a rule id, e.g. planrules explain HP-6.1 --rules rules/");
+    if (paths.empty()) paths.emplace_back("rules");
+    auto rs = planrules::compile_files(paths);
+    if (!rs) {
+        std::fputs(planrules::render_text(rs.error()).c_str(), stderr);
+        std::fprintf(stderr, "planrules: the rules have errors; run 'planrules check' for details\n");
+        return 2;
+    }
+    auto text = planrules::explain_rule(rs->program(), id);
+    if (!text) {
+        std::string hint = planrules::detail::nearest(id, rs->rule_ids());
+        std::fprintf(stderr, "planrules: no rule '%s'%s\n", id.c_str(),
+                     hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint).c_str());
+        return 1;
+    }
+    std::fputs(text->c_str(), stdout);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -312,6 +356,7 @@ int main(int argc, char** argv) {
         if (cmd == "check") return run_check(rest);
         if (cmd == "validate") return run_validate(rest);
         if (cmd == "test") return run_test(rest);
+        if (cmd == "explain") return run_explain(rest);
         return usage_error(fmt::format("unknown command '{}'", cmd));
     } catch (const std::exception& e) {
         std::fprintf(stderr, "planrules: internal error: %s\n", e.what());

@@ -131,3 +131,37 @@ TEST_CASE("test: rules with errors exit 2", "[cli][test]") {
     CHECK_THAT(r.out, Catch::Contains("the rules have errors"));
     CHECK(run("test").status == 2);
 }
+
+TEST_CASE("explain: a rule's metadata, text with its comment, overrides and tests", "[cli][explain]") {
+    auto dir = rules_dir("explain", "# Bedömningen ska finnas i planen.\n" + rule_t1 +
+        "test \"bryter\"\n  as of 2024-01-01\n  plan " + plan_without + "\n  expect T-1 at \"/stodbehov\"\n");
+    write_file(dir + "/k.rules", "ruleset k \"Kommun\"\n  extends t\n  applies when plan.sokande.kommun == \"0180\"\n"
+                                 "override T-1\n  severity error\n");
+    auto r = run("explain T-1 --rules '" + dir + "'");
+    CHECK(r.status == 0);
+    CHECK_THAT(r.out, Catch::StartsWith("T-1 Bedömning\n"));
+    CHECK_THAT(r.out, Catch::Contains("  rule set:  t \"T\""));
+    CHECK_THAT(r.out, Catch::Contains("  declared:  " + dir + "/t.rules:4:1"));
+    CHECK_THAT(r.out, Catch::Contains("  severity:  error\n"));
+    CHECK_THAT(r.out, Catch::Contains("  in force:  always"));
+    CHECK_THAT(r.out, Catch::Contains("    # Bedömningen ska finnas i planen.\n    rule T-1 \"Bedömning\""));
+    CHECK_THAT(r.out, Catch::Contains("    at plan.stodbehov\n"));
+    CHECK_THAT(r.out, Catch::Contains("overridden by:\n  k (" + dir + "/k.rules:4:1): severity error"));
+    CHECK_THAT(r.out, Catch::Contains("t.rules:10: bryter (as of 2024-01-01)\n      expect T-1 at \"/stodbehov\""));
+}
+
+TEST_CASE("explain: the shipped HP-6.1 with its effective date and source", "[cli][explain]") {
+    auto r = run("explain HP-6.1 --rules rules");
+    CHECK(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("  in force:  from 2022-12-01"));
+    CHECK_THAT(r.out, Catch::Contains("  severity:  error, mandatory"));
+    CHECK_THAT(r.out, Catch::Contains("  source:    Förordning (2000:628) 6 § första stycket 1"));
+}
+
+TEST_CASE("explain: an unknown rule exits 1 with a suggestion", "[cli][explain]") {
+    auto r = run("explain HP-61 --rules rules");
+    CHECK(r.status == 1);
+    CHECK_THAT(r.out, Catch::Contains("no rule 'HP-61'; did you mean 'HP-6.1'?"));
+    CHECK(run("explain --rules rules").status == 2);
+    CHECK(run("explain A B --rules rules").status == 2);
+}
