@@ -3,6 +3,8 @@
 
 #include "support.hpp"
 
+#include <algorithm>
+
 using namespace planrules;
 
 namespace {
@@ -49,21 +51,14 @@ TEST_CASE("hostile plans: an empty string as the first string of a plan", "[robu
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("hostile plans: a plan without status makes `when` unknown: indeterminate findings without for-each pointers", "[robustness][plans]") {
-    // the file misspells "status"; the for-each rule HP-6.3 stops at its `when`
+TEST_CASE("hostile plans: a plan without status: an input finding, and the rules about established plans do not apply", "[robustness][plans]") {
+    // the file misspells "status"; HP-6.3 (a for-each rule) once read out of bounds here
     auto plan = shipped().load_json(test::read_file(test::source_dir() + "/fuzz/corpus/plans/regression-missing-status-when.json"));
     REQUIRE(plan);
     bool format = false;
     for (const auto& f : plan->input_findings()) format = format || f.pointer == "/status";
     CHECK(format);
     auto r = validate(*plan);
-    bool hp63 = false;
-    for (const auto& f : r.findings) {
-        if (f.rule != "HP-6.3") continue;
-        hp63 = true;
-        CHECK(f.outcome == Outcome::indeterminate);
-        CHECK(f.pointer == "/status");  // `at a.motivering` is unbound: the missing value
-        CHECK(f.missing == std::vector<std::string>{"/status"});
-    }
-    CHECK(hp63);
+    for (const auto& f : r.findings) CHECK(f.rule.rfind("HP-6", 0) != 0);
+    CHECK(std::find(r.not_applicable.begin(), r.not_applicable.end(), "HP-6.3") != r.not_applicable.end());
 }

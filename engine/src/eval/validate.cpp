@@ -248,12 +248,20 @@ private:
         bool applicable = true;
         bound_ = 0;
         at_require_ = false;
+        // `when` and `where` select: a rule applies (an element is bound) only when the
+        // condition is true; false or unknown (a missing value) does not select. An evaluation
+        // error (division by zero, overflow) is an indeterminate finding.
+        bool decided = false;
         if (rule.when >= 0) {
             Value w = ev_.eval(rule.when);
-            if (w.kind == ValueKind::boolean && !w.b) applicable = false;
-            else if (w.is_unknown()) applicable = outcome_of(rule, eff, w);
+            if (w.kind == ValueKind::error) {
+                make_finding(rule, eff, Outcome::indeterminate);
+                decided = true;
+            } else if (!(w.kind == ValueKind::boolean && w.b)) {
+                applicable = false;
+            }
         }
-        if (applicable) {
+        if (applicable && !decided) {
             if (rule.for_each.empty()) {
                 applicable = require(rule, eff);
             } else {
@@ -283,11 +291,12 @@ private:
             if (fe.where >= 0) {
                 ev_.reset_error();
                 Value w = ev_.eval(fe.where);
-                if (w.kind == ValueKind::boolean && !w.b) continue;
-                if (w.is_unknown()) {
-                    if (outcome_of(rule, eff, w)) any_element_ = true;
+                if (w.kind == ValueKind::error) {
+                    make_finding(rule, eff, Outcome::indeterminate);
+                    any_element_ = true;
                     continue;
                 }
+                if (!(w.kind == ValueKind::boolean && w.b)) continue;
             }
             each(rule, eff, level + 1);
         }
@@ -306,7 +315,7 @@ private:
         return outcome_of(rule, eff, v);
     }
 
-    // An unknown condition: `if missing` decides, else an indeterminate finding.
+    // An unknown `require`: `if missing` decides, else an indeterminate finding.
     bool outcome_of(const RuleCode& rule, const Effective& eff, const Value& v) {
         if (v.kind == ValueKind::error) {
             make_finding(rule, eff, Outcome::indeterminate);
