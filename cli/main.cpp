@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <optional>
@@ -32,10 +33,13 @@ commands:
         exit status: 0 no errors, 1 errors in the rules, 2 a file cannot be read
 
   validate --rules DIR [--as-of YYYY-MM-DD] [--format text|json]
-           [--audience af|kommun|leverantor] [--no-evidence] PLAN.json…
+           [--audience af|kommun|leverantor] [--ruleset NAME]… [--no-evidence]
+           PLAN.json…
         validate plans as of a date (default today); text for case officers, or
         JSON: one line per plan file (JSON Lines). --audience kommun|leverantor
-        leaves out sensitive rules and values; --no-evidence leaves out all values
+        leaves out sensitive rules and values; --ruleset limits the rules to those
+        of the named rule sets and the ones they extend; --no-evidence leaves out
+        all values
         exit status: 0 no error findings, 1 error findings, 2 unreadable rules or plan
 
   test [--junit FILE] [--min-coverage PERCENT] [--no-color] PATH…
@@ -166,6 +170,10 @@ int run_validate(const std::vector<std::string_view>& args) {
             auto aud = v ? planrules::parse_audience(*v) : std::nullopt;
             if (!aud) return usage_error("--audience needs af, kommun or leverantor");
             options.audience = *aud;
+        } else if (a == "--ruleset") {
+            auto v = value("--ruleset");
+            if (!v) return usage_error("--ruleset needs a rule set name, e.g. kommun.0180");
+            options.rulesets.emplace_back(*v);
         } else if (a == "--no-evidence") {
             options.evidence = false;
         } else if (a == "--no-color") {
@@ -189,6 +197,13 @@ int run_validate(const std::vector<std::string_view>& args) {
         std::fputs(planrules::render_text(rs.error()).c_str(), stderr);
         std::fprintf(stderr, "planrules: the rules have errors; run 'planrules check' for details\n");
         return 2;
+    }
+    auto names = rs->ruleset_names();
+    for (const auto& want : options.rulesets) {
+        if (std::find(names.begin(), names.end(), want) != names.end()) continue;
+        std::string hint = planrules::detail::nearest(want, names);
+        return usage_error(fmt::format("no rule set '{}' in the rules{}", want,
+                                       hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
     }
     int status = 0;
     bool first = true;

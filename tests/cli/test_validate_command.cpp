@@ -143,3 +143,12 @@ TEST_CASE("validate: --audience is reported and sensitive rules stay out of a pr
     CHECK_THAT(lev.out, !Catch::Contains("S-1"));
     CHECK(lev.status == 0);
 }
+
+TEST_CASE("validate: --ruleset limits the rules; an unknown rule set is a usage error with a suggestion", "[cli][validate]") {
+    auto r = run(v + "--format json --ruleset leverantor examples/plans/omotiverad-aktivitet.json", false);
+    CHECK_THAT(r.out, Catch::Contains("\"rule\": \"LEV-MOTIVERING\""));
+    CHECK_THAT(r.out, !Catch::Contains("\"rule\": \"HP-6.3\""));
+    auto bad = run(v + "--ruleset kommun.018 examples/plans/komplett.json");
+    CHECK(bad.status == 2);
+    CHECK_THAT(bad.out, Catch::Contains("no rule set 'kommun.018' in the rules; did you mean 'kommun.0180'?"));
+}

@@ -95,3 +95,35 @@ TEST_CASE("layering: a municipal rule set may not disable or relax a mandatory n
                                                      "override AF-SKYLD\n  severity error\n");
     CHECK(to_expected(compile_paths({test::source_dir() + "/rules", dir / "k.rules"})).has_value());
 }
+
+TEST_CASE("layering: the scope option evaluates only the named rule sets and those they extend", "[report][layering][scope]") {
+    auto plan = shipped().load_json(plan_in("0180"));
+    REQUIRE(plan);
+    ValidateOptions o;
+    o.as_of = Date{2024, 6, 1};
+    o.rulesets = {"leverantor"};
+    auto lev = shipped().validate(*plan, o);
+    for (const auto& id : lev.evaluated) CHECK(id.rfind("LEV-", 0) == 0);
+    CHECK(has(lev.not_applicable, "LEV-MOTIVERING"));  // no activity of a provider
+    CHECK_FALSE(has(lev.not_applicable, "K0180-3M"));  // out of scope: not in the report at all
+
+    o.rulesets = {"af.handlaggning"};  // itself and af.forordning, without Stockholm's override
+    auto national = shipped().validate(*plan, o);
+    REQUIRE(find(national, "AF-SKYLD") != nullptr);
+    CHECK(find(national, "AF-SKYLD")->severity == Severity::warning);
+    CHECK(find(national, "K0180-3M") == nullptr);
+    CHECK(has(national.evaluated, "HP-6.1"));
+    CHECK_FALSE(has(national.evaluated, "LEV-MOTIVERING"));
+
+    o.rulesets = {"kommun.0180"};
+    auto stockholm = shipped().validate(*plan, o);
+    REQUIRE(find(stockholm, "AF-SKYLD") != nullptr);
+    CHECK(find(stockholm, "AF-SKYLD")->severity == Severity::error);
+    CHECK(find(stockholm, "K0180-3M") != nullptr);
+    CHECK_FALSE(has(stockholm.evaluated, "LEV-MOTIVERING"));
+
+    o.rulesets = {"finns.inte"};
+    auto none = shipped().validate(*plan, o);
+    CHECK(none.evaluated.empty());
+    CHECK(none.findings.empty());
+}

@@ -12,6 +12,7 @@
 #include <planrules/eval/report.hpp>
 #include <planrules/options.hpp>
 #include <planrules/report/render.hpp>
+#include <planrules/report/report_render.hpp>
 
 #include <tl/expected.hpp>
 
@@ -47,6 +48,13 @@ public:
     [[nodiscard]] const check::Program& program() const noexcept { return *program_; }
     // Warnings and notes from compilation (a RuleSet has no errors).
     [[nodiscard]] const Diagnostics& warnings() const noexcept { return warnings_; }
+
+    // The names of the rule sets, in the order they were read (for ValidateOptions::rulesets).
+    [[nodiscard]] std::vector<std::string> ruleset_names() const {
+        std::vector<std::string> names;
+        for (const auto& r : program_->rulesets) names.push_back(r.name);
+        return names;
+    }
 
     [[nodiscard]] std::vector<std::string> rule_ids() const {
         std::vector<std::string> ids;

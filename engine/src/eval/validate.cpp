@@ -180,6 +180,13 @@ public:
 
     void run() {
         const auto& p = *c_.program;
+        // the scope the host asked for: the named rule sets and those they extend
+        std::vector<bool> in_scope(p.rulesets.size(), o_.rulesets.empty());
+        for (const auto& name : o_.rulesets) {
+            int rs = p.find_ruleset(name);
+            if (rs < 0) continue;
+            for (int a : c_.ruleset_chain[static_cast<std::size_t>(rs)]) in_scope[static_cast<std::size_t>(a)] = true;
+        }
         // which rule sets apply: their own `applies when` and their ancestors'
         std::vector<int> applies(p.rulesets.size(), -1);
         for (std::size_t i = 0; i < p.rulesets.size(); ++i) {
@@ -201,7 +208,7 @@ public:
         std::vector<bool> overridden(c_.rules.size(), false);
         for (const auto& rule : c_.rules) eff.push_back(Effective{rule.severity, false, &rule.message});
         for (const auto& ov : c_.overrides) {
-            if (!applies[static_cast<std::size_t>(ov.ruleset)]) continue;
+            if (!applies[static_cast<std::size_t>(ov.ruleset)] || !in_scope[static_cast<std::size_t>(ov.ruleset)]) continue;
             auto& e = eff[static_cast<std::size_t>(ov.rule)];
             if (ov.severity) {
                 e.severity = overridden[static_cast<std::size_t>(ov.rule)] ? std::max(e.severity, *ov.severity) : *ov.severity;
@@ -219,6 +226,7 @@ public:
         for (std::size_t i = 0; i < c_.rules.size(); ++i) {
             const RuleCode& rule = c_.rules[i];
             const std::string& id = p.rules[static_cast<std::size_t>(rule.rule)].id();
+            if (rule.ruleset < 0 || !in_scope[static_cast<std::size_t>(rule.ruleset)]) continue;
             if ((rule.from && today < *rule.from) || (rule.until && today > *rule.until)) {
                 r_.not_in_force.push_back(id);
                 continue;

@@ -37,7 +37,8 @@ struct Finding {
     std::string location;  // the rule in its file: rules/af/forordning.rules:18:1
     std::optional<Date> due;
     std::vector<Evidence> evidence;
-    std::vector<std::string> missing;  // indeterminate: pointers of the missing values
+    std::vector<std::string> missing;  // pointers of the values the rule read that were missing
+                                       // (for an indeterminate finding: why it could not be decided)
     // Concerns sensitive data: a rule marked or reading `sensitive`, or a malformed value in a
     // sensitive field. Such findings appear only in reports for Audience::af.
     bool sensitive = false;
@@ -47,6 +48,10 @@ struct ValidateOptions {
     Date as_of{};                       // the evaluation date (`today` in rules)
     Audience audience = Audience::af;
     bool evidence = true;               // false: no evidence values at all (personal data)
+    // Scope: when not empty, only the rules of these rule sets and of the rule sets they
+    // extend are evaluated (e.g. {"leverantor"}, or {"kommun.0180"} for the national rules and
+    // Stockholm's); the others are left out of the report. Unknown names select nothing.
+    std::vector<std::string> rulesets;
 };
 
 struct Report {
