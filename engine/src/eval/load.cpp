@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <charconv>
 
 namespace planrules::eval {
@@ -129,7 +131,12 @@ public:
                 if (t.kind == TypeKind::string) return Value::string(plan_.store(s));
                 if (t.kind == TypeKind::date) {
                     if (auto d = parse_iso_date(s)) return Value::date(*d);
-                    invalid(pointer, fmt::format("Värdet på {} är inte ett giltigt datum: \"{}\" (datum skrivs ÅÅÅÅ-MM-DD).",
+                    bool shaped = s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+                                  std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+                    invalid(pointer,
+                            shaped ? fmt::format("Värdet på {} är inte ett giltigt datum: {} finns inte i kalendern.",
+                                                 shown(pointer), s)
+                                   : fmt::format("Värdet på {} är inte ett giltigt datum: \"{}\" (datum skrivs ÅÅÅÅ-MM-DD).",
                                                  shown(pointer), truncate(s)),
                             json_quote(s));
                     return {};
@@ -331,6 +338,20 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
         if (e.code == simdjson::DEPTH_ERROR)
             return fail(off, "the plan is nested too deeply", "plans are a few levels deep; check the brackets");
         if (e.code == simdjson::EMPTY) return fail(0, "the plan is empty", "a plan is a JSON object: {\"id\": …}");
+        if (e.code == simdjson::UNCLOSED_STRING) {
+            // point at the quote that opens the string that never closes
+            std::size_t open = json.size();
+            bool in_string = false;
+            for (std::size_t i = 0; i < json.size(); ++i) {
+                if (in_string && json[i] == '\\') ++i;
+                else if (json[i] == '"') {
+                    in_string = !in_string;
+                    if (in_string) open = i;
+                }
+            }
+            return fail(open, "the plan is not valid JSON: this string is never closed",
+                        "the file may be cut off (an interrupted transfer?), or a closing '\"' is missing");
+        }
         return fail(off, fmt::format("the plan is not valid JSON: {}", what),
                     "check for a missing comma, quote or bracket near this position");
     }

@@ -74,6 +74,20 @@ std::string render_report_json(const Report& r, std::string_view file) {
     return out;
 }
 
+namespace {
+
+// The outcome in the case officers' language; a violation needs no label.
+const char* outcome_label(Outcome o) noexcept {
+    switch (o) {
+        case Outcome::violated: return "";
+        case Outcome::indeterminate: return " [kan inte bedömas]";
+        case Outcome::invalid_input: return " [felaktig uppgift]";
+    }
+    return "";
+}
+
+}  // namespace
+
 std::string render_report_text(const Report& r, bool color) {
     auto paint = [&](const char* code, const std::string& s) { return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s; };
     std::string out = fmt::format("Plan {} bedömd per {}\n", r.plan.empty() ? "(utan id)" : r.plan, to_string(r.as_of));
@@ -86,19 +100,23 @@ std::string render_report_text(const Report& r, bool color) {
         out += "\n" + paint(g.code, fmt::format("{} ({})", g.title, n)) + "\n";
         for (const Finding& f : r.findings) {
             if (f.severity != g.s) continue;
-            const char* outcome = f.outcome == Outcome::indeterminate   ? " (kunde inte bedömas)"
-                                  : f.outcome == Outcome::invalid_input ? " (felaktig uppgift i planen)"
-                                                                        : "";
-            out += fmt::format("  {} {}{}\n", paint("1", f.rule), f.title, outcome);
+            out += fmt::format("  {} {}{}\n", paint("1", f.rule), f.title, outcome_label(f.outcome));
             out += fmt::format("    {}\n", f.message);
             if (!f.pointer.empty()) out += fmt::format("    fält: {}\n", f.pointer);
             if (f.due) out += fmt::format("    senast: {}\n", to_string(*f.due));
             if (!f.source.empty()) out += fmt::format("    källa: {}\n", f.source);
         }
     }
-    out += fmt::format("\n{} fel, {} varningar, {} information; {} regler bedömda, {} uppfyllda, {} ej tillämpliga, {} ej i kraft\n",
-                       r.count(Severity::error), r.count(Severity::warning), r.count(Severity::info), r.evaluated.size(),
-                       r.passed.size(), r.not_applicable.size(), r.not_in_force.size());
+    // Swedish takes the singular only for one: "1 regel bedömd", "0 regler bedömda".
+    auto n = [](std::size_t count, const char* one, const char* other) {
+        return fmt::format("{} {}", count, count == 1 ? one : other);
+    };
+    out += fmt::format("\n{}, {}, {}; {}, {}, {}, {}\n", n(r.count(Severity::error), "fel", "fel"),
+                       n(r.count(Severity::warning), "varning", "varningar"),
+                       n(r.count(Severity::info), "information", "information"),
+                       n(r.evaluated.size(), "regel bedömd", "regler bedömda"), n(r.passed.size(), "uppfylld", "uppfyllda"),
+                       n(r.not_applicable.size(), "ej tillämplig", "ej tillämpliga"),
+                       n(r.not_in_force.size(), "ej i kraft", "ej i kraft"));
     return out;
 }
 
