@@ -214,17 +214,7 @@ int run_validate(const std::vector<std::string_view>& args) {
         auto unreadable = [&](const std::string& why, const planrules::Diagnostics& ds) {
             status = 2;
             if (format != "json") return;
-            std::string line = "{\"plan\": null, \"file\": ";
-            planrules::detail::append_json_string(line, path);
-            line += ", \"error\": ";
-            planrules::detail::append_json_string(line, why);
-            line += ", \"diagnostics\": ";
-            std::string diags = planrules::render_json(ds);  // multi-line; strings escape '\n'
-            for (std::size_t k = 0; k < diags.size(); ++k) {
-                if (diags[k] != '\n') line += diags[k];
-                else while (k + 1 < diags.size() && diags[k + 1] == ' ') ++k;
-            }
-            line += "}\n";
+            std::string line = planrules::render_load_error_json(why, ds, path);
             std::fputs(line.c_str(), stdout);
         };
         std::ifstream in(path, std::ios::binary);

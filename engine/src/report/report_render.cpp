@@ -1,6 +1,7 @@
 // Rendering of validation reports.
 
 #include <planrules/detail/strings.hpp>
+#include <planrules/report/render.hpp>
 #include <planrules/report/report_render.hpp>
 
 #include <fmt/format.h>
@@ -117,6 +118,25 @@ std::string render_report_text(const Report& r, bool color) {
                        n(r.evaluated.size(), "regel bedömd", "regler bedömda"), n(r.passed.size(), "uppfylld", "uppfyllda"),
                        n(r.not_applicable.size(), "ej tillämplig", "ej tillämpliga"),
                        n(r.not_in_force.size(), "ej i kraft", "ej i kraft"));
+    return out;
+}
+
+std::string render_load_error_json(std::string_view error, const Diagnostics& diagnostics, std::string_view file) {
+    std::string out = "{\"plan\": null";
+    if (!file.empty()) {
+        out += ", \"file\": ";
+        str(out, file);
+    }
+    out += ", \"error\": ";
+    str(out, error);
+    out += ", \"diagnostics\": ";
+    std::string diags = render_json(diagnostics);  // multi-line; strings escape '\n'
+    for (std::size_t k = 0; k < diags.size(); ++k) {
+        if (diags[k] != '\n') out += diags[k];
+        else
+            while (k + 1 < diags.size() && diags[k + 1] == ' ') ++k;
+    }
+    out += "}\n";
     return out;
 }
 

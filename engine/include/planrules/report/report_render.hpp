@@ -2,6 +2,7 @@
 // Renders validation reports: JSON (the CLI's and the C API's format) and text for case
 // officers (grouped by severity, with message, pointer and legal source).
 
+#include <planrules/diagnostics.hpp>
 #include <planrules/eval/report.hpp>
 
 #include <string>
@@ -19,5 +20,10 @@ namespace planrules {
 [[nodiscard]] std::string render_report_json(const Report& r, std::string_view file = {});
 
 [[nodiscard]] std::string render_report_text(const Report& r, bool color = false);
+
+// The JSON line for a plan that could not be read or is not JSON, in place of its report:
+// {"plan": null, "file"?: …, "error": …, "diagnostics": [{…}]} and a newline.
+[[nodiscard]] std::string render_load_error_json(std::string_view error, const Diagnostics& diagnostics,
+                                                 std::string_view file = {});
 
 }  // namespace planrules
