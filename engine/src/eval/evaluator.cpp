@@ -201,16 +201,14 @@ Value Evaluator::eval(int index) {
             if (is_bool(x) && !x.b) return x;
             Value y = eval(n.b);
             if (is_bool(y) && !y.b) return y;
-            if (x.is_unknown()) return x;
-            return y;
+            return x.is_unknown() || y.is_unknown() ? unknown_of(x, y) : y;  // an error wins over missing
         }
         case N::or_: {
             Value x = eval(n.a);
             if (is_bool(x) && x.b) return x;
             Value y = eval(n.b);
             if (is_bool(y) && y.b) return y;
-            if (x.is_unknown()) return x;
-            return y;
+            return x.is_unknown() || y.is_unknown() ? unknown_of(x, y) : y;  // an error wins over missing
         }
         case N::compare: {
             Value x = eval(n.a);
@@ -242,7 +240,7 @@ Value Evaluator::eval(int index) {
             Value x = eval(n.a);
             Value y = eval(n.b);
             if (x.is_unknown() || y.is_unknown()) return unknown_of(x, y);
-            return arith(n, x, y);
+            return arith(n, n.op, x, y);
         }
         case N::neg: {
             Value x = eval(n.a);
@@ -312,22 +310,33 @@ Value Evaluator::compare(const Node& n, const Value& x, const Value& y) {
     }
 }
 
-Value Evaluator::arith(const Node& n, const Value& x, const Value& y) {
+// A duration from a sum or difference of durations. Literals are under 10 000 years, so
+// only a long sum (sum(…) over a list) could leave the range; beyond what any two dates
+// could be apart it is an error rather than a wrap-around.
+Value Evaluator::duration(const Node& n, std::int64_t months, std::int64_t days) {
+    constexpr std::int64_t max_months = 1'000'000'000, max_days = std::int64_t{1} << 40;
+    if (months < -max_months || months > max_months || days < -max_days || days > max_days)
+        return fail(n, "tidsrymden är för lång");
+    return Value::duration(static_cast<std::int32_t>(months), days);
+}
+
+// `op` is n.op, or Op::add for sum(…), whose node `n` an error then points at.
+Value Evaluator::arith(const Node& n, Op op, const Value& x, const Value& y) {
     const bool ints = x.kind == ValueKind::integer && y.kind == ValueKind::integer;
     const bool nums = (x.kind == ValueKind::integer || x.kind == ValueKind::decimal) &&
                       (y.kind == ValueKind::integer || y.kind == ValueKind::decimal);
     std::int64_t r = 0;
-    switch (n.op) {
+    switch (op) {
         case Op::add:
             if (ints) return __builtin_add_overflow(x.i, y.i, &r) ? fail(n, "heltalsspill") : Value::integer(r);
             if (nums) return Value::decimal(as_double(x) + as_double(y));
             if (x.kind == ValueKind::string) return Value::string(keep(std::string(x.str()) + std::string(y.str())));
             if (x.kind == ValueKind::duration && y.kind == ValueKind::duration)
-                return Value::duration(x.months() + y.months(), x.i + y.i);
+                return duration(n, std::int64_t{x.months()} + y.months(), x.i + y.i);
             if (x.kind == ValueKind::date || y.kind == ValueKind::date) {
                 const Value& d = x.kind == ValueKind::date ? x : y;
                 const Value& u = x.kind == ValueKind::date ? y : x;
-                std::int64_t days = add_months(d.i, u.months()) + u.i;
+                std::int64_t days = add_months(d.i, u.months()) + u.i;  // |u.i| < 2^40: no overflow
                 if (days < min_day || days > max_day) return fail(n, "datumet hamnar utanför åren 1–9999");
                 return Value::date(days);
             }
@@ -336,7 +345,7 @@ Value Evaluator::arith(const Node& n, const Value& x, const Value& y) {
             if (ints) return __builtin_sub_overflow(x.i, y.i, &r) ? fail(n, "heltalsspill") : Value::integer(r);
             if (nums) return Value::decimal(as_double(x) - as_double(y));
             if (x.kind == ValueKind::duration && y.kind == ValueKind::duration)
-                return Value::duration(x.months() - y.months(), x.i - y.i);
+                return duration(n, std::int64_t{x.months()} - y.months(), x.i - y.i);
             if (x.kind == ValueKind::date && y.kind == ValueKind::duration) {
                 std::int64_t days = add_months(x.i, -static_cast<std::int64_t>(y.months())) - y.i;
                 if (days < min_day || days > max_day) return fail(n, "datumet hamnar utanför åren 1–9999");
@@ -507,9 +516,7 @@ Value Evaluator::aggregate(const Node& n) {
                     acc = x;
                     any_value = true;
                 } else if (n.agg == K::sum) {
-                    Node add = n;
-                    add.op = Op::add;
-                    acc = arith(add, acc, x);
+                    acc = arith(n, Op::add, acc, x);
                     if (acc.kind == ValueKind::error) return acc;
                 } else if (n.agg == K::min ? order_values(x, acc) < 0 : order_values(x, acc) > 0) {
                     acc = x;

@@ -395,6 +395,13 @@ struct number_parser : x3::parser<number_parser> {
             ex.kind = ast::ExprKind::duration;
             ex.unit = u;
             p = we;
+            // No date lies more than 10 000 years from another (years 1 to 9999): a longer
+            // duration is a typo, and refusing it keeps duration arithmetic far from overflow.
+            static constexpr std::int64_t limit[] = {3652425, 521775, 120000, 10000};  // days, weeks, months, years
+            if (ex.integer >= limit[static_cast<int>(u)])
+                st.report("duration-too-large", st.span(first, we),
+                          fmt::format("the duration {} {} is longer than 10 000 years", ex.text, unit),
+                          "dates run from year 1 to 9999; did you mean a smaller number?");
             break;
         }
         ex.span = st.span(first, p);
