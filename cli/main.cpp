@@ -4,6 +4,7 @@
 #include <planrules/detail/strings.hpp>
 #include <planrules/report/report_render.hpp>
 #include <planrules/report/explain.hpp>
+#include <planrules/syntax/format.hpp>
 #include <planrules/testing.hpp>
 
 #include <fmt/format.h>
@@ -15,6 +16,8 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <filesystem>
+#include <iostream>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -48,6 +51,14 @@ commands:
         (rules no test violates or no test satisfies)
         exit status: 0 all tests pass (and coverage is at least PERCENT, default 0),
         1 a test fails or coverage is lower, 2 the rules have errors
+
+  fmt [--check] [--no-color] PATH…
+        rewrite rule, schema and test files in the canonical layout (directories
+        are searched for *.rules, *.schema and *.test; '-' formats standard input
+        to standard output); comments are kept and the meaning never changes.
+        --check writes nothing and lists the files that are not formatted
+        exit status: 0 done (--check: all formatted), 1 --check: some file is not
+        formatted, 2 a file cannot be read or has syntax errors
 
   explain RULE-ID --rules PATH…
         the rule's title, rule set, severity, effective dates, source, text,
@@ -342,6 +353,136 @@ int run_explain(const std::vector<std::string_view>& args) {
     return 0;
 }
 
+// The files `fmt` works on: files as given, directories searched for rule, schema and test files.
+std::vector<std::filesystem::path> rule_files(const std::vector<std::filesystem::path>& paths, std::string& error) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            std::vector<fs::path> found;
+            for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
+                auto ext = it->path().extension();
+                if (it->is_regular_file(ec) && (ext == ".rules" || ext == ".schema" || ext == ".test"))
+                    found.push_back(it->path());
+            }
+            if (ec) {
+                error = fmt::format("cannot read the directory {}: {}", p.string(), ec.message());
+                return {};
+            }
+            std::sort(found.begin(), found.end());
+            out.insert(out.end(), found.begin(), found.end());
+        } else {
+            out.push_back(p);
+        }
+    }
+    return out;
+}
+
+int run_fmt(const std::vector<std::string_view>& args) {
+    bool check = false;
+    bool color = isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+    std::vector<std::filesystem::path> paths;
+    bool stdin_too = false;
+    for (std::string_view a : args) {
+        if (a == "--check") check = true;
+        else if (a == "--no-color") color = false;
+        else if (a == "--color") color = true;
+        else if (a == "-h" || a == "--help") {
+            std::fputs(usage_text, stdout);
+            return 0;
+        } else if (a == "-") stdin_too = true;
+        else if (!a.empty() && a[0] == '-') return usage_error(fmt::format("unknown option '{}'", a));
+        else paths.emplace_back(std::string(a));
+    }
+    if (paths.empty() && !stdin_too) return usage_error("fmt needs at least one file or directory (or '-')");
+    planrules::RenderOptions ro;
+    ro.color = color;
+    const planrules::Limits limits;
+    int status = 0;
+    auto format_one = [&](const std::string& name, std::string text) -> std::optional<std::string> {
+        auto source = std::make_shared<planrules::SourceFile>(name, std::move(text));
+        auto r = planrules::syntax::format_file(source, limits);
+        if (!r.text) {
+            std::fputs(planrules::render_text(r.diagnostics, ro).c_str(), stderr);
+            std::fprintf(stderr, "planrules: %s was not formatted\n", name.c_str());
+            status = 2;
+        }
+        return r.text;
+    };
+    if (stdin_too) {
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        auto out = format_one("<stdin>", ss.str());
+        if (out) {
+            if (check && *out != ss.str()) {
+                std::printf("<stdin>\n");
+                status = std::max(status, 1);
+            } else if (!check) {
+                std::fputs(out->c_str(), stdout);
+            }
+        }
+    }
+    std::string error;
+    auto files = rule_files(paths, error);
+    if (!error.empty()) {
+        std::fprintf(stderr, "planrules: %s\n", error.c_str());
+        return 2;
+    }
+    std::size_t changed = 0;
+    for (const auto& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        if (!in) {
+            std::fprintf(stderr, "planrules: cannot read %s: %s\n", f.string().c_str(), std::strerror(errno));
+            status = 2;
+            continue;
+        }
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        std::string text = ss.str();
+        if (text.size() > limits.max_file_size) {
+            std::fprintf(stderr, "planrules: %s is larger than %zu bytes; not formatted\n", f.string().c_str(),
+                         static_cast<std::size_t>(limits.max_file_size));
+            status = 2;
+            continue;
+        }
+        auto out = format_one(f.string(), text);
+        if (!out || *out == text) continue;
+        ++changed;
+        if (check) {
+            std::printf("%s\n", f.string().c_str());
+            status = std::max(status, 1);
+            continue;
+        }
+        // write beside, then rename: a failure never leaves half a file
+        std::filesystem::path tmp = f;
+        tmp += ".fmt-tmp";
+        {
+            std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
+            o << *out;
+            if (!o.flush()) {
+                std::fprintf(stderr, "planrules: cannot write %s\n", tmp.string().c_str());
+                status = 2;
+                continue;
+            }
+        }
+        std::error_code ec;
+        std::filesystem::permissions(tmp, std::filesystem::status(f, ec).permissions(), ec);
+        std::filesystem::rename(tmp, f, ec);
+        if (ec) {
+            std::fprintf(stderr, "planrules: cannot replace %s: %s\n", f.string().c_str(), ec.message().c_str());
+            std::filesystem::remove(tmp, ec);
+            status = 2;
+            continue;
+        }
+        std::printf("formatted %s\n", f.string().c_str());
+    }
+    if (check && changed > 0)
+        std::fprintf(stderr, "planrules: %zu of %zu files are not formatted; run 'planrules fmt' on them\n", changed,
+                     files.size());
+    return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -362,6 +503,7 @@ int main(int argc, char** argv) {
         if (cmd == "validate") return run_validate(rest);
         if (cmd == "test") return run_test(rest);
         if (cmd == "explain") return run_explain(rest);
+        if (cmd == "fmt") return run_fmt(rest);
         return usage_error(fmt::format("unknown command '{}'", cmd));
     } catch (const std::exception& e) {
         std::fprintf(stderr, "planrules: internal error: %s\n", e.what());
