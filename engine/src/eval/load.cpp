@@ -70,6 +70,7 @@ public:
 
     // Loads `v` as a value of type `type`; problems become findings at `pointer`.
     Value load(od::value v, int type, bool optional, std::string& pointer, std::uint32_t depth) {
+        depth_ = depth;
         od::json_type jt;
         check(v.type().get(jt));
         if (jt == od::json_type::null) {
@@ -170,12 +171,19 @@ public:
                 check(v.get_array().get(arr));
                 std::vector<Value> items;
                 std::size_t mark = pointer.size();
+                bool over = false;
                 for (auto item : arr) {
                     od::value iv;
                     check(item.get(iv));
                     if (items.size() >= limits_.max_list_length) {
-                        invalid(pointer, fmt::format("Listan {} har fler än {} element.", shown(pointer), limits_.max_list_length), "");
-                        break;
+                        // the first max_list_length elements are used; the rest only checked as JSON
+                        if (!over)
+                            invalid(pointer, fmt::format("Listan {} har fler än {} element; de första {} används.",
+                                                         shown(pointer), limits_.max_list_length, limits_.max_list_length),
+                                    "");
+                        over = true;
+                        validate(iv, pointer, depth + 1);
+                        continue;
                     }
                     pointer += '/';
                     pointer += std::to_string(items.size());
@@ -202,11 +210,20 @@ public:
             std::string_view key;
             check(field.unescaped_key().get(key));
             int slot = rec.slot(key);
-            if (slot < 0) continue;  // unknown keys are ignored
             pointer += '/';
             pointer += pointer_token(key);
+            if (slot < 0) {  // unknown keys are ignored, but must be JSON
+                od::value uv;
+                check(field.value().get(uv));
+                validate(uv, pointer, depth);
+                pointer.resize(mark);
+                continue;
+            }
             if (seen[static_cast<std::size_t>(slot)]) {
                 invalid(pointer, fmt::format("Fältet {} förekommer två gånger; det första värdet används.", shown(pointer)), "");
+                od::value dv;
+                check(field.value().get(dv));
+                validate(dv, pointer, depth);
                 pointer.resize(mark);
                 continue;
             }
@@ -238,6 +255,88 @@ private:
     static void check(simdjson::error_code e) {
         if (e) throw JsonError{e};
     }
+
+    // Reads a value the plan does not use (an unknown key, a repeated key, a value of the wrong
+    // type) only to make sure it is JSON: On-Demand parsing would otherwise skip over it
+    // unchecked. A syntax error throws JsonError; deeper than the limit is a finding.
+    void validate(od::value v, const std::string& pointer, std::uint32_t depth) {
+        od::json_type jt;
+        check(v.type().get(jt));
+        switch (jt) {
+            case od::json_type::object: {
+                if (depth >= limits_.max_depth) {
+                    too_deep(pointer);
+                    return;
+                }
+                od::object obj;
+                check(v.get_object().get(obj));
+                for (auto field : obj) {
+                    std::string_view key;
+                    check(field.unescaped_key().get(key));
+                    od::value fv;
+                    check(field.value().get(fv));
+                    validate(fv, pointer, depth + 1);
+                }
+                return;
+            }
+            case od::json_type::array: {
+                if (depth >= limits_.max_depth) {
+                    too_deep(pointer);
+                    return;
+                }
+                od::array arr;
+                check(v.get_array().get(arr));
+                for (auto item : arr) {
+                    od::value iv;
+                    check(item.get(iv));
+                    validate(iv, pointer, depth + 1);
+                }
+                return;
+            }
+            case od::json_type::string: {
+                std::string_view text;
+                check(v.get_string().get(text));
+                return;
+            }
+            case od::json_type::number:
+                if (!json_number(raw_of(v))) throw JsonError{simdjson::NUMBER_ERROR};
+                return;
+            case od::json_type::boolean: {
+                bool b;
+                check(v.get_bool().get(b));
+                return;
+            }
+            case od::json_type::null: {
+                bool is_null = false;
+                check(v.is_null().get(is_null));
+                if (!is_null) throw JsonError{simdjson::N_ATOM_ERROR};
+                return;
+            }
+        }
+    }
+
+    // RFC 8259 number syntax (a number's size does not matter where the plan does not use it).
+    static bool json_number(std::string_view s) {
+        std::size_t i = 0;
+        auto digits = [&] {
+            std::size_t start = i;
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+            return i > start;
+        };
+        if (i < s.size() && s[i] == '-') ++i;
+        if (i < s.size() && s[i] == '0') ++i;
+        else if (!digits()) return false;
+        if (i < s.size() && s[i] == '.') {
+            ++i;
+            if (!digits()) return false;
+        }
+        if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+            ++i;
+            if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+            if (!digits()) return false;
+        }
+        return i == s.size();
+    }
     static std::string shown(const std::string& pointer) { return pointer.empty() ? "/" : pointer; }
     static std::string truncate(std::string_view s) {
         if (s.size() <= 60) return std::string(s);
@@ -257,6 +356,7 @@ private:
         else if (jt == od::json_type::array) shown_value = "[…]";
         else shown_value = truncate(raw_of(v));
         invalid(pointer, fmt::format("Värdet på {} ska vara {}, inte {}.", shown(pointer), expected, shown_value), shown_value);
+        if (jt == od::json_type::object || jt == od::json_type::array) validate(v, pointer, depth_);
         return {};
     }
     Value too_deep(const std::string& pointer) {
@@ -281,6 +381,7 @@ private:
     const Schema& schema_;
     Plan& plan_;
     const PlanLimits& limits_;
+    std::uint32_t depth_ = 0;  // of the value load() is looking at
     int sensitive_depth_ = 0;  // > 0 inside a field marked sensitive
 };
 
@@ -289,16 +390,20 @@ private:
 tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view json, const std::string& name,
                                           const PlanLimits& limits) {
     auto file = std::make_shared<SourceFile>(name, std::string(json));
+    // A byte-order mark is skipped (offsets in diagnostics count it, to match the file).
+    const std::size_t bom = json.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    const std::size_t full_size = json.size();
+    json.remove_prefix(bom);
     auto fail = [&](std::size_t offset, std::string message, std::string help) {
         Diagnostics ds;
-        std::uint32_t b = static_cast<std::uint32_t>(std::min(offset, json.size()));
-        std::uint32_t e = b < json.size() ? b + 1 : b;
+        std::uint32_t b = static_cast<std::uint32_t>(std::min(offset + bom, full_size));
+        std::uint32_t e = b < full_size ? b + 1 : b;
         ds.push_back(make_diagnostic(DiagnosticSeverity::error, "invalid-json", file, {b, e}, std::move(message),
                                      std::move(help)));
         return tl::unexpected(std::move(ds));
     };
-    if (json.size() > limits.max_plan_size)
-        return fail(0, fmt::format("the plan is {} bytes; the limit is {} bytes", json.size(), limits.max_plan_size),
+    if (full_size > limits.max_plan_size)
+        return fail(0, fmt::format("the plan is {} bytes; the limit is {} bytes", full_size, limits.max_plan_size),
                     "raise PlanLimits::max_plan_size if plans this large are expected");
     if (schema.root_type < 0) return fail(0, "the rule set has no 'root' declaration", "declare the plan's type: root plan: Plan");
 
@@ -338,6 +443,18 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
         if (e.code == simdjson::DEPTH_ERROR)
             return fail(off, "the plan is nested too deeply", "plans are a few levels deep; check the brackets");
         if (e.code == simdjson::EMPTY) return fail(0, "the plan is empty", "a plan is a JSON object: {\"id\": …}");
+        if (e.code == simdjson::UNESCAPED_CHARS) {
+            // point at the first control character inside a string
+            bool in_string = false;
+            for (std::size_t i = 0; i < json.size(); ++i) {
+                auto c = static_cast<unsigned char>(json[i]);
+                if (in_string && c == '\\') ++i;
+                else if (c == '"') in_string = !in_string;
+                else if (in_string && c < 0x20)
+                    return fail(i, fmt::format("the plan is not valid JSON: a control character (U+{:04X}) inside a string", c),
+                                "control characters in JSON strings are written as escapes (\\n, \\t, \\u0000)");
+            }
+        }
         if (e.code == simdjson::UNCLOSED_STRING) {
             // point at the quote that opens the string that never closes
             std::size_t open = json.size();

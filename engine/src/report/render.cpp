@@ -19,10 +19,41 @@ const char* to_string(DiagnosticSeverity s) noexcept {
 
 namespace {
 
-std::size_t code_points(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
+// The part of a source line shown under a diagnostic: at most about 120 characters around the
+// column (a minified 50 MB plan is one line), control characters and invalid UTF-8 shown as
+// U+FFFD, and the caret prefix (tabs kept, so that the caret lines up) and width in columns.
+struct SourceExcerpt {
+    std::string text, prefix;
+    std::size_t width = 0;
+};
+
+SourceExcerpt excerpt(std::string_view line, std::size_t col, std::size_t span) {
+    constexpr std::size_t before = 60, after = 80;
+    std::size_t begin = col > before ? col - before : 0;
+    std::size_t end = std::min(line.size(), col + std::max<std::size_t>(span, 1) + after);
+    while (begin > 0 && begin < line.size() && (static_cast<unsigned char>(line[begin]) & 0xC0) == 0x80) --begin;
+    while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
+    SourceExcerpt ex;
+    if (begin > 0) {
+        ex.text += "…";
+        ex.prefix += ' ';
+    }
+    std::size_t i = begin;
+    while (i < end) {
+        auto c = static_cast<unsigned char>(line[i]);
+        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        bool valid = n > 0 && i + n <= line.size();
+        for (std::size_t k = 1; valid && k < n; ++k) valid = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
+        if (!valid) n = 1;
+        std::string_view shown = line.substr(i, n);
+        if (!valid || (c < 0x20 && c != '\t') || c == 0x7F) shown = "\xEF\xBF\xBD";  // U+FFFD
+        ex.text += shown;
+        if (i < col) ex.prefix += c == '\t' ? '\t' : ' ';
+        else if (i < col + span) ++ex.width;
+        i += n;
+    }
+    if (end < line.size()) ex.text += "…";
+    return ex;
 }
 
 const char* severity_color(DiagnosticSeverity s) {
@@ -59,23 +90,14 @@ std::string render_text(const Diagnostic& d, const RenderOptions& options) {
         std::string_view line = d.file->line_text(li);
         std::string number = std::to_string(pos.line);
         gutter_pad.assign(number.size(), ' ');
-        out += fmt::format("{}{} |{} {}\n", blue, number, reset, line);
-        // caret line: keep tabs so that the caret lines up under the source
         std::uint32_t line_begin = d.file->line_start(li);
-        std::uint32_t col_bytes = d.span.begin - line_begin;
-        std::string prefix;
-        for (std::uint32_t i = 0; i < col_bytes && i < line.size(); ++i) {
-            auto c = static_cast<unsigned char>(line[i]);
-            if ((c & 0xC0) == 0x80) continue;
-            prefix += line[i] == '\t' ? '\t' : ' ';
-        }
+        std::size_t col_bytes = std::min<std::size_t>(d.span.begin - line_begin, line.size());
         std::size_t span_end = std::min<std::size_t>(d.span.end, line_begin + line.size());
-        std::size_t width = span_end > d.span.begin
-                                ? code_points(line.substr(col_bytes, span_end - d.span.begin))
-                                : 0;
-        if (width == 0) width = 1;
-        out += fmt::format("{}{} |{} {}{}{}{}\n", blue, gutter_pad, reset, prefix, sev_color,
-                           std::string(width, '^'), reset);
+        std::size_t span_bytes = span_end > d.span.begin ? span_end - d.span.begin : 0;
+        SourceExcerpt ex = excerpt(line, col_bytes, span_bytes);
+        out += fmt::format("{}{} |{} {}\n", blue, number, reset, ex.text);
+        out += fmt::format("{}{} |{} {}{}{}{}\n", blue, gutter_pad, reset, ex.prefix, sev_color,
+                           std::string(std::max<std::size_t>(ex.width, 1), '^'), reset);
     }
     if (!d.help.empty()) {
         out += fmt::format("{}{}={} {}help:{} {}\n", gutter_pad, blue, reset, bold, reset, d.help);

@@ -1,0 +1,264 @@
+// Plan loading (RuleSet::load_json) against the shipped schema: values that do not fit become
+// PLAN-FORMAT findings with JSON pointers; text that is not JSON is a diagnostic with line and
+// column; every limit has a test that exceeds it; hostile bytes never crash.
+
+#include "eval/probe.hpp"
+
+#include <filesystem>
+
+using namespace planrules;
+using planrules::test::plan_json;
+
+namespace {
+
+const RuleSet& shipped() {
+    static const RuleSet rs = [] {
+        auto r = compile_directory(test::source_dir() + "/rules");
+        if (!r) FAIL(render_text(r.error()));
+        return std::move(*r);
+    }();
+    return rs;
+}
+
+// "pointer: message" of each input finding, or "ERROR line:column: message" when refused.
+std::vector<std::string> load(std::string_view text, const PlanLimits& limits = {}) {
+    auto plan = shipped().load_json(text, "plan.json", limits);
+    std::vector<std::string> out;
+    if (!plan) {
+        for (const auto& d : plan.error()) {
+            auto pos = d.file->position(d.span.begin);
+            out.push_back(fmt::format("ERROR {}:{}: {}", pos.line, pos.column, d.message));
+        }
+        return out;
+    }
+    for (const auto& f : plan->input_findings()) {
+        CHECK(f.rule == "PLAN-FORMAT");
+        CHECK(f.outcome == Outcome::invalid_input);
+        out.push_back(f.pointer + ": " + f.message);
+    }
+    return out;
+}
+
+using Lines = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("plan loading: a plan that fits the schema has no input findings; unknown keys are ignored",
+          "[eval][loading]") {
+    CHECK(load(plan_json()).empty());
+    CHECK(load(plan_json(R"(, "okand": {"a": [1, 2, {"b": null}]}, "x": 1e400)", R"(, "extra": "ja")")).empty());
+    for (const auto& e : std::filesystem::directory_iterator(test::source_dir() + "/examples/plans")) {
+        CAPTURE(e.path().string());
+        auto plan = shipped().load_json(test::read_file(e.path().string()), e.path().filename().string());
+        if (e.path().filename() == "avbruten-overforing.json") CHECK_FALSE(plan.has_value());  // cut off on purpose
+        else CHECK(plan.has_value());
+    }
+}
+
+TEST_CASE("plan loading: wrong types, impossible dates, unknown codes and missing required fields are findings",
+          "[eval][loading]") {
+    CHECK(load(plan_json("", R"(, "upprattad_datum": "2023-02-30")")) ==
+          Lines{"/upprattad_datum: Värdet på /upprattad_datum är inte ett giltigt datum: 2023-02-30 finns inte i kalendern."});
+    auto plus = load(plan_json("", R"(, "upprattad_datum": "+002023-01-01")"));
+    REQUIRE(plus.size() == 1);
+    CHECK(plus[0].rfind("/upprattad_datum: Värdet på /upprattad_datum är inte ett giltigt datum: \"+002023-01-01\"", 0) == 0);
+    for (std::string_view bad : {R"("2023-1-05")", R"("2023-01-05T10:00:00Z")", R"("20230105")", R"("")", "20230105"}) {
+        CAPTURE(bad);
+        auto r = load(plan_json("", fmt::format(R"(, "upprattad_datum": {})", bad)));
+        REQUIRE(r.size() == 1);
+        CHECK(r[0].rfind("/upprattad_datum: ", 0) == 0);
+    }
+    CHECK(load(plan_json("", R"(, "revidering": "telefonmote")")).size() == 1);
+    std::string wrong_status = plan_json();
+    wrong_status.replace(wrong_status.find("\"upprattad\""), 11, "\"okand\"");
+    CHECK(load(wrong_status).size() == 1);
+    std::string no_typ = plan_json();
+    no_typ.replace(no_typ.find(R"("typ": "ordinarie",)"), 19, "");
+    CHECK(load(no_typ) == Lines{"/typ: Fältet /typ saknas men är obligatoriskt."});
+    CHECK(load(plan_json("", R"(, "aktiviteter": [1, {"id": 2, "typ": "kurs", "status": "planerad"}])")) ==
+          Lines{"/aktiviteter/0: Värdet på /aktiviteter/0 ska vara ett objekt, inte 1.",
+                "/aktiviteter/1/id: Värdet på /aktiviteter/1/id ska vara en text, inte 2."});
+    CHECK(load(plan_json(R"(, "tillfalligt_arbete": "ja")")) ==
+          Lines{"/sokande/tillfalligt_arbete: Värdet på /sokande/tillfalligt_arbete ska vara ett sanningsvärde (true eller false), inte \"ja\"."});
+    // null in a required field
+    std::string null_id = plan_json();
+    null_id.replace(null_id.find("\"P-1\""), 5, "null");
+    CHECK(load(null_id) == Lines{"/id: Värdet på /id saknas (null) men är obligatoriskt."});
+}
+
+TEST_CASE("plan loading: numbers out of range", "[eval][loading]") {
+    auto with_version = [](std::string_view v) {
+        std::string s = plan_json();
+        return s.replace(s.find("\"version\": 3"), 12, "\"version\": " + std::string(v));
+    };
+    CHECK(load(with_version("9223372036854775807")).empty());
+    CHECK(load(with_version("-9223372036854775808")).empty());
+    CHECK(load(with_version("9223372036854775808")) ==
+          Lines{"/version: Talet 9223372036854775808 i /version är för stort."});
+    CHECK(load(with_version("99999999999999999999")).size() == 1);
+    CHECK(load(with_version("1e400")).size() == 1);
+    CHECK(load(with_version("1.5")) == Lines{"/version: Värdet på /version ska vara ett heltal, inte 1.5."});
+    CHECK(load(plan_json(R"(, "jobbchans": {"procent": 1e308})")).empty());
+    CHECK(load(plan_json(R"(, "jobbchans": {"procent": 1e999})")).size() == 1);
+}
+
+TEST_CASE("plan loading: duplicate keys: the first value is used, the repetition is a finding", "[eval][loading]") {
+    std::string dup = plan_json();
+    dup.insert(dup.find("\"status\""), R"("version": 7, )");
+    auto plan = shipped().load_json(dup);
+    REQUIRE(plan);
+    REQUIRE(plan->input_findings().size() == 1);
+    CHECK(plan->input_findings()[0].pointer == "/version");
+    CHECK(plan->input_findings()[0].message == "Fältet /version förekommer två gånger; det första värdet används.");
+    // and the repeated value must still be JSON
+    std::string dup_bad = plan_json();
+    dup_bad.insert(dup_bad.find("\"status\""), R"("version": [1,,2], )");
+    auto r = load(dup_bad);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].rfind("ERROR 1:", 0) == 0);
+}
+
+TEST_CASE("plan loading: text that is not JSON is refused with line and column", "[eval][loading]") {
+    CHECK(load("") == Lines{"ERROR 1:1: the plan is empty"});
+    CHECK(load(" \n\t ") == Lines{"ERROR 1:1: the plan is empty"});
+    CHECK(load("[1, 2]") == Lines{"ERROR 1:1: a plan must be a JSON object"});
+    auto r = load("{\n  \"id\": \"P\",\n  \"version\": 1,,\n}");
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].rfind("ERROR 3:", 0) == 0);
+    r = load("{\"id\": \"P\", \"status\": \"upprattad");
+    CHECK(r == Lines{"ERROR 1:23: the plan is not valid JSON: this string is never closed"});
+    r = load(plan_json() + " {}");
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].find("unexpected text after the plan's closing '}'") != std::string::npos);
+    // a syntax error inside a value the plan does not use is still an error
+    r = load(plan_json("", ",\n  \"okand\": [1,,2]"));
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].rfind("ERROR 2:", 0) == 0);
+    r = load(plan_json("", R"(, "okand": {"a" 1})"));
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].rfind("ERROR", 0) == 0);
+    r = load(plan_json("", R"(, "okand": 01)"));
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].rfind("ERROR", 0) == 0);
+    // ... and inside a value of the wrong type
+    r = load(plan_json("", R"(, "upprattad_datum": {"a": tru})"));
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].rfind("ERROR", 0) == 0);
+}
+
+TEST_CASE("plan loading: hostile bytes: invalid UTF-8, NUL, BOM, CRLF", "[eval][loading][robustness]") {
+    auto r = load(plan_json("", ", \"stodbehov\": {\"bedomning\": \"a\xff\xfe b\"}"));
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].find("the plan is not valid UTF-8") != std::string::npos);
+    r = load(plan_json("", std::string(", \"okand\": \"a\0b\"", 16)));
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].find("a control character (U+0000) inside a string") != std::string::npos);
+    r = load(std::string("{\"id\": \"P\0\"}", 12));
+    REQUIRE(r.size() == 1);
+    CHECK(r[0] == "ERROR 1:10: the plan is not valid JSON: a control character (U+0000) inside a string");
+    // a byte-order mark is skipped; positions still count it
+    CHECK(load("\xEF\xBB\xBF" + plan_json()).empty());
+    CHECK(load("\xEF\xBB\xBF[1]") == Lines{"ERROR 1:2: a plan must be a JSON object"});
+    // CRLF line endings are whitespace
+    std::string crlf = plan_json("", ",\r\n  \"upprattad_datum\": \"2024-01-20\"\r\n");
+    CHECK(load(crlf).empty());
+}
+
+TEST_CASE("plan loading: every limit, exceeded, gives a clear error or finding", "[eval][loading][limits]") {
+    PlanLimits limits;
+    SECTION("plan size") {
+        limits.max_plan_size = 100;
+        auto r = load(plan_json(), limits);
+        REQUIRE(r.size() == 1);
+        CHECK(r[0].find("the plan is ") != std::string::npos);
+        CHECK(r[0].find("bytes; the limit is 100 bytes") != std::string::npos);
+    }
+    SECTION("nesting depth") {
+        limits.max_depth = 3;
+        std::string deep = plan_json("", R"(, "aktiviteter": [{"id": "A", "typ": "t", "status": "planerad", "anordnare": {"typ": "af"}}])");
+        auto r = load(deep, limits);
+        CHECK(r == Lines{"/aktiviteter/0/anordnare: Planen är nästlad djupare än 3 nivåer vid /aktiviteter/0/anordnare."});
+        // also in a key the plan does not use
+        r = load(plan_json("", R"(, "okand": [[[[1]]]])"), limits);
+        CHECK(r == Lines{"/okand: Planen är nästlad djupare än 3 nivåer vid /okand."});
+        // deeply nested JSON with the default limit
+        std::string very_deep = plan_json("", ", \"okand\": " + std::string(5000, '[') + std::string(5000, ']'));
+        r = load(very_deep);
+        REQUIRE(r.size() == 1);
+        CHECK((r[0].find("nested too deeply") != std::string::npos || r[0].find("nästlad djupare") != std::string::npos));
+    }
+    SECTION("list length") {
+        limits.max_list_length = 2;
+        auto r = load(plan_json("", R"(, "skyldigheter": ["a", "b", "c", "d"])"), limits);
+        CHECK(r == Lines{"/skyldigheter: Listan /skyldigheter har fler än 2 element; de första 2 används."});
+        auto plan = shipped().load_json(plan_json("", R"(, "skyldigheter": ["a", "b", "c", "d"])"), "p", limits);
+        REQUIRE(plan);
+        // the elements beyond the limit are still checked as JSON
+        r = load(plan_json("", R"(, "skyldigheter": ["a", "b", "c", [1,,]])"), limits);
+        REQUIRE(r.size() == 1);
+        CHECK(r[0].rfind("ERROR", 0) == 0);
+    }
+    SECTION("string length") {
+        limits.max_string_length = 10;
+        auto r = load(plan_json("", R"(, "stodbehov": {"bedomning": "en alldeles för lång text"})"), limits);
+        CHECK(r == Lines{"/stodbehov/bedomning: Texten i /stodbehov/bedomning är 27 byte lång; gränsen är 10 byte."});
+    }
+}
+
+TEST_CASE("plan loading: a 50 MB plan is refused by the default size limit, and loads within a raised one",
+          "[eval][loading][limits]") {
+    std::string activity = R"({"id": "A", "typ": "kurs", "status": "planerad", "motivering": ")" + std::string(400, 'x') + "\"}";
+    std::string list;
+    list.reserve(52u << 20);
+    while (list.size() < (50u << 20)) {
+        if (!list.empty()) list += ',';
+        list += activity;
+    }
+    std::string big = plan_json("", ", \"aktiviteter\": [" + list + "]");
+    REQUIRE(big.size() > (50u << 20));
+    auto r = load(big);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].find("the limit is 16777216 bytes") != std::string::npos);
+    PlanLimits raised;
+    raised.max_plan_size = 64u << 20;
+    raised.max_list_length = 1'000'000;
+    auto plan = shipped().load_json(big, "big.json", raised);
+    REQUIRE(plan);
+    CHECK(plan->input_findings().empty());
+    ValidateOptions o;
+    o.as_of = Date{2024, 7, 15};
+    auto report = shipped().validate(*plan, o);
+    CHECK(report.plan == "P-1");
+}
+
+TEST_CASE("plan loading: the diagnostic of a long one-line plan shows an excerpt around the error, control "
+          "characters replaced", "[eval][loading][robustness]") {
+    std::string padding(1u << 20, ' ');
+    std::string text = "{\"id\": \"P\"," + padding + "\"x\": [1,,2]}";
+    auto plan = shipped().load_json(text, "long.json");
+    REQUIRE_FALSE(plan);
+    RenderOptions ro;
+    ro.color = false;
+    std::string shown = render_text(plan.error(), ro);
+    CHECK(shown.size() < 1000);
+    // the caret stands under the second comma of [1,,2]
+    auto lines = std::vector<std::string>{};
+    for (std::size_t at = 0, nl; (nl = shown.find('\n', at)) != std::string::npos; at = nl + 1)
+        lines.push_back(shown.substr(at, nl - at));
+    REQUIRE(lines.size() >= 3);
+    CHECK(lines[1].rfind("1 | …", 0) == 0);
+    auto caret = lines[2].find('^');
+    REQUIRE(caret != std::string::npos);
+    // count columns (code points) up to the caret in the source line
+    std::string_view src = lines[1];
+    std::size_t columns = 0, i = 0;
+    for (; i < src.size() && columns < caret; ++i)
+        if ((static_cast<unsigned char>(src[i]) & 0xC0) != 0x80) ++columns;
+    CHECK(src.substr(i, 3) == ",2]");
+    // a NUL in the shown line is replaced, so the text stays printable
+    auto nul = shipped().load_json(std::string("{\"id\": \"a\0b\"}", 13), "nul.json");
+    REQUIRE_FALSE(nul);
+    std::string nul_shown = render_text(nul.error(), ro);
+    CHECK(nul_shown.find('\0') == std::string::npos);
+    CHECK(nul_shown.find("\"a\xEF\xBF\xBD" "b\"") != std::string::npos);
+}
