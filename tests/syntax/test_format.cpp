@@ -159,6 +159,12 @@ TEST_CASE("fmt: strings, messages and inline JSON are kept exactly", "[fmt]") {
     const std::string test = "test \"t\"\n  as of 2024-01-01\n  plan { \"a\" : \"} { ] [\",\n"
                              "          \"b\":[ 1 ,2 ] }\n  expect nothing\n";
     CHECK(formatted(test) == test);
+    // a line break inside a JSON string (invalid JSON, but the parser finds the block's end the
+    // same way): the text in the string, trailing spaces included, is not touched
+    const std::string broken_json = "test \"t\"\n  plan {\"a\": \"x   \n y\"}\n  expect nothing\n";
+    CHECK(formatted(broken_json) == broken_json);
+    CHECK(fingerprint_of("test \"t\"\n  plan {\"a\": \"x \"}\n  expect nothing\n") !=
+          fingerprint_of("test \"t\"\n  plan {\"a\": \"x\"}\n  expect nothing\n"));
 }
 
 TEST_CASE("fmt: a file with syntax errors is not formatted", "[fmt]") {

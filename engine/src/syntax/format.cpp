@@ -164,22 +164,26 @@ private:
         return npos;
     }
 
-    // Inline JSON: balanced braces and brackets, JSON strings skipped.
+    // Inline JSON: balanced braces and brackets, JSON strings skipped; exactly as the parser
+    // finds its end (json_block_parser in tokens.hpp), line breaks in strings included.
     std::size_t scan_json(std::size_t i) {
-        int depth = 0;
-        while (i < t_.size()) {
+        std::uint32_t depth = 0;
+        for (; i < t_.size(); ++i) {
             char c = t_[i];
             if (c == '\n') ++line_;
             if (c == '"') {
                 ++i;
-                while (i < t_.size() && t_[i] != '"' && t_[i] != '\n') i += t_[i] == '\\' ? 2 : 1;
-                if (i >= t_.size() || t_[i] == '\n') return npos;
+                while (i < t_.size() && t_[i] != '"') {
+                    if (t_[i] == '\\' && i + 1 < t_.size()) ++i;
+                    if (t_[i] == '\n') ++line_;
+                    ++i;
+                }
+                if (i >= t_.size()) return npos;
             } else if (c == '{' || c == '[') {
                 ++depth;
             } else if (c == '}' || c == ']') {
                 if (--depth == 0) return i + 1;
             }
-            ++i;
         }
         return npos;
     }
@@ -352,17 +356,21 @@ private:
         out_ += '\n';
     }
 
-    // Inline JSON as written, without trailing whitespace on its lines.
+    // Inline JSON as written, without trailing whitespace on its lines (outside strings).
     static std::string json(std::string_view text) {
         std::string out;
-        std::size_t start = 0;
-        while (start <= text.size()) {
-            std::size_t nl = text.find('\n', start);
-            std::string_view part = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-            out += rtrim(part);
-            if (nl == std::string_view::npos) break;
-            out += '\n';
-            start = nl + 1;
+        bool in_string = false;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            char c = text[i];
+            if (c == '\n' && !in_string) {
+                while (!out.empty() && (out.back() == ' ' || out.back() == '\t' || out.back() == '\r')) out.pop_back();
+            }
+            out += c;
+            if (in_string && c == '\\' && i + 1 < text.size()) {
+                out += text[++i];
+            } else if (c == '"') {
+                in_string = !in_string;
+            }
         }
         return out;
     }
@@ -495,11 +503,18 @@ struct Fingerprint {
         }
         out += ')';
     }
-    // inline JSON without its whitespace (outside strings only whitespace can change)
+    // inline JSON without the whitespace outside its strings
     void json(SourceSpan span) {
         std::string compact;
-        for (char c : src.slice(span))
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') compact += c;
+        std::string_view text = src.slice(span);
+        bool in_string = false;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            char c = text[i];
+            if (!in_string && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) continue;
+            compact += c;
+            if (in_string && c == '\\' && i + 1 < text.size()) compact += text[++i];
+            else if (c == '"') in_string = !in_string;
+        }
         str(compact);
     }
 
