@@ -39,18 +39,6 @@ using i64 = std::int64_t;
 constexpr i64 kMax = std::numeric_limits<i64>::max();
 constexpr i64 kMin = std::numeric_limits<i64>::min();
 
-// Compound durations (`d + (1 month + 10 days)`) are applied term by term in the reference,
-// as docs/language.md "Dates and durations" says; the engine folds them into (months, days)
-// first, so they disagree (see fuzz/README.md). Set PLANRULES_DIFF_DURATION_SUMS=1 in the
-// environment to generate them anyway.
-bool duration_sums() {
-    static const bool on = [] {
-        const char* e = std::getenv("PLANRULES_DIFF_DURATION_SUMS");
-        return e && *e == '1';
-    }();
-    return on;
-}
-
 // PLANRULES_DIFF_VERBOSE=1: print every generated rule and plan with the reference's result.
 bool verbose() {
     static const bool on = [] {
@@ -539,7 +527,7 @@ private:
                     default: return make(Op::cond, t, {gen(T::Bool, d, vars), gen(t, d, vars), gen(t, d, vars)});
                 }
             case T::Dur:
-                switch (duration_sums() ? b_.pick(5) : b_.pick(2)) {
+                switch (b_.pick(5)) {
                     case 0: return leaf(t, vars);
                     case 1: return make(Op::neg, t, {gen(t, d, vars)});
                     case 2: case 3: return make(Op::add, t, {gen(t, d, vars), gen(t, d, vars)});
@@ -573,20 +561,21 @@ RV eval(const E& e, Env& env);
 
 RV int_result(__int128 r) { return r < kMin || r > kMax ? RV::err() : RV::integer(static_cast<i64>(r)); }
 
-RV add_duration(i64 date, const std::vector<Term>& dur) {  // term by term, in the order written
-    for (const Term& t : dur) {
-        if (t.months) {
-            Ymd x = ymd(date);
-            i64 total = x.y * 12 + (x.m - 1) + t.n;
-            i64 y = total >= 0 ? total / 12 : -((-total + 11) / 12);
-            i64 m = total - y * 12 + 1;
-            if (y < 1 || y > 9999) return RV::err();
-            date = day_number({y, m, std::min(x.d, days_in_month(y, m))});
-        } else {
-            date += t.n;
-            if (date < kFirstDay || date > kLastDay) return RV::err();
-        }
+// docs/language.md "Dates and durations": a duration is months and days; the months are added
+// first (the day clamped to the month's end), then the days; both steps stay in years 1-9999.
+RV add_duration(i64 date, const std::vector<Term>& dur) {
+    i64 months = 0, days = 0;
+    for (const Term& t : dur) (t.months ? months : days) += t.n;
+    if (months != 0) {
+        Ymd x = ymd(date);
+        i64 total = x.y * 12 + (x.m - 1) + months;
+        i64 y = total >= 0 ? total / 12 : -((-total + 11) / 12);
+        i64 m = total - y * 12 + 1;
+        if (y < 1 || y > 9999) return RV::err();
+        date = day_number({y, m, std::min(x.d, days_in_month(y, m))});
     }
+    date += days;
+    if (date < kFirstDay || date > kLastDay) return RV::err();
     return date_value(date);
 }
 
@@ -633,33 +622,15 @@ int order(T t, const RV& x, const RV& y) {
     }
 }
 
-// Known engine divergence 1 (fuzz/README.md): in all(…), any(E for …) and built-in functions
-// of several arguments (days_between) the engine keeps the first unknown value instead of
-// letting an evaluation error win over a missing value, so `all(x in L where C)` with a missing
-// value before a division by zero is "missing" (and `if missing pass` passes it) where and/or,
-// comparisons, arithmetic, exists, count and the spec give an error. By default
-// the reference reproduces that, so that fuzzing goes on finding new things;
-// PLANRULES_DIFF_STRICT=1 makes it follow the spec.
-bool strict() {
-    static const bool on = [] {
-        const char* e = std::getenv("PLANRULES_DIFF_STRICT");
-        return e && *e == '1';
-    }();
-    return on;
-}
-
 // The fold of all(…) / any(…) / exists over the elements' truth values (Kleene): for all, a
 // false decides; else an unknown element makes it unknown (an error if any was an error).
 struct Fold {
     bool all;
-    bool first_wins = false;  // known divergence 1: an element's unknown value keeps the first kind
     bool decided = false;
     std::optional<RV::K> unknown_kind;
     void add(const RV& v, bool from_where = false) {
         if (v.known()) {
             if (v.b != all) decided = true;
-        } else if (first_wins && !from_where) {
-            if (!unknown_kind) unknown_kind = v.k;
         } else {  // an error wins over a missing value
             unknown_kind = unknown_kind == RV::error || v.k == RV::error ? RV::error : RV::missing;
         }
@@ -741,7 +712,6 @@ RV eval(const E& e, Env& env) {
         }
         case Op::days_between: {
             RV x = eval(e.k[0], env), y = eval(e.k[1], env);
-            if (!strict() && !x.known()) return x;  // known divergence 1: the first unknown argument
             if (!x.known() || !y.known()) return unknown(x, y);
             return RV::integer(y.i - x.i);
         }
@@ -763,7 +733,6 @@ RV eval(const E& e, Env& env) {
         case Op::any:
         case Op::exists: {
             Fold f{e.op == Op::all};
-            f.first_wins = !strict() && e.op == Op::all;
             for (const Akt& a : env.plan.akt) {
                 env.vars.push_back(&a);
                 f.add(e.has_where ? eval(e.k[0], env) : RV::boolean(true));
@@ -774,7 +743,6 @@ RV eval(const E& e, Env& env) {
         case Op::all_for:
         case Op::any_for: {
             Fold f{e.op == Op::all_for};
-            f.first_wins = !strict();
             for (const Akt& a : env.plan.akt) {
                 env.vars.push_back(&a);
                 RV w = e.has_where ? eval(e.k[1], env) : RV::boolean(true);

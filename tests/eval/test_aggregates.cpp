@@ -113,6 +113,26 @@ TEST_CASE("eval aggregates: all and any with unknown elements", "[eval][aggregat
     CHECK(probe.truth("any([plan.sokande.tillfalligt_arbete, false])") == "unknown");
 }
 
+TEST_CASE("eval aggregates: an evaluation error wins over a missing element in either order", "[eval][aggregates][errors]") {
+    Probe probe;
+    // a.start + 9999 years leaves the years 1-9999 (an error); a missing start is unknown
+    auto missing_first = activities({{"planerad", "null", "null"}, {"planerad", "null", R"("2024-05-01")"}});
+    auto error_first = activities({{"planerad", "null", R"("2024-05-01")"}, {"planerad", "null", "null"}});
+    const std::string error = "error: datumet hamnar utanför åren 1–9999";
+    for (const auto* plan : {&missing_first, &error_first}) {
+        CHECK(probe.truth("all(a in plan.aktiviteter where a.start + 9999 years > today)", *plan) == error);
+        CHECK(probe.truth("any(a in plan.aktiviteter where a.start + 9999 years < today)", *plan) == error);
+        CHECK(probe.truth("all(a.start + 9999 years > today for a in plan.aktiviteter)", *plan) == error);
+        CHECK(probe.truth("count(a in plan.aktiviteter where a.start + 9999 years > today) > 0", *plan) == error);
+        CHECK(probe.truth("max(a.start + 9999 years for a in plan.aktiviteter) > today", *plan) == error);
+    }
+    CHECK(probe.truth("today in [plan.senast_reviderad, today + 9999 years]") == error);
+    CHECK(probe.truth("today in [today + 9999 years, plan.senast_reviderad]") == error);
+    CHECK(probe.truth("contains([plan.senast_reviderad, today + 9999 years], today)") == error);
+    CHECK(probe.truth("contains([today + 9999 years, plan.senast_reviderad], today)") == error);
+    CHECK(probe.truth("today in [plan.senast_reviderad, today]") == "true");
+}
+
 TEST_CASE("eval aggregates: exists", "[eval][aggregates]") {
     Probe probe;
     auto p = activities({{"avslutad", "null", "null"}, {"pagaende", "null", "null"}});

@@ -92,6 +92,45 @@ TEST_CASE("eval dates: a sum of durations is applied term by term in the order w
     CHECK(probe.value("30 days + plan.upprattad_datum", dated("2024-01-31")) == "2024-03-01");
 }
 
+TEST_CASE("eval dates: a date plus a combined duration adds the months first, then the days", "[eval][dates]") {
+    Probe probe;
+    check_all(probe, {
+        // one duration of 2 months: 2024-01-31 + 2 months, not (2024-01-31 + 1 month) + 1 month
+        {"2024-01-31", "plan.upprattad_datum + (1 month + 1 month)", "2024-03-31"},
+        {"2024-01-31", "plan.upprattad_datum + 1 month + 1 month", "2024-03-29"},
+        // the months first, whatever order the terms were written in
+        {"2024-01-21", "plan.upprattad_datum + (10 days + 1 month)", "2024-03-02"},
+        {"2024-01-21", "plan.upprattad_datum + (1 month + 10 days)", "2024-03-02"},
+        {"2024-01-21", "plan.upprattad_datum + 10 days + 1 month", "2024-02-29"},
+        {"2024-03-31", "plan.upprattad_datum - (10 days + 1 month)", "2024-02-19"},
+    });
+}
+
+TEST_CASE("eval dates: each step of a date plus a duration stays in the years 1-9999", "[eval][dates][errors]") {
+    Probe probe;
+    // 9999-12-31 + 1 month lies outside even though the days bring the sum back inside
+    CHECK(probe.value("plan.upprattad_datum + (1 month - 40 days)", dated("9999-12-15")) ==
+          "error: datumet hamnar utanför åren 1–9999");
+    CHECK(probe.value("plan.upprattad_datum + (1 month - 40 days)", dated("9999-11-15")) == "9999-11-05");
+    CHECK(probe.value("plan.upprattad_datum - (1 month - 40 days)", dated("0001-01-15")) ==
+          "error: datumet hamnar utanför åren 1–9999");
+}
+
+TEST_CASE("eval dates: an evaluation error wins over a missing argument", "[eval][dates][errors]") {
+    Probe probe;
+    // senast_reviderad is missing; the other argument is an error, in either position
+    CHECK(probe.truth("days_between(plan.senast_reviderad, today + 9999 years) > 0") ==
+          "error: datumet hamnar utanför åren 1–9999");
+    CHECK(probe.truth("days_between(today + 9999 years, plan.senast_reviderad) > 0") ==
+          "error: datumet hamnar utanför åren 1–9999");
+    CHECK(probe.truth("days_between(plan.senast_reviderad, today) > 0") == "unknown");
+    CHECK(probe.truth("max(plan.senast_reviderad, today + 9999 years) > today") ==
+          "error: datumet hamnar utanför åren 1–9999");
+    CHECK(probe.truth("min(today + 9999 years, plan.senast_reviderad) > today") ==
+          "error: datumet hamnar utanför åren 1–9999");
+    CHECK(probe.truth("min(today, plan.senast_reviderad) > 2000-01-01") == "unknown");
+}
+
 TEST_CASE("eval dates: days_between", "[eval][dates]") {
     Probe probe;
     check_all(probe, {

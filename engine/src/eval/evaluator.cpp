@@ -25,6 +25,15 @@ inline Value unknown_of(const Value& x, const Value& y) {
     return x.is_unknown() ? x : y;
 }
 
+// Of several unknowns, the one to report: an evaluation error wins over a missing value, so that
+// the result does not depend on the order of a list or of arguments. `acc` that is not unknown
+// stands for "none seen yet".
+inline Value worse(const Value& acc, const Value& v) {
+    if (!acc.is_unknown()) return v;
+    if (v.kind == ValueKind::error && acc.kind != ValueKind::error) return v;
+    return acc;
+}
+
 inline double as_double(const Value& v) { return v.kind == ValueKind::integer ? static_cast<double>(v.i) : v.d; }
 
 // UTF-8 code points of `s`.
@@ -225,7 +234,7 @@ Value Evaluator::eval(int index) {
             for (std::uint32_t i = 0; i < list.n; ++i) {
                 const Value& e = list.v[i];
                 if (e.is_unknown()) {
-                    result = e;
+                    result = worse(result, e);
                     continue;
                 }
                 if (equal_values(x, e)) {
@@ -320,6 +329,18 @@ Value Evaluator::duration(const Node& n, std::int64_t months, std::int64_t days)
     return Value::duration(static_cast<std::int32_t>(months), days);
 }
 
+// date + duration (language.md, "Dates and durations"): the months first, the day clamped to
+// the end of the month, then the days; the date after each step lies in the years 1-9999.
+Value Evaluator::add_duration(const Node& n, std::int64_t date, std::int64_t months, std::int64_t days) {
+    if (months != 0) {
+        date = add_months(date, months);  // |months| <= 10^9: no overflow inside
+        if (date < min_day || date > max_day) return fail(n, "datumet hamnar utanför åren 1–9999");
+    }
+    date += days;  // |days| < 2^40
+    if (date < min_day || date > max_day) return fail(n, "datumet hamnar utanför åren 1–9999");
+    return Value::date(date);
+}
+
 // `op` is n.op, or Op::add for sum(…), whose node `n` an error then points at.
 Value Evaluator::arith(const Node& n, Op op, const Value& x, const Value& y) {
     const bool ints = x.kind == ValueKind::integer && y.kind == ValueKind::integer;
@@ -336,9 +357,7 @@ Value Evaluator::arith(const Node& n, Op op, const Value& x, const Value& y) {
             if (x.kind == ValueKind::date || y.kind == ValueKind::date) {
                 const Value& d = x.kind == ValueKind::date ? x : y;
                 const Value& u = x.kind == ValueKind::date ? y : x;
-                std::int64_t days = add_months(d.i, u.months()) + u.i;  // |u.i| < 2^40: no overflow
-                if (days < min_day || days > max_day) return fail(n, "datumet hamnar utanför åren 1–9999");
-                return Value::date(days);
+                return add_duration(n, d.i, u.months(), u.i);
             }
             break;
         case Op::sub:
@@ -346,11 +365,8 @@ Value Evaluator::arith(const Node& n, Op op, const Value& x, const Value& y) {
             if (nums) return Value::decimal(as_double(x) - as_double(y));
             if (x.kind == ValueKind::duration && y.kind == ValueKind::duration)
                 return duration(n, std::int64_t{x.months()} - y.months(), x.i - y.i);
-            if (x.kind == ValueKind::date && y.kind == ValueKind::duration) {
-                std::int64_t days = add_months(x.i, -static_cast<std::int64_t>(y.months())) - y.i;
-                if (days < min_day || days > max_day) return fail(n, "datumet hamnar utanför åren 1–9999");
-                return Value::date(days);
-            }
+            if (x.kind == ValueKind::date && y.kind == ValueKind::duration)
+                return add_duration(n, x.i, -static_cast<std::int64_t>(y.months()), -y.i);
             break;
         case Op::mul:
             if (ints) return __builtin_mul_overflow(x.i, y.i, &r) ? fail(n, "heltalsspill") : Value::integer(r);
@@ -396,8 +412,10 @@ Value Evaluator::builtin(const Node& n) {
             return Value::boolean(a[0].is_missing() || trim_view(a[0].str()).empty());
         default: break;
     }
+    Value unknown = Value::boolean(true);  // none yet
     for (std::uint32_t i = 0; i < n.count && i < 3; ++i)
-        if (a[i].is_unknown()) return a[i];
+        if (a[i].is_unknown()) unknown = worse(unknown, a[i]);
+    if (unknown.is_unknown()) return unknown;
     switch (id) {
         case Builtin::length:
             if (a[0].kind == ValueKind::list) return Value::integer(a[0].n);
@@ -412,7 +430,7 @@ Value Evaluator::builtin(const Node& n) {
             if (a[0].kind == ValueKind::list) {
                 Value result = Value::boolean(false);
                 for (std::uint32_t i = 0; i < a[0].n; ++i) {
-                    if (a[0].v[i].is_unknown()) result = a[0].v[i];
+                    if (a[0].v[i].is_unknown()) result = worse(result, a[0].v[i]);
                     else if (equal_values(a[0].v[i], a[1])) return Value::boolean(true);
                 }
                 return result;
@@ -465,12 +483,18 @@ Value Evaluator::aggregate(const Node& n) {
     using K = ast::AggregateKind;
     if (n.over_values) {  // min(a, b, …) / max(a, b, …)
         Value best;
+        Value unknown = Value::boolean(true);  // none yet
+        bool any = false;
         for (std::uint32_t i = 0; i < n.count; ++i) {
             Value x = eval(c_.kids[n.first + i]);
-            if (x.is_unknown()) return x;
-            if (i == 0 || (n.agg == K::min ? order_values(x, best) < 0 : order_values(x, best) > 0)) best = x;
+            if (x.is_unknown()) {
+                unknown = worse(unknown, x);
+                continue;
+            }
+            if (!any || (n.agg == K::min ? order_values(x, best) < 0 : order_values(x, best) > 0)) best = x;
+            any = true;
         }
-        return best;
+        return unknown.is_unknown() ? unknown : best;
     }
     Value list = eval(n.a);
     if (list.is_unknown()) return list;
@@ -486,8 +510,7 @@ Value Evaluator::aggregate(const Node& n) {
         if (n.b >= 0) {
             Value w = eval(n.b);
             if (w.is_unknown()) {
-                unknown = unknown_of(unknown, w);
-                if (unknown.kind == ValueKind::boolean) unknown = w;
+                unknown = worse(unknown, w);
                 continue;
             }
             if (!w.b) continue;
@@ -499,7 +522,7 @@ Value Evaluator::aggregate(const Node& n) {
             case K::any: {
                 if (n.c < 0 && n.b >= 0 && binder) x = Value::boolean(true);  // all(x in L where c): the where is the condition
                 if (x.is_unknown()) {
-                    if (unknown.kind == ValueKind::boolean) unknown = x;
+                    unknown = worse(unknown, x);
                 } else if (x.b == (n.agg == K::any)) {
                     logic = Value::boolean(n.agg == K::any);
                 }
@@ -509,7 +532,7 @@ Value Evaluator::aggregate(const Node& n) {
             case K::min:
             case K::max: {
                 if (x.is_unknown()) {
-                    if (unknown.kind == ValueKind::boolean) unknown = x;
+                    unknown = worse(unknown, x);
                     break;
                 }
                 if (!any_value) {
@@ -537,7 +560,7 @@ Value Evaluator::aggregate(const Node& n) {
                     var(n.slot) = list.v[i];
                     Value w = eval(n.b);
                     if (is_bool(w) && !w.b) return w;
-                    if (w.is_unknown() && is_bool(result)) result = w;
+                    if (w.is_unknown()) result = worse(result, w);
                 }
                 return result;
             }

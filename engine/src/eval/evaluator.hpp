@@ -49,6 +49,7 @@ private:
     Value compare(const Node& n, const Value& x, const Value& y);
     Value arith(const Node& n, ast::Op op, const Value& x, const Value& y);
     Value duration(const Node& n, std::int64_t months, std::int64_t days);
+    Value add_duration(const Node& n, std::int64_t date, std::int64_t months, std::int64_t days);
     Value builtin(const Node& n);
     Value aggregate(const Node& n);
     Value exists(const Node& n);
