@@ -16,7 +16,8 @@ OK, FINDINGS, INVALID_RULES, INVALID_PLAN, INVALID_ARGUMENT, INTERNAL_ERROR = ra
 class Options(ctypes.Structure):
     _fields_ = [("year", ctypes.c_int), ("month", ctypes.c_int), ("day", ctypes.c_int),
                 ("audience", ctypes.c_char_p), ("evidence", ctypes.c_int),
-                ("rulesets", ctypes.POINTER(ctypes.c_char_p)), ("ruleset_count", ctypes.c_size_t)]
+                ("rulesets", ctypes.POINTER(ctypes.c_char_p)), ("ruleset_count", ctypes.c_size_t),
+                ("max_steps", ctypes.c_ulonglong)]
 
 
 class Planrules:

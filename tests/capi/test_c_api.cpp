@@ -104,6 +104,25 @@ TEST_CASE("C API: options: audience, evidence, rule sets, default date", "[capi]
     CHECK_THAT(today.str(), Catch::Contains("\"evidence\": [{"));
 }
 
+TEST_CASE("C API: options: the evaluation step limit", "[capi][limits]") {
+    Rules rules;
+    shipped(rules);
+    std::string plan = read(source_dir + "/examples/plans/omotiverad-aktivitet.json");
+    planrules_options defaults;
+    planrules_options_init(&defaults);
+    CHECK(defaults.max_steps == 100'000'000ULL);
+    auto o = as_of(2024, 7, 15);
+    o.max_steps = 5;  // not enough for any rule
+    CString r;
+    CHECK(planrules_validate(rules.p, plan.data(), plan.size(), &o, &r.p) == PLANRULES_FINDINGS);
+    CHECK_THAT(r.str(), Catch::Contains("gränsen på 5 utvärderingssteg nåddes"));
+    o.max_steps = 0;  // no limit
+    CString unlimited;
+    CHECK(planrules_validate(rules.p, plan.data(), plan.size(), &o, &unlimited.p) == PLANRULES_FINDINGS);
+    CHECK_THAT(unlimited.str(), !Catch::Contains("utvärderingssteg"));
+    CHECK_THAT(unlimited.str(), Catch::Contains("\"rule\": \"HP-6.3\""));
+}
+
 TEST_CASE("C API: the rule set names", "[capi]") {
     Rules rules;
     shipped(rules);

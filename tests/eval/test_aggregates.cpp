@@ -131,6 +131,10 @@ TEST_CASE("eval aggregates: an evaluation error wins over a missing element in e
     CHECK(probe.truth("contains([plan.senast_reviderad, today + 9999 years], today)") == error);
     CHECK(probe.truth("contains([today + 9999 years, plan.senast_reviderad], today)") == error);
     CHECK(probe.truth("today in [plan.senast_reviderad, today]") == "true");
+    // a missing left operand does not hide an error in the list
+    CHECK(probe.truth("plan.senast_reviderad in [today, today + 9999 years]") == error);
+    CHECK(probe.truth("plan.senast_reviderad not in [today, today + 9999 years]") == error);
+    CHECK(probe.truth("plan.senast_reviderad in [today, today + 1 year]") == "unknown");
 }
 
 TEST_CASE("eval aggregates: exists", "[eval][aggregates]") {

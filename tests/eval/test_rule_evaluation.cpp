@@ -116,6 +116,24 @@ TEST_CASE("eval rules: for each with no selected element is not applicable; an u
     CHECK(pointers(r) == std::vector<std::string>{"/uppfoljningar/0"});
 }
 
+TEST_CASE("eval rules: for each over a collection that is an evaluation error is one indeterminate finding",
+          "[eval][for-each][errors]") {
+    Probe probe;
+    auto r = probe.run(R"(define lista = if plan.version / 0 == 1 then plan.aktiviteter else plan.aktiviteter
+rule T-1 "t"
+  severity error
+  source "s"
+  for each a in lista
+  require present(a.start)
+  message "m"
+)",
+                       nested_plan);
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].outcome == Outcome::indeterminate);
+    CHECK_THAT(r.findings[0].message, Catch::StartsWith("Regeln kunde inte bedömas: division med noll"));
+    CHECK(r.not_applicable.empty());
+}
+
 TEST_CASE("eval rules: an indeterminate element points at the element and names its missing field",
           "[eval][for-each]") {
     Probe probe;

@@ -85,9 +85,10 @@ typedef struct planrules_options {
     int evidence;                  /* nonzero: evidence values in the report; 0: none */
     const char* const* rulesets;   /* scope: these rule sets and those they extend; NULL: all */
     size_t ruleset_count;
+    unsigned long long max_steps;  /* evaluation steps one plan may take (ValidateOptions::max_steps); 0: no limit */
 } planrules_options;
 
-/* Today, audience "af", evidence on, all rule sets. */
+/* Today, audience "af", evidence on, all rule sets, max_steps 100 000 000. */
 PLANRULES_C_API void planrules_options_init(planrules_options* options);
 
 /* Loads and validates plan JSON (`length` bytes). *out_report is set to the report as one line

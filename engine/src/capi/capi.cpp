@@ -161,6 +161,7 @@ void planrules_options_init(planrules_options* options) {
     options->evidence = 1;
     options->rulesets = nullptr;
     options->ruleset_count = 0;
+    options->max_steps = planrules::ValidateOptions{}.max_steps;
 }
 
 planrules_status planrules_validate(const planrules_rules* rules, const char* json, size_t length,
@@ -192,6 +193,7 @@ planrules_status planrules_validate(const planrules_rules* rules, const char* js
         }
         vo.audience = *audience;
         vo.evidence = o.evidence != 0;
+        vo.max_steps = o.max_steps;
         if (o.ruleset_count > 0 && !o.rulesets) {
             set(out_report, argument_error("rulesets is NULL but ruleset_count is not 0"));
             return PLANRULES_INVALID_ARGUMENT;

@@ -183,8 +183,23 @@ std::string Evaluator::format(const Value& v, int type) const {
     return "?";
 }
 
+bool Evaluator::charge(const Node& at, std::uint64_t n) {
+    if (steps_left_ >= n) {
+        steps_left_ -= n;
+        return true;
+    }
+    steps_left_ = 0;
+    fail(at, fmt::format("gränsen på {} utvärderingssteg nåddes", max_steps_));
+    return false;
+}
+
 Value Evaluator::eval(int index) {
     const Node& n = c_.nodes[static_cast<std::size_t>(index)];
+    if (steps_left_ == 0) [[unlikely]] {
+        charge(n, 1);
+        return Value::error_value();
+    }
+    --steps_left_;
     switch (n.kind) {
         case N::constant: return n.k;
         case N::today: return Value::date(today_);
@@ -227,9 +242,15 @@ Value Evaluator::eval(int index) {
         }
         case N::in: {
             Value x = eval(n.a);
-            if (x.is_unknown()) return x;
-            Value list = eval(n.b);
-            if (list.is_unknown()) return list;
+            Value list = eval(n.b);  // also when x is unknown: an error in the list must not hide
+            if (x.is_unknown() || list.is_unknown()) {
+                Value u = x.is_unknown() ? (list.is_unknown() ? worse(x, list) : x) : list;
+                if (u.kind != ValueKind::error && list.kind == ValueKind::list)
+                    for (std::uint32_t i = 0; i < list.n; ++i)
+                        if (list.v[i].kind == ValueKind::error) return list.v[i];
+                return u;
+            }
+            if (!charge(n, list.n)) return Value::error_value();  // a step per element compared
             Value result = Value::boolean(false);
             for (std::uint32_t i = 0; i < list.n; ++i) {
                 const Value& e = list.v[i];
@@ -308,6 +329,7 @@ Value Evaluator::call(const Node& n) {
 }
 
 Value Evaluator::compare(const Node& n, const Value& x, const Value& y) {
+    if (x.kind == ValueKind::string && x.n >= 64 && !charge(n, x.n / 64)) return Value::error_value();
     switch (n.op) {
         case Op::eq: return Value::boolean(equal_values(x, y));
         case Op::ne: return Value::boolean(!equal_values(x, y));
@@ -416,6 +438,13 @@ Value Evaluator::builtin(const Node& n) {
     for (std::uint32_t i = 0; i < n.count && i < 3; ++i)
         if (a[i].is_unknown()) unknown = worse(unknown, a[i]);
     if (unknown.is_unknown()) return unknown;
+    // text functions take a step per 64 bytes they scan; contains over a list a step per element
+    if (n.count > 0 && (a[0].kind == ValueKind::string || a[0].kind == ValueKind::list)) {
+        std::uint64_t cost = a[0].kind == ValueKind::list ? a[0].n : a[0].n / 64;
+        if (id == Builtin::contains && a[0].kind == ValueKind::string && a[1].kind == ValueKind::string)
+            cost = std::uint64_t{a[0].n} * (std::uint64_t{a[1].n} + 1) / 64;  // a search may compare each place
+        if (cost > 0 && !charge(n, cost)) return Value::error_value();
+    }
     switch (id) {
         case Builtin::length:
             if (a[0].kind == ValueKind::list) return Value::integer(a[0].n);

@@ -11,9 +11,14 @@ namespace planrules::eval {
 
 class Evaluator {
 public:
-    Evaluator(const Compiled& c, const Value& root, std::int64_t today) : c_(c), root_(root), today_(today) {
+    // `max_steps`: evaluation steps allowed over the evaluator's life (0: no limit).
+    Evaluator(const Compiled& c, const Value& root, std::int64_t today, std::uint64_t max_steps = 0)
+        : c_(c), root_(root), today_(today), max_steps_(max_steps), steps_left_(max_steps ? max_steps : UINT64_MAX) {
         stack_.resize(64);
     }
+
+    // True once the evaluation steps have run out; every evaluation is then an error.
+    bool exhausted() const { return steps_left_ == 0; }
 
     // Evaluates node `n` in the current frame.
     Value eval(int n);
@@ -46,6 +51,8 @@ public:
 
 private:
     Value fail(const Node& n, std::string reason);
+    // Takes `n` steps; false (and an error recorded at `at`) when they are not left.
+    bool charge(const Node& at, std::uint64_t n);
     Value compare(const Node& n, const Value& x, const Value& y);
     Value arith(const Node& n, ast::Op op, const Value& x, const Value& y);
     Value duration(const Node& n, std::int64_t months, std::int64_t days);
@@ -59,6 +66,8 @@ private:
     const Compiled& c_;
     const Value& root_;
     std::int64_t today_;
+    std::uint64_t max_steps_;
+    std::uint64_t steps_left_;
     std::vector<Value> stack_;
     std::size_t base_ = 0, top_ = 0;
     std::deque<std::string> scratch_;

@@ -176,7 +176,7 @@ struct Effective {
 class Validation {
 public:
     Validation(const Compiled& c, const Plan& plan, const ValidateOptions& o, Report& r)
-        : c_(c), plan_(plan), o_(o), r_(r), ev_(c, plan.root(), days_from_civil(o.as_of)) {}
+        : c_(c), plan_(plan), o_(o), r_(r), ev_(c, plan.root(), days_from_civil(o.as_of), o.max_steps) {}
 
     void run() {
         const auto& p = *c_.program;
@@ -289,9 +289,15 @@ private:
             return;
         }
         const ForEachCode& fe = rule.for_each[level];
+        ev_.reset_error();
         Value list = ev_.eval(fe.collection);
+        if (list.kind == ValueKind::error) {  // (a missing list has no elements)
+            make_finding(rule, eff, Outcome::indeterminate);
+            any_element_ = true;
+            return;
+        }
         if (list.kind != ValueKind::list) return;
-        for (std::uint32_t i = 0; i < list.n; ++i) {
+        for (std::uint32_t i = 0; i < list.n && !ev_.exhausted(); ++i) {
             ev_.var(fe.slot) = list.v[i];
             indices_[level] = i;
             bound_ = level + 1;
