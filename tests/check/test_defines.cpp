@@ -110,6 +110,14 @@ TEST_CASE("defines: a record parameter does not take another record", "[check][d
     CHECK(d.message.find("Aktivitet") != std::string::npos);
 }
 
+TEST_CASE("defines: two parameters with one name", "[check][defines]") {
+    const std::string text = "define f(a: int, a: int) = a\n";
+    auto d = only(check_body(text), "duplicate-parameter");
+    CHECK(spelled(d) == "a");
+    CHECK(d.span.begin == std::string(header).size() + text.find("a: int)"));  // the second
+    CHECK(d.message.find("'f'") != std::string::npos);
+}
+
 TEST_CASE("defines: a call with the wrong number of arguments", "[check][defines]") {
     const std::string defs = "define inom(d: date, dagar: int) = days_between(d, today) <= dagar\n";
     auto d1 = only(check_body(defs + "define f = inom(today)\n"), "wrong-argument-count");
@@ -196,18 +204,16 @@ TEST_CASE("defines: the own rule set's define wins over an extended one's", "[ch
 }
 
 TEST_CASE("defines: the nearest extended rule set's define wins over a farther one's",
-          "[check][defines][!shouldfail]") {
-    // Bug: find_define keeps the first matching define in file order unless it is the
-    // rule set's own, so `topp` sees bas.x (int) instead of mitt.x (string).
+          "[check][defines]") {
+    // `topp` sees mitt.x (string), not bas.x (int), although bas comes first in file order.
     auto c = check_files({{"a_bas.rules", "ruleset bas \"Bas\"\ndefine x = 1\n"},
                           {"b_mitt.rules", "ruleset mitt \"Mitt\"\n  extends bas\ndefine x = \"text\"\n"},
                           {"c_topp.rules", "ruleset topp \"Topp\"\n  extends mitt\ndefine y = x + \"!\"\n"}});
     require_clean(c);
 }
 
-TEST_CASE("defines: a parameter named like another define is not a cycle", "[check][defines][!shouldfail]") {
-    // Bug: the dependency analysis ignores scope, so the parameter `b` of `a` is taken for
-    // the define `b`, which calls `a`: a false define-cycle.
+TEST_CASE("defines: a parameter named like another define is not a cycle", "[check][defines]") {
+    // In `a`, `b` is the parameter, not the define `b` (which calls `a`).
     auto c = check_body(
         "define b = a(1)\n"
         "define a(b: int) = b + 1\n");
@@ -215,11 +221,20 @@ TEST_CASE("defines: a parameter named like another define is not a cycle", "[che
     CHECK(define_type(c, "b") == "int");
 }
 
-TEST_CASE("defines: an aggregate variable named like its own define is not a cycle", "[check][defines][!shouldfail]") {
-    // Bug: as above, for a variable bound inside the define's body.
+TEST_CASE("defines: an aggregate variable named like its own define is not a cycle", "[check][defines]") {
+    // Inside the aggregate, `a` is its variable, not the define.
     auto c = check_body("define a = count(a in plan.aktiviteter where present(a.start))\n");
     require_clean(c);
     CHECK(define_type(c, "a") == "int");
+}
+
+TEST_CASE("defines: the list of an aggregate is outside its variable's scope", "[check][defines]") {
+    // `xs in xs`: the second `xs` is the define (checked first), the variable only in the value
+    auto c = check_body(
+        "define senast = max(xs.start for xs in xs)\n"
+        "define xs = plan.aktiviteter\n");
+    require_clean(c);
+    CHECK(define_type(c, "senast") == "date");
 }
 
 TEST_CASE("defines: a global name defined twice in two files", "[check][defines]") {

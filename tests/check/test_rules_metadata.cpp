@@ -173,9 +173,8 @@ TEST_CASE("rules: 'at' needs a field path", "[check][rules]") {
     }
 }
 
-TEST_CASE("rules: 'at' of a define is not a field path", "[check][rules][!shouldfail]") {
-    // Bug: check_path accepts any name at the start of a path, also a define, while the
-    // reference says the path starts at the root or at a 'for each' variable.
+TEST_CASE("rules: 'at' of a define is not a field path", "[check][rules]") {
+    // The path starts at the root or at a 'for each' variable, never at a define.
     const std::string body = "define sb = plan.stodbehov\n" + rule("EX-X", "  at sb");
     auto d = only(check_body(body), "at-not-path");
     CHECK(spelled(d) == "sb");

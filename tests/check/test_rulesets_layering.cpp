@@ -248,27 +248,24 @@ TEST_CASE("layering: applies when sees the defines of the extended rule set", "[
     CHECK(spelled(d) == "komun");
 }
 
-TEST_CASE("layering: applies when of a define that is not a condition", "[check][layering][!shouldfail]") {
-    // Bug: 'applies when' is checked before the defines, so a define's type is still
-    // unknown (the error type, accepted everywhere): a string define passes as a condition.
+TEST_CASE("layering: applies when of a define that is not a condition", "[check][layering]") {
+    // 'applies when' is checked after the defines, so it sees their types.
     const std::string body = "  applies when kommun\ndefine kommun = plan.sokande.kommun\n";
     auto d = only(layer(body), "not-a-condition");
     CHECK(spelled(d) == "kommun");
 }
 
 TEST_CASE("layering: applies when calling a define with an argument of the wrong type",
-          "[check][layering][!shouldfail]") {
-    // Bug: as above; the define's parameter types are not known yet, so arguments are
-    // not checked.
+          "[check][layering]") {
+    // ... and the types of their parameters.
     const std::string body = "  applies when stor(\"x\")\ndefine stor(n: int) = n > 1\n";
     auto d = only(layer(body), "type-mismatch");
     CHECK(spelled(d) == "\"x\"");
 }
 
 TEST_CASE("layering: a rule set in a cycle through two paths gets one extends-cycle",
-          "[check][layering][!shouldfail]") {
-    // Bug: 'a' reaches itself through b and through c, and the same diagnostic is
-    // reported twice at the same place.
+          "[check][layering]") {
+    // 'a' reaches itself through b and through c: one diagnostic for a, one for each of b, c.
     auto c = check_files({{"a.rules", "ruleset a \"A\"\n  extends b, c\n"},
                           {"b.rules", "ruleset b \"B\"\n  extends a\n"},
                           {"c.rules", "ruleset c \"C\"\n  extends a\n"}});
@@ -299,10 +296,9 @@ TEST_CASE("layering: an override in a file without a rule set header", "[check][
 
 #ifdef PLANRULES_CAN_FORK
 TEST_CASE("layering: an override of a rule that belongs to no rule set does not crash",
-          "[check][layering][!shouldfail]") {
-    // Bug: check_overrides indexes p_.rulesets with the target rule's rule set, which is
-    // -1 for a rule outside any rule set (rule-outside-ruleset): a segmentation fault.
-    // Run in a child process so that the crash fails this test instead of the run.
+          "[check][layering]") {
+    // The target rule's rule set is -1 (rule-outside-ruleset); the override is an error.
+    // Run in a child process so that a crash fails this test instead of the run.
     std::fflush(nullptr);
     pid_t pid = fork();
     REQUIRE(pid >= 0);

@@ -228,6 +228,16 @@ TEST_CASE("types: a list literal of mixed types is mixed-list at the odd element
     CHECK(spelled(d2) == "\"2\"");
 }
 
+TEST_CASE("types: a mixed list literal is reported once", "[check][types]") {
+    // not again where the list is used (no type-mismatch for 'in'), nor at each odd element
+    auto d1 = only(check_body("define f = plan.version in [1, \"2\"]\n"), "mixed-list");
+    CHECK(spelled(d1) == "\"2\"");
+    auto d2 = expr_diagnostic("\"x\" in [1, \"a\", \"b\", 2022-12-01]", "mixed-list");
+    CHECK(spelled(d2) == "\"a\"");
+    auto d3 = expr_diagnostic("contains([1, \"a\"], 1)", "mixed-list");
+    CHECK(spelled(d3) == "\"a\"");
+}
+
 TEST_CASE("types: 'in' and 'not in' with list fields and literals", "[check][types]") {
     auto c = check_body(
         "define a = \"aktivitetsrapportera\" in plan.skyldigheter\n"

@@ -112,6 +112,7 @@ public:
         collect_declarations();
         resolve_rulesets();
         check_defines();
+        check_applies_when();
         check_rules();
         check_overrides();
         check_tests();
@@ -400,13 +401,17 @@ private:
             auto& rs = p_.rulesets[i];
             std::vector<int> order;
             std::vector<int> queue(rs.extends.begin(), rs.extends.end());
+            bool cycle = false;  // reported once, however many chains lead back
             for (std::size_t q = 0; q < queue.size(); ++q) {
                 int a = queue[q];
                 if (a == static_cast<int>(i)) {
-                    file_ = rs.file;
-                    error(rs.decl->name.span, "extends-cycle",
-                          fmt::format("rule set '{}' extends itself through a chain of 'extends'", rs.name),
-                          "remove one 'extends' from the cycle");
+                    if (!cycle) {
+                        file_ = rs.file;
+                        error(rs.decl->name.span, "extends-cycle",
+                              fmt::format("rule set '{}' extends itself through a chain of 'extends'", rs.name),
+                              "remove one 'extends' from the cycle");
+                    }
+                    cycle = true;
                     continue;
                 }
                 if (std::find(order.begin(), order.end(), a) != order.end()) continue;
@@ -416,12 +421,6 @@ private:
             rs.ancestors = std::move(order);
         }
         for (auto& rs : p_.rulesets) {
-            if (rs.decl->applies_when) {
-                file_ = rs.file;
-                ruleset_ = static_cast<int>(&rs - p_.rulesets.data());
-                scope_.clear();
-                expect_bool(*rs.decl->applies_when, "'applies when'");
-            }
             if (!rs.decl->applies_when && !rs.decl->extends.empty()) {
                 // A layer without a scope applies to every plan: legal, but worth a word.
             }
@@ -429,6 +428,18 @@ private:
                 file_ = rs.file;
                 error(rs.decl->title.span, "empty-title", "the rule set has an empty title", "describe the rule set");
             }
+        }
+    }
+
+    // 'applies when' may use defines, so it is checked after them (their types and parameter
+    // types are known by then).
+    void check_applies_when() {
+        for (auto& rs : p_.rulesets) {
+            if (!rs.decl->applies_when) continue;
+            file_ = rs.file;
+            ruleset_ = static_cast<int>(&rs - p_.rulesets.data());
+            scope_.clear();
+            expect_bool(*rs.decl->applies_when, "'applies when'");
         }
     }
 
@@ -440,27 +451,68 @@ private:
         return std::find(anc.begin(), anc.end(), owner_ruleset) != anc.end();
     }
 
+    // How near the define's rule set is to the rule set being checked: 0 for its own, 1 + the
+    // position among the ancestors (nearest first), and after those the global defines.
+    std::size_t define_distance(int owner_ruleset) const {
+        if (owner_ruleset == ruleset_) return 0;
+        if (ruleset_ < 0) return 1;  // only global defines are visible
+        auto& anc = p_.rulesets[static_cast<std::size_t>(ruleset_)].ancestors;
+        auto it = std::find(anc.begin(), anc.end(), owner_ruleset);
+        return it != anc.end() ? 1 + static_cast<std::size_t>(it - anc.begin()) : 1 + anc.size();
+    }
+
     int find_define(std::string_view name) const {
-        // nearest first: own rule set, then ancestors, then global
+        // nearest first: own rule set, then ancestors (nearest first), then global
         int found = -1;
+        std::size_t best = 0;
         for (std::size_t i = 0; i < p_.defines.size(); ++i) {
             auto& d = p_.defines[i];
             if (d.decl->name.text != name || !visible_in(d.ruleset, ruleset_)) continue;
-            if (found < 0 || d.ruleset == ruleset_) found = static_cast<int>(i);
+            std::size_t distance = define_distance(d.ruleset);
+            if (found < 0 || distance < best) {
+                found = static_cast<int>(i);
+                best = distance;
+            }
         }
         return found;
     }
 
     // ------------------------------------------------------------ defines
 
-    // Names referenced by an expression (its free names and called functions).
-    static void referenced_names(const Expr& e, std::vector<const Expr*>& out) {
-        std::vector<const Expr*> stack{&e};
+    // Names referenced by a define's body (its free names and called functions): a name bound
+    // by a parameter or by an aggregate's or exists' variable is not a reference to a define,
+    // as in check_name, where variables come first.
+    static void referenced_names(const ast::DefineDecl& def, std::vector<const Expr*>& out) {
+        struct Bound {
+            std::string_view name;
+            int outer;  // enclosing binding, -1 for none
+        };
+        std::vector<Bound> bound;
+        int params = -1;
+        for (auto& prm : def.params) {
+            bound.push_back(Bound{prm.name.text, params});
+            params = static_cast<int>(bound.size() - 1);
+        }
+        auto is_bound = [&](std::string_view name, int b) {
+            for (; b >= 0; b = bound[static_cast<std::size_t>(b)].outer)
+                if (bound[static_cast<std::size_t>(b)].name == name) return true;
+            return false;
+        };
+        std::vector<std::pair<const Expr*, int>> stack{{&def.body, params}};  // expression, innermost binding
         while (!stack.empty()) {
-            const Expr* x = stack.back();
+            auto [x, b] = stack.back();
             stack.pop_back();
-            if (x->kind == ExprKind::name || x->kind == ExprKind::call) out.push_back(x);
-            for (auto& c : x->children) stack.push_back(&c);
+            if (x->kind == ExprKind::call || (x->kind == ExprKind::name && !is_bound(x->text, b))) out.push_back(x);
+            bool binder = x->kind == ExprKind::exists || (x->kind == ExprKind::aggregate && !x->name.text.empty());
+            if (!binder) {
+                for (auto& c : x->children) stack.emplace_back(&c, b);
+                continue;
+            }
+            // the list is outside the variable's scope; 'where' and the value are inside
+            stack.emplace_back(&x->source(), b);
+            bound.push_back(Bound{x->name.text, b});
+            int inner = static_cast<int>(bound.size() - 1);
+            for (std::size_t i = 1; i < x->children.size(); ++i) stack.emplace_back(&x->children[i], inner);
         }
     }
 
@@ -488,8 +540,9 @@ private:
         for (std::size_t i = 0; i < p_.defines.size(); ++i) {
             ruleset_ = p_.defines[i].ruleset;
             std::vector<const Expr*> refs;
-            referenced_names(p_.defines[i].decl->body, refs);
+            referenced_names(*p_.defines[i].decl, refs);
             for (auto* r : refs) {
+                if (r->kind == ExprKind::name && !s_.root_name.empty() && r->text == s_.root_name) continue;
                 const std::string& n = r->kind == ExprKind::name ? r->text : r->name.text;
                 int d = find_define(n);
                 if (d >= 0) deps[i].push_back(d);
@@ -530,6 +583,10 @@ private:
             ruleset_ = d.ruleset;
             scope_.clear();
             for (auto& prm : d.decl->params) {
+                if (in_scope(prm.name.text))
+                    error(prm.name.span, "duplicate-parameter",
+                          fmt::format("'{}' has two parameters named '{}'", d.decl->name.text, prm.name.text),
+                          "give each parameter its own name");
                 int t = resolve_type(prm.type);
                 d.param_types.push_back(t);
                 scope_.push_back(Var{prm.name.text, t});
@@ -635,7 +692,19 @@ private:
                   "write the field the finding points at, e.g. at plan.stodbehov or at a.motivering");
             return;
         }
+        // the path starts at the root or at a variable, not at a define
+        if (!in_scope(x->text) && (s_.root_name.empty() || x->text != s_.root_name) && find_define(x->text) >= 0) {
+            error(e.span, "at-not-path", fmt::format("'at' needs a field path, but '{}' is a define", x->text),
+                  "write the path itself: it starts at the plan or at a 'for each' variable, e.g. at plan.stodbehov");
+            return;
+        }
         check_expr(e);
+    }
+
+    bool in_scope(std::string_view name) const {
+        for (auto& v : scope_)
+            if (v.name == name) return true;
+        return false;
     }
 
     void declare(const ast::Name& n, int type) {
@@ -669,6 +738,13 @@ private:
                 error(d.target.span, "override-own-rule",
                       fmt::format("rule {} belongs to this rule set; change it directly", d.target.text),
                       "'override' changes a rule of a rule set this one extends");
+                continue;
+            }
+            if (t.ruleset < 0) {
+                // the rule itself is rule-outside-ruleset: no rule set can extend it
+                error(d.target.span, "override-not-extended",
+                      fmt::format("rule {} belongs to no rule set, so '{}' cannot extend it", d.target.text, rs.name),
+                      "override only rules of a rule set this one extends");
                 continue;
             }
             if (std::find(rs.ancestors.begin(), rs.ancestors.end(), t.ruleset) == rs.ancestors.end()) {
@@ -930,11 +1006,14 @@ private:
         return Schema::error_type;
     }
 
+    // A mixed list is reported once, at its first odd element, and has the error type, so
+    // that where it is used ('in', an argument) it is not reported again.
     int check_list(const Expr& e) {
         int element = Schema::any_type;
+        bool mixed = false;
         for (auto& c : e.children) {
             int t = check_expr(c);
-            if (is_error(t)) continue;
+            if (is_error(t) || mixed) continue;
             if (element == Schema::any_type) {
                 element = t;
             } else if (assignable(t, element)) {
@@ -944,9 +1023,10 @@ private:
             } else {
                 error(c.span, "mixed-list", fmt::format("a list of {} cannot also hold {}", describe(element), describe(t)),
                       "all elements of a list have the same type");
+                mixed = true;
             }
         }
-        return s_.list_of(element);
+        return mixed ? Schema::error_type : s_.list_of(element);
     }
 
     int check_member(const Expr& e) {
@@ -1289,7 +1369,8 @@ private:
                 return Schema::bool_type;
             case Builtin::contains:
                 if (!arity(2)) return Schema::error_type;
-                if (!is_error(args[0]) && s_.type(args[0]).kind == TypeKind::list) {
+                if (is_error(args[0])) return Schema::bool_type;  // list or string unknown: nothing to check the part against
+                if (s_.type(args[0]).kind == TypeKind::list) {
                     int el = s_.type(args[0]).element;
                     if (!comparable(e.children[0], el, e.children[1], args[1]))
                         error(e.children[1].span, "type-mismatch",
