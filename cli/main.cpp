@@ -1,6 +1,7 @@
 // planrules: the command-line tool for policy staff and CI.
 
 #include <planrules/planrules.hpp>
+#include <planrules/batch.hpp>
 #include <planrules/detail/strings.hpp>
 #include <planrules/report/report_render.hpp>
 #include <planrules/report/explain.hpp>
@@ -10,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstdio>
 #include <optional>
@@ -21,6 +23,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -59,6 +62,19 @@ commands:
         --check writes nothing and lists the files that are not formatted
         exit status: 0 done (--check: all formatted), 1 --check: some file is not
         formatted, 2 a file cannot be read or has syntax errors
+
+  batch --rules DIR [--as-of YYYY-MM-DD] [--threads N] [--due-within DAYS]
+        [--group-by FIELD|none] [--findings FILE] [--format text|json|csv]
+        [--audience af|kommun|leverantor] [--ruleset NAME]… [--no-progress]
+        PLANS.jsonl|-
+        validate a population of plans (JSON Lines, one plan per line) on all
+        cores, streaming: per-rule counts (violated, indeterminate, passed, not
+        applicable, not in force), the key figures, the deadlines due within DAYS
+        (a work queue), the same per municipality (--group-by, default
+        sokande.kommun), and malformed records with their line numbers, which never
+        stop the run. --findings writes every plan's report as JSON Lines. A
+        progress bar is shown when standard error is a terminal
+        exit status: 0 done, 2 unreadable rules or input, or a bad option
 
   explain RULE-ID --rules PATH…
         the rule's title, rule set, severity, effective dates, source, text,
@@ -255,6 +271,171 @@ int run_validate(const std::vector<std::string_view>& args) {
         if (report.has_errors() && status == 0) status = 1;
     }
     return status;
+}
+
+// A progress line on standard error: percent and ETA when the input's size is known.
+struct ProgressBar {
+    std::uint64_t total = 0;  // bytes; 0: unknown (a pipe)
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    bool shown = false;
+
+    void operator()(std::uint64_t bytes, std::uint64_t records) {
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        double rate = seconds > 0 ? static_cast<double>(records) / seconds : 0;
+        double mb = static_cast<double>(bytes) / 1e6;
+        std::string line;
+        if (total > 0) {
+            double part = std::min(1.0, static_cast<double>(bytes) / static_cast<double>(total));
+            int filled = static_cast<int>(part * 30);
+            double eta = part > 0 ? seconds * (1 - part) / part : 0;
+            line = fmt::format("[{}{}] {:3.0f} %  {} poster  {:.0f} poster/s  {:.0f} MB/s  kvar {:.0f} s", std::string(filled, '#'),
+                               std::string(30 - filled, '.'), part * 100, records, rate, seconds > 0 ? mb / seconds : 0, eta);
+        } else {
+            line = fmt::format("{} poster  {:.0f} MB  {:.0f} poster/s", records, mb, rate);
+        }
+        std::fprintf(stderr, "\r%s\x1b[K", line.c_str());
+        std::fflush(stderr);
+        shown = true;
+    }
+    void done() {
+        if (shown) std::fputs("\r\x1b[K", stderr);
+    }
+};
+
+int run_batch(const std::vector<std::string_view>& args) {
+    std::string format = "text";
+    std::vector<std::filesystem::path> rules;
+    std::optional<std::string> input, findings_path;
+    planrules::BatchOptions options;
+    options.validate.as_of = today();
+    bool progress = isatty(STDERR_FILENO) != 0;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string_view a = args[i];
+        auto value = [&]() -> std::optional<std::string_view> {
+            if (i + 1 >= args.size()) return std::nullopt;
+            return args[++i];
+        };
+        auto number = [&](const char* option, long max) -> std::optional<long> {
+            auto v = value();
+            if (!v) return std::nullopt;
+            char* end = nullptr;
+            std::string text(*v);
+            errno = 0;
+            long n = std::strtol(text.c_str(), &end, 10);
+            if (text.empty() || *end != '\0' || errno || n < 0 || n > max) {
+                usage_error(fmt::format("{} needs a whole number from 0 to {}, not '{}'", option, max, text));
+                return std::nullopt;
+            }
+            return n;
+        };
+        if (a == "--rules") {
+            auto v = value();
+            if (!v) return usage_error("--rules needs a directory");
+            rules.emplace_back(std::string(*v));
+        } else if (a == "--as-of") {
+            auto v = value();
+            if (!v) return usage_error("--as-of needs a date (YYYY-MM-DD)");
+            auto d = parse_date(*v);
+            if (!d) return usage_error(fmt::format("'{}' is not a date; write YYYY-MM-DD", *v));
+            options.validate.as_of = *d;
+        } else if (a == "--threads") {
+            auto n = number("--threads", 1024);
+            if (!n) return 2;
+            options.threads = static_cast<unsigned>(*n);
+        } else if (a == "--due-within") {
+            auto n = number("--due-within", 3660);
+            if (!n) return 2;
+            options.due_within = static_cast<int>(*n);
+        } else if (a == "--group-by") {
+            auto v = value();
+            if (!v) return usage_error("--group-by needs a field, e.g. sokande.kommun, or none");
+            options.group_by = *v == "none" ? "" : std::string(*v);
+        } else if (a == "--findings") {
+            auto v = value();
+            if (!v) return usage_error("--findings needs a file name");
+            findings_path = std::string(*v);
+        } else if (a == "--format") {
+            auto v = value();
+            if (!v || (*v != "text" && *v != "json" && *v != "csv")) return usage_error("--format needs text, json or csv");
+            format = std::string(*v);
+        } else if (a == "--audience") {
+            auto v = value();
+            auto aud = v ? planrules::parse_audience(*v) : std::nullopt;
+            if (!aud) return usage_error("--audience needs af, kommun or leverantor");
+            options.validate.audience = *aud;
+        } else if (a == "--ruleset") {
+            auto v = value();
+            if (!v) return usage_error("--ruleset needs a rule set name, e.g. kommun.0180");
+            options.validate.rulesets.emplace_back(*v);
+        } else if (a == "--no-progress") {
+            progress = false;
+        } else if (a == "--progress") {
+            progress = true;
+        } else if (a == "-h" || a == "--help") {
+            std::fputs(usage_text, stdout);
+            return 0;
+        } else if (a == "-" || a.empty() || a[0] != '-') {
+            if (input) return usage_error("batch reads one input file; join the files or use '-' for standard input");
+            input = std::string(a);
+        } else {
+            return usage_error(fmt::format("unknown option '{}'", a));
+        }
+    }
+    if (rules.empty()) return usage_error("batch needs --rules DIR");
+    if (!input) return usage_error("batch needs a JSON Lines file of plans (or '-' for standard input)");
+
+    auto rs = planrules::compile_files(rules);
+    if (!rs) {
+        std::fputs(planrules::render_text(rs.error()).c_str(), stderr);
+        std::fprintf(stderr, "planrules: the rules have errors; run 'planrules check' for details\n");
+        return 2;
+    }
+    auto names = rs->ruleset_names();
+    for (const auto& want : options.validate.rulesets) {
+        if (std::find(names.begin(), names.end(), want) != names.end()) continue;
+        std::string hint = planrules::detail::nearest(want, names);
+        return usage_error(fmt::format("no rule set '{}' in the rules{}", want,
+                                       hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
+    }
+    std::FILE* in = *input == "-" ? stdin : std::fopen(input->c_str(), "rb");
+    if (!in) {
+        std::fprintf(stderr, "planrules: cannot read '%s': %s\n", input->c_str(), std::strerror(errno));
+        return 2;
+    }
+    std::FILE* findings = nullptr;
+    if (findings_path) {
+        findings = std::fopen(findings_path->c_str(), "wb");
+        if (!findings) {
+            std::fprintf(stderr, "planrules: cannot write '%s': %s\n", findings_path->c_str(), std::strerror(errno));
+            if (in != stdin) std::fclose(in);
+            return 2;
+        }
+        options.findings = findings;
+    }
+    ProgressBar bar;
+    if (progress) {
+        struct stat st {};
+        if (in != stdin && fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode)) bar.total = static_cast<std::uint64_t>(st.st_size);
+        options.progress = [&bar](std::uint64_t bytes, std::uint64_t records) { bar(bytes, records); };
+    }
+    auto summary = planrules::run_batch(*rs, in, options);
+    bar.done();
+    if (in != stdin) std::fclose(in);
+    bool write_failed = findings && (std::fflush(findings) != 0 || std::ferror(findings));
+    if (findings) std::fclose(findings);
+    if (!summary) {
+        std::fprintf(stderr, "planrules: %s\n", summary.error().c_str());
+        return 2;
+    }
+    if (write_failed) {
+        std::fprintf(stderr, "planrules: cannot write '%s'\n", findings_path->c_str());
+        return 2;
+    }
+    std::string out = format == "json"  ? planrules::render_batch_json(*summary)
+                      : format == "csv" ? planrules::render_batch_csv(*summary)
+                                        : planrules::render_batch_text(*summary);
+    std::fputs(out.c_str(), stdout);
+    return 0;
 }
 
 int run_test(const std::vector<std::string_view>& args) {
@@ -504,6 +685,7 @@ int main(int argc, char** argv) {
         if (cmd == "test") return run_test(rest);
         if (cmd == "explain") return run_explain(rest);
         if (cmd == "fmt") return run_fmt(rest);
+        if (cmd == "batch") return run_batch(rest);
         return usage_error(fmt::format("unknown command '{}'", cmd));
     } catch (const std::exception& e) {
         std::fprintf(stderr, "planrules: internal error: %s\n", e.what());

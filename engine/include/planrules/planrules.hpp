@@ -46,6 +46,8 @@ public:
     [[nodiscard]] Report validate(const Plan& plan, const ValidateOptions& options) const;
 
     [[nodiscard]] const check::Program& program() const noexcept { return *program_; }
+    // The digest of the rule set's sources (Report::digest).
+    [[nodiscard]] const std::string& digest() const noexcept;
     // Warnings and notes from compilation (a RuleSet has no errors).
     [[nodiscard]] const Diagnostics& warnings() const noexcept { return warnings_; }
 

@@ -30,6 +30,8 @@ tl::expected<Plan, Diagnostics> RuleSet::load_json(std::string_view json, const 
     }
 }
 
+const std::string& RuleSet::digest() const noexcept { return compiled_->digest; }
+
 Report RuleSet::validate(const Plan& plan, const ValidateOptions& options) const {
     try {
         return eval::validate(*compiled_, plan, options);

@@ -244,11 +244,30 @@ public:
                 r_.not_applicable.push_back(id);
             } else if (r_.findings.size() == before) {
                 r_.passed.push_back(id);
+                if (o_.deadlines && rule.due >= 0 && rule.for_each.empty()) deadline(rule, id);
             }
         }
     }
 
 private:
+    // A deadline rule that passed: its due date, when the plan as it stands would violate it
+    // the day after (a plan already done, e.g. established in time, has no deadline left).
+    void deadline(const RuleCode& rule, const std::string& id) {
+        std::size_t saved = ev_.push_frame(rule.frame_size + 1);
+        ev_.reset_error();
+        Value due = ev_.eval(rule.due);
+        ev_.pop_frame(saved, rule.frame_size + 1);
+        if (due.kind != ValueKind::date || due.i >= max_day) return;
+        Evaluator later(c_, plan_.root(), due.i + 1, o_.max_steps);
+        later.push_frame(rule.frame_size + 1);
+        if (rule.when >= 0) {
+            Value w = later.eval(rule.when);
+            if (!(w.kind == ValueKind::boolean && w.b)) return;
+        }
+        Value v = later.eval(rule.require);
+        if (v.kind == ValueKind::boolean && !v.b) r_.deadlines.push_back(Deadline{id, civil_from_days(due.i)});
+    }
+
     // Returns false when the rule is not applicable to this plan.
     bool evaluate(const RuleCode& rule, const Effective& eff) {
         std::size_t saved = ev_.push_frame(rule.frame_size + 1);

@@ -58,6 +58,17 @@ struct ValidateOptions {
     // ("gränsen på N utvärderingssteg nåddes"). All the shipped rules take some 400 steps on an
     // ordinary plan and 7 million on one with 100 000 activities. 0: no limit.
     std::uint64_t max_steps = 100'000'000;
+    // Also list the deadlines the plan has not yet missed (Report::deadlines): for each
+    // deadline rule (`due`, no `for each`) that passes, its due date when the plan as it
+    // stands would violate the rule the day after. A work queue (`planrules batch
+    // --due-within`) is built from them. Off by default: it evaluates those rules twice.
+    bool deadlines = false;
+};
+
+// A deadline a plan has not yet missed (ValidateOptions::deadlines).
+struct Deadline {
+    std::string rule;  // AF-6M
+    Date due;          // the last day on which the plan still satisfies the rule
 };
 
 struct Report {
@@ -69,6 +80,7 @@ struct Report {
     std::vector<std::string> passed;          // evaluated without a finding
     std::vector<std::string> not_applicable;  // `when` false, rule set not applying, or no element
     std::vector<std::string> not_in_force;    // outside `in force` on as_of
+    std::vector<Deadline> deadlines;          // only with ValidateOptions::deadlines
     std::string digest;                       // of the rule set's sources
 
     [[nodiscard]] std::size_t count(Severity s) const noexcept {

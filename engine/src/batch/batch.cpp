@@ -1,0 +1,583 @@
+// planrules batch: a population of plans (JSON Lines) through the rules, in parallel.
+//
+// The calling thread reads the input in blocks of whole lines and hands them to the workers
+// through a bounded queue; each worker validates the lines of its block and counts into its
+// own tally; the tallies are merged at the end. A block's findings text (BatchOptions::findings)
+// is written by the calling thread in input order. Memory holds a bounded number of blocks,
+// the tallies, and the listed items (BatchOptions::max_listed).
+
+#include <planrules/batch.hpp>
+#include <planrules/detail/strings.hpp>
+#include <planrules/report/report_render.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+namespace planrules {
+namespace {
+
+using check::TypeKind;
+
+constexpr std::size_t block_size = 1u << 20;
+
+// A field of the plan read by slots, resolved once from a dotted path.
+struct FieldPath {
+    std::vector<int> slots;
+    int type = -1;
+    bool valid() const { return !slots.empty(); }
+};
+
+tl::expected<FieldPath, std::string> resolve(const check::Schema& schema, std::string_view dotted) {
+    FieldPath path;
+    int type = schema.root_type;
+    std::string_view rest = dotted;
+    if (rest.substr(0, schema.root_name.size() + 1) == schema.root_name + ".") rest.remove_prefix(schema.root_name.size() + 1);
+    while (!rest.empty()) {
+        std::size_t dot = rest.find('.');
+        std::string_view name = rest.substr(0, dot);
+        rest = dot == std::string_view::npos ? std::string_view{} : rest.substr(dot + 1);
+        if (type < 0 || schema.type(type).kind != TypeKind::record)
+            return tl::unexpected(fmt::format("'{}' is not a field of the plan: '{}' has no fields", dotted, name));
+        const auto& rec = schema.records[static_cast<std::size_t>(schema.type(type).decl)];
+        int slot = rec.slot(name);
+        if (slot < 0) {
+            std::vector<std::string> names;
+            for (const auto& f : rec.fields) names.push_back(f.name);
+            std::string hint = detail::nearest(name, names);
+            return tl::unexpected(fmt::format("'{}' is not a field of the plan: {} has no field '{}'{}", dotted, rec.name,
+                                              name, hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
+        }
+        path.slots.push_back(slot);
+        type = rec.fields[static_cast<std::size_t>(slot)].type;
+    }
+    if (path.slots.empty()) return tl::unexpected(fmt::format("'{}' names no field", dotted));
+    auto k = schema.type(type).kind;
+    if (k == TypeKind::record || k == TypeKind::list)
+        return tl::unexpected(fmt::format("'{}' is a {}; group by a field of one value (text, code, number, date)",
+                                          dotted, schema.name(type)));
+    path.type = type;
+    return path;
+}
+
+Value read_field(const Plan& plan, const FieldPath& path) {
+    Value v = plan.root();
+    for (int slot : path.slots) {
+        if (v.kind != ValueKind::record || static_cast<std::uint32_t>(slot) >= v.n) return Value{};
+        v = v.v[slot];
+    }
+    return v;
+}
+
+std::string text_of(const check::Schema& schema, const FieldPath& path, const Value& v) {
+    switch (v.kind) {
+        case ValueKind::string: return std::string(v.str());
+        case ValueKind::integer: return std::to_string(v.i);
+        case ValueKind::boolean: return v.b ? "true" : "false";
+        case ValueKind::date: return to_string(civil_from_days(v.i));
+        case ValueKind::enumeration: {
+            const auto& t = schema.type(path.type);
+            if (t.kind == TypeKind::enumeration) {
+                const auto& en = schema.enums[static_cast<std::size_t>(t.decl)];
+                if (v.n < en.values.size()) return en.values[v.n];
+            }
+            return std::to_string(v.n);
+        }
+        case ValueKind::decimal: return fmt::format("{}", v.d);
+        default: return {};
+    }
+}
+
+// The key figures of the rule catalogue ("Population figures"), read from rule outcomes.
+enum class FigureKind { passed_of_evaluated, passed_of_established, established_of_registered_30_days };
+struct FigureDef {
+    const char* id;
+    const char* label;
+    const char* rule;
+    const char* title;
+    FigureKind kind;
+};
+constexpr FigureDef figure_defs[] = {
+    {"stodbehov_bedomt", "HP-6.1", "HP-6.1", "Upprättade planer med en bedömning av stödbehovet",
+     FigureKind::passed_of_evaluated},
+    {"aktiviteter_motiverade", "HP-6.3", "HP-6.3", "Planer där alla aktuella aktiviteter är arbetsmarknadspolitiskt motiverade",
+     FigureKind::passed_of_evaluated},
+    {"reviderad_inom_6_manader", "AF-6M", "AF-6M", "Upprättade planer som följts upp och reviderats inom sex månader",
+     FigureKind::passed_of_evaluated},
+    {"upprattad_inom_30_dagar", "AF-30D", "AF-30D", "Upprättade planer som upprättades inom 30 dagar från inskrivningen",
+     FigureKind::passed_of_established},
+    {"inskriven_30_dagar_med_plan", "inskr.30d", "AF-30D", "Arbetssökande inskrivna minst 30 dagar som har en upprättad plan",
+     FigureKind::established_of_registered_30_days},
+};
+
+enum State : std::uint8_t { skipped, violated, indeterminate, passed, not_applicable, not_in_force };
+
+struct Counts {
+    std::vector<RuleCounts> rules;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> figures;
+    std::uint64_t plans = 0, due = 0;
+};
+
+struct Tally {
+    std::uint64_t lines = 0, plans = 0, not_json = 0, invalid_input = 0, with_errors = 0, queue_total = 0;
+    std::vector<MalformedRecord> not_json_records;
+    std::vector<std::uint64_t> invalid_lines;
+    std::vector<QueueEntry> queue;
+    Counts all;
+    std::map<std::string, Counts, std::less<>> groups;
+};
+
+void add(Counts& into, const Counts& from) {
+    into.plans += from.plans;
+    into.due += from.due;
+    if (into.rules.size() < from.rules.size()) into.rules.resize(from.rules.size());
+    for (std::size_t i = 0; i < from.rules.size(); ++i) {
+        auto& a = into.rules[i];
+        const auto& b = from.rules[i];
+        a.violated += b.violated;
+        a.indeterminate += b.indeterminate;
+        a.passed += b.passed;
+        a.not_applicable += b.not_applicable;
+        a.not_in_force += b.not_in_force;
+    }
+    if (into.figures.size() < from.figures.size()) into.figures.resize(from.figures.size());
+    for (std::size_t i = 0; i < from.figures.size(); ++i) {
+        into.figures[i].first += from.figures[i].first;
+        into.figures[i].second += from.figures[i].second;
+    }
+}
+
+struct Block {
+    std::uint64_t seq = 0;
+    std::uint64_t first_line = 0;  // 1-based number of the block's first line
+    std::string data;              // whole lines
+    std::string out;               // findings text, when asked for
+    std::vector<MalformedRecord> too_long;  // lines skipped by the reader
+};
+
+class Batch {
+public:
+    Batch(const RuleSet& rules, const BatchOptions& o) : rules_(rules), o_(o), schema_(rules.program().schema) {}
+
+    tl::expected<BatchSummary, std::string> run(std::FILE* input) {
+        const auto& p = rules_.program();
+        for (std::size_t i = 0; i < p.rules.size(); ++i) {
+            index_.emplace(p.rules[i].id(), static_cast<int>(i));
+            summary_.rule_ids.push_back(p.rules[i].id());
+            int rs = p.rules[i].ruleset;
+            summary_.rulesets.push_back(rs >= 0 ? p.rulesets[static_cast<std::size_t>(rs)].name : "");
+            summary_.severities.push_back(p.rules[i].decl->severity.value_or(Severity::error));
+        }
+        if (!o_.group_by.empty()) {
+            auto g = resolve(schema_, o_.group_by);
+            if (!g) return tl::unexpected(g.error());
+            group_ = *g;
+        }
+        if (auto s = resolve(schema_, "status")) status_ = *s;
+        if (auto s = resolve(schema_, "sokande.inskrivningsdatum")) registered_ = *s;
+        for (const auto& f : figure_defs) {
+            auto it = index_.find(f.rule);
+            if (it == index_.end()) continue;
+            if (f.kind != FigureKind::passed_of_evaluated && (!status_.valid() || !registered_.valid())) continue;
+            figures_.push_back({&f, it->second});
+        }
+        validate_ = o_.validate;
+        validate_.deadlines = o_.due_within.has_value();
+        if (!o_.findings) validate_.evidence = false;
+        as_of_day_ = days_from_civil(validate_.as_of);
+
+        unsigned threads = o_.threads ? o_.threads : std::max(1u, std::thread::hardware_concurrency());
+        summary_.threads = threads;
+        auto start = std::chrono::steady_clock::now();
+        std::vector<Tally> tallies(threads);
+        std::vector<std::thread> workers;
+        std::string failure;
+        try {
+            for (unsigned t = 0; t < threads; ++t) workers.emplace_back([this, &tallies, t] { work(tallies[t]); });
+            failure = read(input, threads);
+        } catch (const std::exception& e) {
+            failure = std::string("internal error: ") + e.what();
+        }
+        {
+            std::lock_guard lock(mutex_);
+            closed_ = true;
+        }
+        work_ready_.notify_all();
+        for (auto& w : workers) w.join();
+        flush(true);
+        if (o_.progress) o_.progress(bytes_, done_records_.load(std::memory_order_relaxed));
+        if (!failure.empty()) return tl::unexpected(failure);
+        if (!worker_failure_.empty()) return tl::unexpected(worker_failure_);
+        merge(tallies);
+        summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return std::move(summary_);
+    }
+
+private:
+    // The calling thread: blocks of whole lines to the workers; findings text out in order.
+    std::string read(std::FILE* input, unsigned threads) {
+        const std::size_t max_in_flight = 2 * static_cast<std::size_t>(threads) + 2;
+        const std::size_t max_line = o_.limits.max_plan_size + 4096;
+        std::string pending;
+        std::uint64_t line = 1, seq = 0;
+        bool skipping = false;  // inside a line longer than max_line
+        std::uint64_t skip_line = 0;
+        std::vector<MalformedRecord> too_long;
+        auto last_progress = std::chrono::steady_clock::now();
+        auto dispatch = [&](std::string data) {
+            Block b;
+            b.seq = seq++;
+            b.first_line = line;
+            line += static_cast<std::uint64_t>(std::count(data.begin(), data.end(), '\n'));
+            b.data = std::move(data);
+            b.too_long = std::move(too_long);
+            too_long.clear();
+            std::unique_lock lock(mutex_);
+            for (;;) {
+                write_ready(lock);
+                if (in_flight_ < max_in_flight) break;
+                space_.wait(lock, [&] { return next_ready(); });
+            }
+            ++in_flight_;
+            queue_.push_back(std::move(b));
+            lock.unlock();
+            work_ready_.notify_one();
+        };
+        std::vector<char> buf(block_size);
+        for (;;) {
+            std::size_t n = std::fread(buf.data(), 1, buf.size(), input);
+            if (n == 0) {
+                if (std::ferror(input)) return "cannot read the input";
+                break;
+            }
+            bytes_ += n;
+            std::string_view chunk(buf.data(), n);
+            if (skipping) {  // drop the rest of a too long line
+                std::size_t nl = chunk.find('\n');
+                if (nl == std::string_view::npos) continue;
+                skipping = false;
+                chunk.remove_prefix(nl + 1);
+                line = skip_line + 1;
+            }
+            pending.append(chunk);
+            std::size_t last = pending.rfind('\n');
+            if (last != std::string::npos && (pending.size() >= block_size || last + 1 == pending.size())) {
+                std::string rest = pending.substr(last + 1);
+                pending.resize(last + 1);
+                dispatch(std::move(pending));
+                pending = std::move(rest);
+            }
+            if (pending.size() > max_line && pending.find('\n') == std::string::npos) {
+                // a line longer than any plan may be: counted, not kept
+                too_long.push_back({line, fmt::format("the line is longer than {} bytes (PlanLimits::max_plan_size)",
+                                                      o_.limits.max_plan_size)});
+                skipping = true;
+                skip_line = line;
+                pending.clear();
+                // the reader's line count moves on when the line ends
+            }
+            flush(false);
+            if (o_.progress) {
+                auto now = std::chrono::steady_clock::now();
+                if (now - last_progress > std::chrono::milliseconds(100)) {
+                    last_progress = now;
+                    o_.progress(bytes_, done_records_.load(std::memory_order_relaxed));
+                }
+            }
+        }
+        if (skipping) line = skip_line + 1;
+        if (!pending.empty() || !too_long.empty()) dispatch(std::move(pending));
+        summary_.bytes = bytes_;
+        return {};
+    }
+
+    bool next_ready() const { return !finished_.empty() && finished_.begin()->first == next_out_; }
+
+    // Writes the findings of the finished blocks that are next in input order (lock held).
+    void write_ready(std::unique_lock<std::mutex>& lock) {
+        while (next_ready()) {
+            std::string text = std::move(finished_.begin()->second);
+            finished_.erase(finished_.begin());
+            ++next_out_;
+            --in_flight_;
+            lock.unlock();
+            if (o_.findings && !text.empty()) std::fwrite(text.data(), 1, text.size(), o_.findings);
+            lock.lock();
+        }
+    }
+
+    // Writes what is ready; with `all`, waits for every block in flight.
+    void flush(bool all) {
+        std::unique_lock lock(mutex_);
+        for (;;) {
+            write_ready(lock);
+            if (!all || in_flight_ == 0) return;
+            space_.wait(lock, [&] { return next_ready(); });
+        }
+    }
+
+    void work(Tally& tally) {
+        tally.all.rules.resize(summary_.rule_ids.size());
+        tally.all.figures.resize(figures_.size());
+        std::vector<std::uint8_t> states(summary_.rule_ids.size());
+        for (;;) {
+            Block b;
+            {
+                std::unique_lock lock(mutex_);
+                work_ready_.wait(lock, [&] { return !queue_.empty() || closed_; });
+                if (queue_.empty()) return;
+                b = std::move(queue_.front());
+                queue_.pop_front();
+            }
+            try {
+                for (auto& r : b.too_long) {
+                    ++tally.lines;
+                    ++tally.not_json;
+                    if (tally.not_json_records.size() < o_.max_listed) tally.not_json_records.push_back(std::move(r));
+                }
+                std::string_view data = b.data;
+                std::uint64_t line = b.first_line;
+                std::uint64_t records = 0;
+                while (!data.empty()) {
+                    std::size_t nl = data.find('\n');
+                    std::string_view text = data.substr(0, nl);
+                    data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
+                    one(tally, states, text, line, b.out);
+                    ++line;
+                    ++records;
+                }
+                done_records_.fetch_add(records, std::memory_order_relaxed);
+            } catch (const std::exception& e) {  // std::bad_alloc
+                std::lock_guard lock(mutex_);
+                if (worker_failure_.empty()) worker_failure_ = std::string("internal error: ") + e.what();
+            }
+            {
+                std::lock_guard lock(mutex_);
+                finished_.emplace(b.seq, std::move(b.out));
+            }
+            space_.notify_all();
+        }
+    }
+
+    void one(Tally& tally, std::vector<std::uint8_t>& states, std::string_view text, std::uint64_t line,
+             std::string& out) {
+        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+        if (text.find_first_not_of(" \t") == std::string_view::npos) return;  // a blank line is no record
+        ++tally.lines;
+        auto plan = rules_.load_json(text, fmt::format("line {}", line), o_.limits);
+        if (!plan) {
+            ++tally.not_json;
+            std::string why = plan.error().empty() ? "the record could not be read" : plan.error().front().message;
+            if (!plan.error().empty() && plan.error().front().file && plan.error().front().has_span)
+                why = fmt::format("{} (column {})", why,
+                                  plan.error().front().file->position(plan.error().front().span.begin).column);
+            if (o_.findings) out += render_load_error_json(why, plan.error(), fmt::format("line {}", line));
+            if (tally.not_json_records.size() < o_.max_listed) tally.not_json_records.push_back({line, std::move(why)});
+            return;
+        }
+        ++tally.plans;
+        if (!plan->input_findings().empty()) {
+            ++tally.invalid_input;
+            if (tally.invalid_lines.size() < o_.max_listed) tally.invalid_lines.push_back(line);
+        }
+        Report r = rules_.validate(*plan, validate_);
+        if (o_.findings) out += render_report_json(r, fmt::format("line {}", line));
+        if (r.has_errors()) ++tally.with_errors;
+
+        std::fill(states.begin(), states.end(), skipped);
+        auto mark = [&](const std::vector<std::string>& ids, State s) {
+            for (const auto& id : ids)
+                if (auto it = index_.find(id); it != index_.end()) states[static_cast<std::size_t>(it->second)] = s;
+        };
+        mark(r.not_in_force, not_in_force);
+        mark(r.not_applicable, not_applicable);
+        mark(r.passed, passed);
+        for (const auto& f : r.findings) {
+            auto it = index_.find(f.rule);
+            if (it == index_.end()) continue;  // invalid_input findings
+            auto& s = states[static_cast<std::size_t>(it->second)];
+            if (f.outcome == Outcome::violated) s = violated;
+            else if (s != violated) s = indeterminate;
+        }
+
+        std::string group;
+        Counts* g = nullptr;
+        if (group_.valid()) {
+            group = text_of(schema_, group_, read_field(*plan, group_));
+            auto it = tally.groups.find(group);
+            if (it == tally.groups.end()) {
+                it = tally.groups.emplace(group, Counts{}).first;
+                it->second.rules.resize(states.size());
+                it->second.figures.resize(figures_.size());
+            }
+            g = &it->second;
+        }
+        auto count = [&](Counts& c) {
+            ++c.plans;
+            for (std::size_t i = 0; i < states.size(); ++i) {
+                auto& rc = c.rules[i];
+                switch (states[i]) {
+                    case violated: ++rc.violated; break;
+                    case indeterminate: ++rc.indeterminate; break;
+                    case passed: ++rc.passed; break;
+                    case not_applicable: ++rc.not_applicable; break;
+                    case not_in_force: ++rc.not_in_force; break;
+                    default: break;
+                }
+            }
+        };
+        count(tally.all);
+        if (g) count(*g);
+
+        if (!figures_.empty()) {
+            bool established = false, registered_30 = false;
+            if (status_.valid()) {
+                std::string status = text_of(schema_, status_, read_field(*plan, status_));
+                established = !status.empty() && status != "utkast";
+            }
+            if (registered_.valid()) {
+                Value d = read_field(*plan, registered_);
+                registered_30 = d.kind == ValueKind::date && d.i + 30 <= as_of_day_;
+            }
+            for (std::size_t k = 0; k < figures_.size(); ++k) {
+                auto s = states[static_cast<std::size_t>(figures_[k].rule)];
+                bool num = false, den = false;
+                switch (figures_[k].def->kind) {
+                    case FigureKind::passed_of_evaluated:
+                        den = s == violated || s == indeterminate || s == passed;
+                        num = s == passed;
+                        break;
+                    case FigureKind::passed_of_established:
+                        den = established && (s == violated || s == indeterminate || s == passed);
+                        num = den && s == passed;
+                        break;
+                    case FigureKind::established_of_registered_30_days:
+                        den = registered_30;
+                        num = registered_30 && established;
+                        break;
+                }
+                tally.all.figures[k].first += num;
+                tally.all.figures[k].second += den;
+                if (g) {
+                    g->figures[k].first += num;
+                    g->figures[k].second += den;
+                }
+            }
+        }
+
+        if (o_.due_within) {
+            for (const auto& d : r.deadlines) {
+                std::int64_t day = days_from_civil(d.due);
+                if (day < as_of_day_ || day > as_of_day_ + *o_.due_within) continue;
+                ++tally.queue_total;
+                ++tally.all.due;
+                if (g) ++g->due;
+                if (tally.queue.size() < o_.max_listed)
+                    tally.queue.push_back(QueueEntry{plan->id(), line, d.rule, d.due, group});
+            }
+        }
+    }
+
+    void merge(std::vector<Tally>& tallies) {
+        Counts all;
+        all.rules.resize(summary_.rule_ids.size());
+        all.figures.resize(figures_.size());
+        std::map<std::string, Counts, std::less<>> groups;
+        for (auto& t : tallies) {
+            summary_.lines += t.lines;
+            summary_.plans += t.plans;
+            summary_.not_json += t.not_json;
+            summary_.invalid_input += t.invalid_input;
+            summary_.with_errors += t.with_errors;
+            summary_.queue_total += t.queue_total;
+            for (auto& r : t.not_json_records) summary_.not_json_records.push_back(std::move(r));
+            summary_.invalid_input_lines.insert(summary_.invalid_input_lines.end(), t.invalid_lines.begin(),
+                                                t.invalid_lines.end());
+            for (auto& q : t.queue) summary_.queue.push_back(std::move(q));
+            add(all, t.all);
+            for (auto& [value, c] : t.groups) add(groups[value], c);
+        }
+        auto by_line = [](const auto& a, const auto& b) { return a.line < b.line; };
+        std::sort(summary_.not_json_records.begin(), summary_.not_json_records.end(), by_line);
+        if (summary_.not_json_records.size() > o_.max_listed) summary_.not_json_records.resize(o_.max_listed);
+        std::sort(summary_.invalid_input_lines.begin(), summary_.invalid_input_lines.end());
+        if (summary_.invalid_input_lines.size() > o_.max_listed) summary_.invalid_input_lines.resize(o_.max_listed);
+        std::sort(summary_.queue.begin(), summary_.queue.end(), [](const QueueEntry& a, const QueueEntry& b) {
+            auto da = days_from_civil(a.due), db = days_from_civil(b.due);
+            return da != db ? da < db : a.line != b.line ? a.line < b.line : a.rule < b.rule;
+        });
+        if (summary_.queue.size() > o_.max_listed) summary_.queue.resize(o_.max_listed);
+        summary_.as_of = validate_.as_of;
+        summary_.digest = rules_.digest();
+        summary_.group_by = group_.valid() ? o_.group_by : "";
+        summary_.due_within = o_.due_within;
+        summary_.rules = all.rules;
+        summary_.figures = figures(all);
+        for (auto& [value, c] : groups) {
+            GroupSummary gs;
+            gs.value = value;
+            gs.plans = c.plans;
+            gs.rules = c.rules;
+            gs.figures = figures(c);
+            gs.due = c.due;
+            summary_.groups.push_back(std::move(gs));
+        }
+    }
+
+    std::vector<KeyFigure> figures(const Counts& c) const {
+        std::vector<KeyFigure> out;
+        for (std::size_t k = 0; k < figures_.size(); ++k) {
+            const auto& d = *figures_[k].def;
+            out.push_back(KeyFigure{d.id, d.title, d.label, d.rule, c.figures[k].first, c.figures[k].second});
+        }
+        return out;
+    }
+
+    struct Figure {
+        const FigureDef* def;
+        int rule;
+    };
+
+    const RuleSet& rules_;
+    const BatchOptions& o_;
+    const check::Schema& schema_;
+    ValidateOptions validate_;
+    std::int64_t as_of_day_ = 0;
+    std::unordered_map<std::string_view, int> index_;
+    FieldPath group_, status_, registered_;
+    std::vector<Figure> figures_;
+    BatchSummary summary_;
+
+    std::mutex mutex_;
+    std::condition_variable work_ready_, space_;
+    std::deque<Block> queue_;
+    std::map<std::uint64_t, std::string> finished_;
+    std::uint64_t next_out_ = 0;
+    std::size_t in_flight_ = 0;
+    bool closed_ = false;
+    std::string worker_failure_;
+    std::uint64_t bytes_ = 0;
+    std::atomic<std::uint64_t> done_records_{0};
+};
+
+}  // namespace
+
+tl::expected<BatchSummary, std::string> run_batch(const RuleSet& rules, std::FILE* input, const BatchOptions& options) {
+    if (!input) return tl::unexpected(std::string("no input"));
+    try {
+        Batch b(rules, options);
+        return b.run(input);
+    } catch (const std::exception& e) {
+        return tl::unexpected(std::string("internal error: ") + e.what());
+    }
+}
+
+}  // namespace planrules
