@@ -163,6 +163,7 @@ def main():
         plan_outcomes = {}
         report_problems = []
         registered, registered_established = 0, 0
+        established_30d = [0, 0]  # AF-30D passed, evaluated, among established plans
         for number, path in files:
             report = reports[path]
             if "error" in report:
@@ -185,10 +186,14 @@ def main():
                 if out in OUTCOMES:
                     counts[rule][out] += 1
                     k["rules"][rule][out] += 1
+            established = record.get("status") in ("upprattad", "avslutad")
             inskrivning = parse_date(sokande.get("inskrivningsdatum"))
             if inskrivning is not None and inskrivning + datetime.timedelta(days=30) <= as_of_date:
                 registered += 1
-                registered_established += record.get("status") == "upprattad"
+                registered_established += established
+            if established and outcome.get("AF-30D") in ("passed", "violated", "indeterminate"):
+                established_30d[1] += 1
+                established_30d[0] += outcome["AF-30D"] == "passed"
 
         differences = []
 
@@ -214,11 +219,14 @@ def main():
                 for out in OUTCOMES:
                     compare(f"by_kommun.{kommun}.{rule}.{out}", t["rules"][rule][out], e["rules"][rule][out])
 
+        # the key figures as planrules batch defines them (docs/batch.md)
         figures = {}
-        for rule in ("HP-6.1", "HP-6.3", "AF-6M", "AF-30D"):
+        for name, rule in (("stodbehov_bedomt", "HP-6.1"), ("aktiviteter_motiverade", "HP-6.3"),
+                           ("reviderad_inom_6_manader", "AF-6M")):
             c = counts[rule]
-            figures[rule] = (c["passed"], c["passed"] + c["violated"] + c["indeterminate"])
-        figures["AF-30D-registered"] = (registered_established, registered)
+            figures[name] = (c["passed"], c["passed"] + c["violated"] + c["indeterminate"])
+        figures["upprattad_inom_30_dagar"] = tuple(established_30d)
+        figures["inskriven_30_dagar_med_plan"] = (registered_established, registered)
         for name, (num, den) in figures.items():
             t = truth["key_figures"][name]
             compare(f"key_figures.{name}", (t["numerator"], t["denominator"]), (num, den))

@@ -1720,7 +1720,9 @@ struct Truth {
     std::map<std::string, Tally> by_kommun;
     std::array<uint64_t, kRuleCount> injected{};
     uint64_t registered_30 = 0;              // registered at least 30 days before as-of
-    uint64_t registered_30_established = 0;  // ... and the plan is established
+    uint64_t registered_30_established = 0;  // ... and the plan is established (upprattad or avslutad)
+    uint64_t established_30d_passed = 0;     // established plans: AF-30D passed
+    uint64_t established_30d_evaluated = 0;  // established plans: AF-30D passed, violated or indeterminate
     uint64_t bytes = 0;
 };
 
@@ -1783,16 +1785,18 @@ std::string truth_json(const Config& cfg, const Truth& t) {
                          name, num, den, den ? fmt::format("{:.6f}", double(num) / double(den)) : std::string("null"),
                          definition, last ? "" : ",");
     };
-    auto rule_figure = [&](RuleId r, std::string_view definition) {
+    // the ids and definitions of planrules batch's key figures (docs/batch.md)
+    auto rule_figure = [&](std::string_view name, RuleId r, std::string_view definition) {
         const auto& c = t.all.counts[r];
-        figure(kRules[r].id, c[kPassed], c[kPassed] + c[kViolated] + c[kIndeterminate], definition);
+        figure(name, c[kPassed], c[kPassed] + c[kViolated] + c[kIndeterminate], definition);
     };
-    rule_figure(kHp61, "established plans with an assessment of support need: HP-6.1 passed / evaluated");
-    rule_figure(kHp63, "established plans with current activities, all of them motivated: HP-6.3 passed / evaluated");
-    rule_figure(kAf6M, "established plans revised within six months: AF-6M passed / evaluated");
-    rule_figure(kAf30D, "plans established within 30 days of registration (drafts within the 30 days count as passed): AF-30D passed / evaluated");
-    figure("AF-30D-registered", t.registered_30_established, t.registered_30,
-           "job seekers registered at least 30 days before as-of (inskrivningsdatum + 30 days <= as-of) whose plan has status upprattad",
+    rule_figure("stodbehov_bedomt", kHp61, "established plans with an assessment of support need: HP-6.1 passed / evaluated");
+    rule_figure("aktiviteter_motiverade", kHp63, "established plans with current activities, all of them motivated: HP-6.3 passed / evaluated");
+    rule_figure("reviderad_inom_6_manader", kAf6M, "established plans revised within six months: AF-6M passed / evaluated");
+    figure("upprattad_inom_30_dagar", t.established_30d_passed, t.established_30d_evaluated,
+           "plans established (status upprattad or avslutad) within 30 days of registration: AF-30D passed / evaluated, among established plans");
+    figure("inskriven_30_dagar_med_plan", t.registered_30_established, t.registered_30,
+           "job seekers registered at least 30 days before as-of (inskrivningsdatum + 30 days <= as-of) whose plan is established (upprattad or avslutad)",
            true);
     s += "\n  }\n}\n";
     return s;
@@ -1954,9 +1958,16 @@ int main(int argc, char** argv) {
                     plans_buffer.clear();
                 }
             }
+            // "established": the plan is or was in force (upprattad or avslutad), as planrules batch counts it
+            const bool established = p.status == PlanStatus::upprattad || p.status == PlanStatus::avslutad;
             if (p.inskrivning != kNoDate && p.inskrivning <= registered_by) {
                 ++truth.registered_30;
-                truth.registered_30_established += p.status == PlanStatus::upprattad;
+                truth.registered_30_established += established;
+            }
+            if (established && (outcome[kAf30D] == kPassed || outcome[kAf30D] == kViolated ||
+                                outcome[kAf30D] == kIndeterminate)) {
+                ++truth.established_30d_evaluated;
+                truth.established_30d_passed += outcome[kAf30D] == kPassed;
             }
         }
         buffer[used++] = '\n';
