@@ -317,7 +317,10 @@ int run_batch(const std::vector<std::string_view>& args) {
         };
         auto number = [&](const char* option, long max) -> std::optional<long> {
             auto v = value();
-            if (!v) return std::nullopt;
+            if (!v) {
+                usage_error(fmt::format("{} needs a whole number", option));
+                return std::nullopt;
+            }
             char* end = nullptr;
             std::string text(*v);
             errno = 0;

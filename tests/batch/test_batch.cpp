@@ -241,6 +241,13 @@ TEST_CASE("batch: the work queue lists deadlines not yet missed within the windo
     CHECK(s.queue[1].due == Date{2024, 7, 31});
     REQUIRE(s.groups.size() == 1);
     CHECK(s.groups[0].due == 2);
+    // capped: the most urgent entries are kept, all are counted
+    o.max_listed = 1;
+    auto capped = run(join(lines), o);
+    REQUIRE(capped.queue.size() == 1);
+    CHECK(capped.queue[0].plan == "REV-SOON");
+    CHECK(capped.queue_total == 2);
+    o.max_listed = 10'000;
     o.due_within = 200;
     auto wide = run(join(lines), o);
     CHECK(wide.queue_total == 4);  // + REV-LATER and DONE-IN-TIME's AF-6M, not its AF-30D

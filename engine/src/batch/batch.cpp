@@ -246,8 +246,8 @@ private:
                 if (in_flight_ < max_in_flight) break;
                 space_.wait(lock, [&] { return next_ready(); });
             }
-            ++in_flight_;
             queue_.push_back(std::move(b));
+            ++in_flight_;
             lock.unlock();
             work_ready_.notify_one();
         };
@@ -319,12 +319,24 @@ private:
         std::unique_lock lock(mutex_);
         for (;;) {
             write_ready(lock);
-            if (!all || in_flight_ == 0) return;
+            if (!all || in_flight_ == 0 || !worker_failure_.empty()) return;
             space_.wait(lock, [&] { return next_ready(); });
         }
     }
 
     void work(Tally& tally) {
+        try {
+            work_blocks(tally);
+        } catch (const std::exception& e) {  // std::bad_alloc outside a block
+            {
+                std::lock_guard lock(mutex_);
+                if (worker_failure_.empty()) worker_failure_ = std::string("internal error: ") + e.what();
+            }
+            space_.notify_all();
+        }
+    }
+
+    void work_blocks(Tally& tally) {
         tally.all.rules.resize(summary_.rule_ids.size());
         tally.all.figures.resize(figures_.size());
         std::vector<std::uint8_t> states(summary_.rule_ids.size());
@@ -480,10 +492,21 @@ private:
                 ++tally.queue_total;
                 ++tally.all.due;
                 if (g) ++g->due;
-                if (tally.queue.size() < o_.max_listed)
-                    tally.queue.push_back(QueueEntry{plan->id(), line, d.rule, d.due, group});
+                // keep the most urgent max_listed (whatever block a worker got): trim now and then
+                tally.queue.push_back(QueueEntry{plan->id(), line, d.rule, d.due, group});
+                if (tally.queue.size() >= 2 * o_.max_listed + 16) trim_queue(tally.queue);
             }
         }
+    }
+
+    static bool urgent_first(const QueueEntry& a, const QueueEntry& b) {
+        auto da = days_from_civil(a.due), db = days_from_civil(b.due);
+        return da != db ? da < db : a.line != b.line ? a.line < b.line : a.rule < b.rule;
+    }
+
+    void trim_queue(std::vector<QueueEntry>& q) const {
+        std::sort(q.begin(), q.end(), urgent_first);
+        if (q.size() > o_.max_listed) q.resize(o_.max_listed);
     }
 
     void merge(std::vector<Tally>& tallies) {
@@ -510,11 +533,7 @@ private:
         if (summary_.not_json_records.size() > o_.max_listed) summary_.not_json_records.resize(o_.max_listed);
         std::sort(summary_.invalid_input_lines.begin(), summary_.invalid_input_lines.end());
         if (summary_.invalid_input_lines.size() > o_.max_listed) summary_.invalid_input_lines.resize(o_.max_listed);
-        std::sort(summary_.queue.begin(), summary_.queue.end(), [](const QueueEntry& a, const QueueEntry& b) {
-            auto da = days_from_civil(a.due), db = days_from_civil(b.due);
-            return da != db ? da < db : a.line != b.line ? a.line < b.line : a.rule < b.rule;
-        });
-        if (summary_.queue.size() > o_.max_listed) summary_.queue.resize(o_.max_listed);
+        trim_queue(summary_.queue);
         summary_.as_of = validate_.as_of;
         summary_.digest = rules_.digest();
         summary_.group_by = group_.valid() ? o_.group_by : "";

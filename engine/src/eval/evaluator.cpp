@@ -189,6 +189,7 @@ bool Evaluator::charge(const Node& at, std::uint64_t n) {
         return true;
     }
     steps_left_ = 0;
+    out_of_steps_ = true;
     fail(at, fmt::format("gränsen på {} utvärderingssteg nåddes", max_steps_));
     return false;
 }

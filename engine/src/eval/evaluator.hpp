@@ -17,8 +17,8 @@ public:
         stack_.resize(64);
     }
 
-    // True once the evaluation steps have run out; every evaluation is then an error.
-    bool exhausted() const { return steps_left_ == 0; }
+    // True once an evaluation failed for want of steps; every evaluation is then an error.
+    bool exhausted() const { return out_of_steps_; }
 
     // Evaluates node `n` in the current frame.
     Value eval(int n);
@@ -68,6 +68,7 @@ private:
     std::int64_t today_;
     std::uint64_t max_steps_;
     std::uint64_t steps_left_;
+    bool out_of_steps_ = false;
     std::vector<Value> stack_;
     std::size_t base_ = 0, top_ = 0;
     std::deque<std::string> scratch_;
