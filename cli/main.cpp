@@ -164,6 +164,55 @@ planrules::Date today() {
     return planrules::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
+// The options validate and batch share: --rules, --as-of, --audience, --ruleset. Returns
+// nullopt when args[i] is none of them; otherwise 0 (taken, with its value: i moves on) or the
+// exit status of a usage error already printed.
+std::optional<int> shared_option(const std::vector<std::string_view>& args, std::size_t& i,
+                                 std::vector<std::filesystem::path>& rules, planrules::ValidateOptions& options) {
+    std::string_view a = args[i];
+    if (a != "--rules" && a != "--as-of" && a != "--audience" && a != "--ruleset") return std::nullopt;
+    std::optional<std::string_view> v;
+    if (i + 1 < args.size()) v = args[++i];
+    if (a == "--rules") {
+        if (!v) return usage_error("--rules needs a directory");
+        rules.emplace_back(std::string(*v));
+    } else if (a == "--as-of") {
+        if (!v) return usage_error("--as-of needs a date (YYYY-MM-DD)");
+        auto d = parse_date(*v);
+        if (!d) return usage_error(fmt::format("'{}' is not a date; write YYYY-MM-DD", *v));
+        options.as_of = *d;
+    } else if (a == "--audience") {
+        auto aud = v ? planrules::parse_audience(*v) : std::nullopt;
+        if (!aud) return usage_error("--audience needs af, kommun or leverantor");
+        options.audience = *aud;
+    } else {
+        if (!v) return usage_error("--ruleset needs a rule set name, e.g. kommun.0180");
+        options.rulesets.emplace_back(*v);
+    }
+    return 0;
+}
+
+// Compiles the rules; on errors prints them with a pointer to `planrules check` (exit 2).
+std::optional<planrules::RuleSet> compile_or_report(const std::vector<std::filesystem::path>& paths) {
+    auto rs = planrules::compile_files(paths);
+    if (rs) return std::move(*rs);
+    std::fputs(planrules::render_text(rs.error()).c_str(), stderr);
+    std::fprintf(stderr, "planrules: the rules have errors; run 'planrules check' for details\n");
+    return std::nullopt;
+}
+
+// A usage error (exit 2) for the first rule set in `wanted` that the rules lack; 0 when all exist.
+int check_ruleset_names(const planrules::RuleSet& rs, const std::vector<std::string>& wanted) {
+    auto names = rs.ruleset_names();
+    for (const auto& want : wanted) {
+        if (std::find(names.begin(), names.end(), want) != names.end()) continue;
+        std::string hint = planrules::detail::nearest(want, names);
+        return usage_error(fmt::format("no rule set '{}' in the rules{}", want,
+                                       hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
+    }
+    return 0;
+}
+
 int run_validate(const std::vector<std::string_view>& args) {
     std::string format = "text";
     std::vector<std::filesystem::path> rules;
@@ -172,35 +221,16 @@ int run_validate(const std::vector<std::string_view>& args) {
     options.as_of = today();
     bool color = isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
     for (std::size_t i = 0; i < args.size(); ++i) {
+        if (auto taken = shared_option(args, i, rules, options)) {
+            if (*taken) return *taken;
+            continue;
+        }
         std::string_view a = args[i];
-        auto value = [&](const char* what) -> std::optional<std::string_view> {
-            if (i + 1 >= args.size()) return std::nullopt;
-            (void)what;
-            return args[++i];
-        };
-        if (a == "--rules") {
-            auto v = value("--rules");
-            if (!v) return usage_error("--rules needs a directory");
-            rules.emplace_back(std::string(*v));
-        } else if (a == "--as-of") {
-            auto v = value("--as-of");
-            if (!v) return usage_error("--as-of needs a date (YYYY-MM-DD)");
-            auto d = parse_date(*v);
-            if (!d) return usage_error(fmt::format("'{}' is not a date; write YYYY-MM-DD", *v));
-            options.as_of = *d;
-        } else if (a == "--format") {
-            auto v = value("--format");
+        if (a == "--format") {
+            std::optional<std::string_view> v;
+            if (i + 1 < args.size()) v = args[++i];
             if (!v || (*v != "text" && *v != "json")) return usage_error("--format needs text or json");
             format = std::string(*v);
-        } else if (a == "--audience") {
-            auto v = value("--audience");
-            auto aud = v ? planrules::parse_audience(*v) : std::nullopt;
-            if (!aud) return usage_error("--audience needs af, kommun or leverantor");
-            options.audience = *aud;
-        } else if (a == "--ruleset") {
-            auto v = value("--ruleset");
-            if (!v) return usage_error("--ruleset needs a rule set name, e.g. kommun.0180");
-            options.rulesets.emplace_back(*v);
         } else if (a == "--no-evidence") {
             options.evidence = false;
         } else if (a == "--no-color") {
@@ -219,19 +249,9 @@ int run_validate(const std::vector<std::string_view>& args) {
     if (rules.empty()) return usage_error("validate needs --rules DIR");
     if (plans.empty()) return usage_error("validate needs at least one plan file");
 
-    auto rs = planrules::compile_files(rules);
-    if (!rs) {
-        std::fputs(planrules::render_text(rs.error()).c_str(), stderr);
-        std::fprintf(stderr, "planrules: the rules have errors; run 'planrules check' for details\n");
-        return 2;
-    }
-    auto names = rs->ruleset_names();
-    for (const auto& want : options.rulesets) {
-        if (std::find(names.begin(), names.end(), want) != names.end()) continue;
-        std::string hint = planrules::detail::nearest(want, names);
-        return usage_error(fmt::format("no rule set '{}' in the rules{}", want,
-                                       hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
-    }
+    auto rs = compile_or_report(rules);
+    if (!rs) return 2;
+    if (int bad = check_ruleset_names(*rs, options.rulesets)) return bad;
     int status = 0;
     bool first = true;
     for (const auto& path : plans) {
@@ -331,17 +351,11 @@ int run_batch(const std::vector<std::string_view>& args) {
             }
             return n;
         };
-        if (a == "--rules") {
-            auto v = value();
-            if (!v) return usage_error("--rules needs a directory");
-            rules.emplace_back(std::string(*v));
-        } else if (a == "--as-of") {
-            auto v = value();
-            if (!v) return usage_error("--as-of needs a date (YYYY-MM-DD)");
-            auto d = parse_date(*v);
-            if (!d) return usage_error(fmt::format("'{}' is not a date; write YYYY-MM-DD", *v));
-            options.validate.as_of = *d;
-        } else if (a == "--threads") {
+        if (auto taken = shared_option(args, i, rules, options.validate)) {
+            if (*taken) return *taken;
+            continue;
+        }
+        if (a == "--threads") {
             auto n = number("--threads", 1024);
             if (!n) return 2;
             options.threads = static_cast<unsigned>(*n);
@@ -361,15 +375,6 @@ int run_batch(const std::vector<std::string_view>& args) {
             auto v = value();
             if (!v || (*v != "text" && *v != "json" && *v != "csv")) return usage_error("--format needs text, json or csv");
             format = std::string(*v);
-        } else if (a == "--audience") {
-            auto v = value();
-            auto aud = v ? planrules::parse_audience(*v) : std::nullopt;
-            if (!aud) return usage_error("--audience needs af, kommun or leverantor");
-            options.validate.audience = *aud;
-        } else if (a == "--ruleset") {
-            auto v = value();
-            if (!v) return usage_error("--ruleset needs a rule set name, e.g. kommun.0180");
-            options.validate.rulesets.emplace_back(*v);
         } else if (a == "--no-progress") {
             progress = false;
         } else if (a == "--progress") {
@@ -387,19 +392,9 @@ int run_batch(const std::vector<std::string_view>& args) {
     if (rules.empty()) return usage_error("batch needs --rules DIR");
     if (!input) return usage_error("batch needs a JSON Lines file of plans (or '-' for standard input)");
 
-    auto rs = planrules::compile_files(rules);
-    if (!rs) {
-        std::fputs(planrules::render_text(rs.error()).c_str(), stderr);
-        std::fprintf(stderr, "planrules: the rules have errors; run 'planrules check' for details\n");
-        return 2;
-    }
-    auto names = rs->ruleset_names();
-    for (const auto& want : options.validate.rulesets) {
-        if (std::find(names.begin(), names.end(), want) != names.end()) continue;
-        std::string hint = planrules::detail::nearest(want, names);
-        return usage_error(fmt::format("no rule set '{}' in the rules{}", want,
-                                       hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
-    }
+    auto rs = compile_or_report(rules);
+    if (!rs) return 2;
+    if (int bad = check_ruleset_names(*rs, options.validate.rulesets)) return bad;
     std::FILE* in = *input == "-" ? stdin : std::fopen(input->c_str(), "rb");
     if (!in) {
         std::fprintf(stderr, "planrules: cannot read '%s': %s\n", input->c_str(), std::strerror(errno));
@@ -472,12 +467,8 @@ int run_test(const std::vector<std::string_view>& args) {
         }
     }
     if (paths.empty()) return usage_error("test needs a directory or rule file");
-    auto rs = planrules::compile_files(paths);
-    if (!rs) {
-        std::fputs(planrules::render_text(rs.error()).c_str(), stderr);
-        std::fprintf(stderr, "planrules: the rules have errors; run 'planrules check' for details\n");
-        return 2;
-    }
+    auto rs = compile_or_report(paths);
+    if (!rs) return 2;
     planrules::TestOptions options;
     options.today = today();
     planrules::TestRun run = planrules::run_tests(*rs, options);
@@ -520,12 +511,8 @@ int run_explain(const std::vector<std::string_view>& args) {
     }
     if (id.empty()) return usage_error("explain needs a rule id, e.g. planrules explain HP-6.1 --rules rules/");
     if (paths.empty()) paths.emplace_back("rules");
-    auto rs = planrules::compile_files(paths);
-    if (!rs) {
-        std::fputs(planrules::render_text(rs.error()).c_str(), stderr);
-        std::fprintf(stderr, "planrules: the rules have errors; run 'planrules check' for details\n");
-        return 2;
-    }
+    auto rs = compile_or_report(paths);
+    if (!rs) return 2;
     auto text = planrules::explain_rule(rs->program(), id);
     if (!text) {
         std::string hint = planrules::detail::nearest(id, rs->rule_ids());

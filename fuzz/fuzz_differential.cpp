@@ -894,16 +894,8 @@ void member(std::string& json, Bytes& b, const char* key, const std::optional<st
     json += std::string(",\"") + key + "\":" + *value_json;
 }
 
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\', out += c;
-        else if (c == '\t') out += "\\t";
-        else if (c == '\n') out += "\\n";
-        else out += c;
-    }
-    return out + "\"";
-}
+// The generated strings need the same escapes in JSON as in the rule language.
+std::string json_string(const std::string& s) { return quote(s); }
 
 template <typename V, typename F>
 std::optional<std::string> map(const std::optional<V>& o, F f) {

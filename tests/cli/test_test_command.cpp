@@ -1,32 +1,15 @@
 // `planrules test`: rule tests run from the command line, failures, coverage, JUnit, exit codes.
 
-#include "support.hpp"
+#include "cli/cli_run.hpp"
 
 #include <cstdio>
 #include <filesystem>
-#include <sys/wait.h>
 
 using namespace planrules::test;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string out;
-};
-
-Run run(const std::string& args) {
-    std::string cmd = std::string("cd '") + source_dir() + "' && '" + PLANRULES_CLI + "' " + args + " 2>&1";
-    Run r;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-    int st = pclose(pipe);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    return r;
-}
+Run run(const std::string& args) { return run_cli(args); }
 
 // A folder with one rule file holding `body` after a header naming the shipped schema.
 std::string rules_dir(const std::string& name, const std::string& body) {

@@ -1,33 +1,15 @@
 // `planrules validate`: exit codes, formats, options, run as a real process.
 
-#include "support.hpp"
+#include "cli/cli_run.hpp"
 
 #include <cstdio>
 #include <filesystem>
-#include <sys/wait.h>
 
 using namespace planrules::test;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string out;
-};
-
-Run run(const std::string& args, bool with_stderr = true) {
-    std::string cmd = std::string("cd '") + source_dir() + "' && '" + PLANRULES_CLI + "' " + args +
-                      (with_stderr ? " 2>&1" : " 2>/dev/null");
-    Run r;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-    int st = pclose(pipe);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    return r;
-}
+Run run(const std::string& args, bool with_stderr = true) { return run_cli(args, source_dir(), with_stderr); }
 
 std::string temp_file(const std::string& name, const std::string& text) {
     auto dir = std::filesystem::temp_directory_path() / "planrules-cli-validate";

@@ -67,6 +67,13 @@ std::string percent(const KeyFigure& f) {
     return p;
 }
 
+// `t` right-aligned in `width` characters (UTF-8: a character is not a byte).
+std::string right_aligned(const std::string& t, std::size_t width) {
+    std::size_t chars = 0;
+    for (unsigned char ch : t) chars += (ch & 0xC0) != 0x80;
+    return std::string(chars < width ? width - chars : 0, ' ') + t;
+}
+
 std::string csv_field(std::string_view s) {
     if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
     std::string out = "\"";
@@ -186,13 +193,8 @@ std::string render_batch_text(const BatchSummary& s) {
     out += "\nRegler                   brister  obedömbara   uppfyllda  ej tillämpliga  ej i kraft\n";
     for (std::size_t i = 0; i < s.rules.size(); ++i) {
         const auto& c = s.rules[i];
-        // (grouped numbers hold no-break spaces of two bytes: pad by hand)
-        auto col = [](std::uint64_t n, std::size_t width) {
-            std::string t = grouped(n);
-            std::size_t chars = 0;
-            for (unsigned char ch : t) chars += (ch & 0xC0) != 0x80;
-            return std::string(chars < width ? width - chars : 0, ' ') + t;
-        };
+        // (grouped numbers hold two-byte no-break spaces: fmt's padding counts bytes)
+        auto col = [](std::uint64_t n, std::size_t width) { return right_aligned(grouped(n), width); };
         out += fmt::format("  {:<14} {:<7}{}{}{}{}{}\n", s.rule_ids[i], to_string(s.severities[i]), col(c.violated, 8),
                            col(c.indeterminate, 12), col(c.passed, 12), col(c.not_applicable, 16),
                            col(c.not_in_force, 12));
@@ -208,11 +210,7 @@ std::string render_batch_text(const BatchSummary& s) {
         if (s.queue_total > 20) out += fmt::format("  … och {} till (se --format json)\n", grouped(s.queue_total - 20));
     }
     if (!s.groups.empty()) {
-        auto pad = [](const std::string& t, std::size_t width) {
-            std::size_t chars = 0;
-            for (unsigned char ch : t) chars += (ch & 0xC0) != 0x80;
-            return std::string(chars < width ? width - chars : 0, ' ') + t;
-        };
+        const auto& pad = right_aligned;
         out += fmt::format("\nPer {}\n  {:<10}{}", s.group_by, "", pad("planer", 10));
         for (const auto& f : s.figures) out += pad(f.label, 11);
         if (s.due_within) out += pad("att göra", 10);
