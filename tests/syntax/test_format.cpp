@@ -152,6 +152,21 @@ TEST_CASE("fmt: blank lines, BOM, CRLF and the end of the file", "[fmt]") {
     CHECK(formatted("# only a comment   \t\n") == "# only a comment\n");
 }
 
+TEST_CASE("fmt: a comment runs to the line feed, past a lone carriage return, for the parser and fmt alike",
+          "[fmt]") {
+    // (found by fuzz_roundtrip: the parser ended a comment at a lone CR, fmt's lexer at LF)
+    const std::string text = "define a = 1 # x\rdefine b = 2\ndefine c = 3\n";
+    auto parsed = syntax::parse_file(test::source(text));
+    REQUIRE_FALSE(has_errors(parsed.diagnostics));
+    CHECK(parsed.file.decls.size() == 2);  // a and c: "define b = 2" is part of the comment
+    CHECK(fingerprint_of(formatted(text)) == fingerprint_of(text));
+    CHECK(formatted(formatted(text)) == formatted(text));
+    // the fuzzer's input: a test whose name and inline plan follow comments with lone CRs
+    std::string fuzz = test::read_file(test::source_dir() + "/fuzz/corpus/regressions/fmt-comment-lone-cr.rules");
+    auto fp = syntax::parse_file(test::source(fuzz));
+    if (!has_errors(fp.diagnostics)) CHECK(fingerprint_of(formatted(fuzz)) == fingerprint_of(fuzz));
+}
+
 TEST_CASE("fmt: strings, messages and inline JSON are kept exactly", "[fmt]") {
     const std::string rule = "rule R-1 \"  två  mellanslag  \"\n  severity error\n  source \"a  #  b\"\n"
                              "  message \"{count(plan.aktiviteter)}  st, \\\"citat\\\" \\{ {if true then \"x  y\" else \"z\"}\"\n";

@@ -648,7 +648,7 @@ BOOST_SPIRIT_DEFINE(severity_value, missing_value, outcome_value, date_value, ti
                     rule_id_value, rule_id_list, tag_list, ruleset_list, expect_body, rule_end, ruleset_end, message_value,
                     override_end, test_end, test_plan)
 
-const auto skipper = x3::ascii::space | x3::lexeme[x3::lit('#') >> *(x3::char_ - x3::eol)];
+const auto skipper = x3::ascii::space | x3::lexeme[x3::lit('#') >> *(x3::char_ - x3::lit('\n'))];
 
 // ---------------------------------------------------------------- driver
 
