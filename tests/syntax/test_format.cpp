@@ -167,6 +167,18 @@ TEST_CASE("fmt: a comment runs to the line feed, past a lone carriage return, fo
     if (!has_errors(fp.diagnostics)) CHECK(fingerprint_of(formatted(fuzz)) == fingerprint_of(fuzz));
 }
 
+TEST_CASE("fmt: a rule set name segment that starts with a digit stays one word", "[fmt]") {
+    // (found by fuzz_roundtrip: fmt's lexer read kommun.0y as a number and a word, and spaced them)
+    CHECK(formatted("ruleset k.0y \"t\"\n") == "ruleset k.0y \"t\"\n");
+    CHECK(formatted("ruleset kommun.0180 \"t\"\n  extends a.b1, k.0y\n") ==
+          "ruleset kommun.0180 \"t\"\n  extends a.b1, k.0y\n");
+    std::string fuzz = test::read_file(test::source_dir() + "/fuzz/corpus/regressions/fmt-ruleset-name-digit-segment.rules");
+    auto parsed = syntax::parse_file(test::source(fuzz));
+    REQUIRE_FALSE(has_errors(parsed.diagnostics));
+    CHECK(fingerprint_of(formatted(fuzz)) == fingerprint_of(fuzz));
+    CHECK(formatted(formatted(fuzz)) == formatted(fuzz));
+}
+
 TEST_CASE("fmt: strings, messages and inline JSON are kept exactly", "[fmt]") {
     const std::string rule = "rule R-1 \"  två  mellanslag  \"\n  severity error\n  source \"a  #  b\"\n"
                              "  message \"{count(plan.aktiviteter)}  st, \\\"citat\\\" \\{ {if true then \"x  y\" else \"z\"}\"\n";

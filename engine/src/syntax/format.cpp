@@ -89,6 +89,11 @@ public:
                     while (i < t_.size() && id_char(static_cast<unsigned char>(t_[i]))) ++i;
                 }
                 kind = K::rule_id;
+            } else if (digit(c) && start >= 2 && t_[start - 1] == '.' &&
+                       word_char(static_cast<unsigned char>(t_[start - 2]))) {
+                // a segment of a rule set name (kommun.0180, k.0y): one word, not a number
+                while (i < t_.size() && word_char(static_cast<unsigned char>(t_[i]))) ++i;
+                kind = K::word;
             } else if (digit(c)) {
                 if (is_date(i)) {
                     i += 10;

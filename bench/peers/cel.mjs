@@ -1,0 +1,74 @@
+// The eight national rules of the comparison in CEL (@marcbachmann/cel-js): each rule is data
+// (when, for each, an "unknown" test for the values it needs, require, pointer) with CEL
+// expressions, parsed once; a small driver evaluates them per plan (and per activity) and makes
+// the same findings as planrules: [rule, outcome, JSON pointer], outcome "violated" or
+// "indeterminate". CEL has no months arithmetic on dates, so the calendar functions of
+// dates.mjs are registered as CEL functions; `blank` likewise.
+
+import {Environment} from '@marcbachmann/cel-js'
+import {addDays, addMonths, blank, REFORM_DATE} from './dates.mjs'
+
+const env = new Environment({unlistedVariablesAreDyn: true})
+  .registerFunction('blank(dyn): bool', blank)
+  .registerFunction('addDays(string, int): string', (s, n) => addDays(s, Number(n)))
+  .registerFunction('addMonths(string, int): string', (s, n) => addMonths(s, Number(n)))
+
+// A present value: the key is there and not null.
+const UPPRATTAD = 'plan.status == "upprattad"'
+const AKTUELL = 'a.status in ["planerad", "pagaende"]'
+const SENASTE = '(has(plan.senast_reviderad) && plan.senast_reviderad != null ? plan.senast_reviderad : plan.upprattad_datum)'
+
+const RULES = [
+  {id: 'HP-6.1', from: REFORM_DATE, when: UPPRATTAD, at: '/stodbehov',
+    require: '!(plan.stodbehov == null || !has(plan.stodbehov.bedomning) || blank(plan.stodbehov.bedomning))'},
+  {id: 'HP-6.2', from: REFORM_DATE, when: UPPRATTAD, at: '/aktiviteter',
+    require: `has(plan.aktiviteter) && plan.aktiviteter.exists(a, ${AKTUELL})`},
+  {id: 'HP-6.3', from: REFORM_DATE, when: UPPRATTAD, each: AKTUELL, at: (i) => `/aktiviteter/${i}/motivering`,
+    require: '!(!has(a.motivering) || blank(a.motivering))'},
+  {id: 'AF-30D', at: '/upprattad_datum',
+    unknown: 'plan.status != "utkast" && (!has(plan.upprattad_datum) || plan.upprattad_datum == null)',
+    require: 'plan.status == "utkast" ? today <= addDays(plan.sokande.inskrivningsdatum, 30)'
+      + ' : plan.upprattad_datum <= addDays(plan.sokande.inskrivningsdatum, 30)'},
+  {id: 'AF-6M', when: UPPRATTAD, at: '/senast_reviderad',
+    unknown: `${SENASTE} == null`,
+    require: `today <= addMonths(${SENASTE}, 6)`},
+  {id: 'AF-FORENKLAD', when: 'plan.typ == "forenklad"', at: '/typ',
+    unknown: '!has(plan.sokande.tillfalligt_arbete) || plan.sokande.tillfalligt_arbete == null',
+    require: 'plan.sokande.tillfalligt_arbete == true'},
+  {id: 'AF-SKYLD', when: UPPRATTAD, at: '/skyldigheter',
+    require: 'has(plan.skyldigheter) && size(plan.skyldigheter) > 0'},
+  {id: 'AF-DATUM', each: 'has(a.start) && a.start != null && has(a.slut) && a.slut != null',
+    at: (i) => `/aktiviteter/${i}/slut`, require: 'a.slut >= a.start'},
+]
+
+const compiled = RULES.map((r) => ({
+  ...r,
+  when: r.when && env.parse(r.when),
+  each: r.each && env.parse(r.each),
+  unknown: r.unknown && env.parse(r.unknown),
+  require: env.parse(r.require),
+}))
+
+function judge(rule, context, pointer, out) {
+  if (rule.unknown && rule.unknown(context)) out.push([rule.id, 'indeterminate', pointer])
+  else if (!rule.require(context)) out.push([rule.id, 'violated', pointer])
+}
+
+export function validate(plan, today) {
+  const out = []
+  const context = {plan, today, a: null}
+  for (const rule of compiled) {
+    if (rule.from && today < rule.from) continue
+    if (rule.when && !rule.when(context)) continue
+    if (!rule.each) {
+      judge(rule, context, rule.at, out)
+      continue
+    }
+    const aktiviteter = plan.aktiviteter ?? []
+    for (let i = 0; i < aktiviteter.length; ++i) {
+      const element = {plan, today, a: aktiviteter[i]}
+      if (rule.each(element)) judge(rule, element, rule.at(i), out)
+    }
+  }
+  return out
+}

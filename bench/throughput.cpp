@@ -1,0 +1,158 @@
+// planrules-throughput: how fast one core loads and validates plans held in memory.
+//
+//   planrules-throughput --rules rules/af --as-of 2024-06-01 [--ruleset NAME]… [--seconds S]
+//                        [--json] PLANS.jsonl
+//
+// Reads every line of PLANS.jsonl (records that are not JSON are skipped), then on one thread:
+//  - load: RuleSet::load_json of every line (JSON text to Plan), timed;
+//  - validate: RuleSet::validate of the loaded plans, over and over for at least S seconds
+//    (default 3), timed, with the allocations it makes (global operator new is counted).
+// Prints plans per second, ns per plan and allocations per plan; --json prints one JSON object
+// (the peer comparison, bench/peers/compare.mjs, reads it).
+
+#include "alloc_count.hpp"
+
+#include <planrules/planrules.hpp>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+std::optional<planrules::Date> parse_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    planrules::Date d{};
+    auto num = [&](std::size_t b, std::size_t n, int& out) {
+        out = 0;
+        for (std::size_t i = b; i < b + n; ++i) {
+            if (s[i] < '0' || s[i] > '9') return false;
+            out = out * 10 + (s[i] - '0');
+        }
+        return true;
+    };
+    if (!num(0, 4, d.year) || !num(5, 2, d.month) || !num(8, 2, d.day) || !planrules::is_valid(d)) return std::nullopt;
+    return d;
+}
+
+int usage() {
+    std::cerr << "usage: planrules-throughput --rules DIR [--rules DIR]… --as-of YYYY-MM-DD [--ruleset NAME]…\n"
+                 "                            [--seconds S] [--json] PLANS.jsonl\n";
+    return 2;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::filesystem::path> rule_paths;
+    planrules::ValidateOptions options;
+    std::optional<planrules::Date> as_of;
+    double min_seconds = 3;
+    bool json = false;
+    std::string input;
+    for (int i = 1; i < argc; ++i) {
+        std::string_view a = argv[i];
+        auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+        if (a == "--rules") {
+            const char* v = value();
+            if (!v) return usage();
+            rule_paths.emplace_back(v);
+        } else if (a == "--ruleset") {
+            const char* v = value();
+            if (!v) return usage();
+            options.rulesets.emplace_back(v);
+        } else if (a == "--as-of") {
+            const char* v = value();
+            if (!v || !(as_of = parse_date(v))) return usage();
+        } else if (a == "--seconds") {
+            const char* v = value();
+            if (!v) return usage();
+            min_seconds = std::atof(v);
+        } else if (a == "--json") {
+            json = true;
+        } else if (input.empty() && !a.starts_with("--")) {
+            input = a;
+        } else {
+            return usage();
+        }
+    }
+    if (rule_paths.empty() || !as_of || input.empty()) return usage();
+    options.as_of = *as_of;
+
+    auto rules = planrules::compile_files(rule_paths);
+    if (!rules) {
+        std::cerr << planrules::render_text(rules.error());
+        return 2;
+    }
+    std::ifstream in(input, std::ios::binary);
+    if (!in) {
+        std::cerr << "cannot read " << input << "\n";
+        return 2;
+    }
+    std::vector<std::string> lines;
+    std::uint64_t bytes = 0;
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty()) continue;
+        bytes += line.size() + 1;
+        lines.push_back(std::move(line));
+    }
+
+    // load
+    std::vector<planrules::Plan> plans;
+    plans.reserve(lines.size());
+    auto t0 = std::chrono::steady_clock::now();
+    std::uint64_t a0 = planrules::bench::allocations.load();
+    for (const auto& line : lines)
+        if (auto plan = rules->load_json(line, "plan")) plans.push_back(std::move(*plan));
+    double load_s = seconds_since(t0);
+    double load_allocs = static_cast<double>(planrules::bench::allocations.load() - a0) / static_cast<double>(lines.size());
+    if (plans.empty()) {
+        std::cerr << "no plans in " << input << "\n";
+        return 2;
+    }
+
+    // validate, pass after pass, for at least min_seconds
+    std::uint64_t validated = 0, findings = 0;
+    a0 = planrules::bench::allocations.load();
+    t0 = std::chrono::steady_clock::now();
+    double validate_s = 0;
+    do {
+        for (const auto& plan : plans) {
+            planrules::Report r = rules->validate(plan, options);
+            findings += r.findings.size();
+        }
+        validated += plans.size();
+        validate_s = seconds_since(t0);
+    } while (validate_s < min_seconds);
+    double allocs = static_cast<double>(planrules::bench::allocations.load() - a0) / static_cast<double>(validated);
+
+    double load_rate = static_cast<double>(lines.size()) / load_s;
+    double rate = static_cast<double>(validated) / validate_s;
+    if (json) {
+        fmt::print("{{\"plans\": {}, \"bytes\": {}, \"load_plans_per_second\": {:.0f}, \"load_mb_per_second\": {:.1f}, "
+                   "\"load_allocations_per_plan\": {:.1f}, \"validate_plans_per_second\": {:.0f}, "
+                   "\"validate_ns_per_plan\": {:.0f}, \"validate_allocations_per_plan\": {:.1f}, "
+                   "\"findings_per_plan\": {:.3f}}}\n",
+                   plans.size(), bytes, load_rate, static_cast<double>(bytes) / load_s / 1e6, load_allocs, rate,
+                   1e9 / rate, allocs, static_cast<double>(findings) / static_cast<double>(validated));
+    } else {
+        fmt::print("{} plans, {:.0f} bytes each on average, one thread\n", plans.size(),
+                   static_cast<double>(bytes) / static_cast<double>(lines.size()));
+        fmt::print("load JSON:          {:>10.0f} plans/s  {:>7.1f} MB/s  {:>6.0f} ns/plan  {:>6.1f} allocations/plan\n",
+                   load_rate, static_cast<double>(bytes) / load_s / 1e6, 1e9 / load_rate, load_allocs);
+        fmt::print("validate pre-loaded:{:>10.0f} plans/s  {:>19.0f} ns/plan  {:>6.1f} allocations/plan  ({:.3f} findings/plan)\n",
+                   rate, 1e9 / rate, allocs, static_cast<double>(findings) / static_cast<double>(validated));
+    }
+    return 0;
+}
