@@ -13,14 +13,16 @@ const env = new Environment({unlistedVariablesAreDyn: true})
   .registerFunction('addDays(string, int): string', (s, n) => addDays(s, Number(n)))
   .registerFunction('addMonths(string, int): string', (s, n) => addMonths(s, Number(n)))
 
-// A present value: the key is there and not null.
+// A value is present when its key is there (has) and it is not null.
 const UPPRATTAD = 'plan.status == "upprattad"'
 const AKTUELL = 'a.status in ["planerad", "pagaende"]'
-const SENASTE = '(has(plan.senast_reviderad) && plan.senast_reviderad != null ? plan.senast_reviderad : plan.upprattad_datum)'
+const SENASTE = '(has(plan.senast_reviderad) && plan.senast_reviderad != null ? plan.senast_reviderad'
+  + ' : has(plan.upprattad_datum) ? plan.upprattad_datum : null)'
 
 const RULES = [
   {id: 'HP-6.1', from: REFORM_DATE, when: UPPRATTAD, at: '/stodbehov',
-    require: '!(plan.stodbehov == null || !has(plan.stodbehov.bedomning) || blank(plan.stodbehov.bedomning))'},
+    require: '!(!has(plan.stodbehov) || plan.stodbehov == null || !has(plan.stodbehov.bedomning)'
+      + ' || blank(plan.stodbehov.bedomning))'},
   {id: 'HP-6.2', from: REFORM_DATE, when: UPPRATTAD, at: '/aktiviteter',
     require: `has(plan.aktiviteter) && plan.aktiviteter.exists(a, ${AKTUELL})`},
   {id: 'HP-6.3', from: REFORM_DATE, when: UPPRATTAD, each: AKTUELL, at: (i) => `/aktiviteter/${i}/motivering`,
