@@ -1,9 +1,13 @@
 // Fuzz target: plan JSON → RuleSet::load_json against the shipped schema, with the default
 // limits and with small ones. Whatever the input: no crash, no exception; a refusal always has
 // a diagnostic whose position lies inside the input; a loaded plan's input findings are
-// PLAN-FORMAT / invalid_input findings with RFC 6901 pointers; loading is deterministic.
+// PLAN-FORMAT / invalid_input findings with RFC 6901 pointers; loading is deterministic; the
+// fast path (simdjson DOM) and the full loader give the same plan.
 
 #include <planrules/planrules.hpp>
+
+#include "eval/load.hpp"
+#include "eval/plan_equal.hpp"
 
 #include <cstdint>
 #include <cstdlib>
@@ -33,6 +37,7 @@ void check(std::string_view text, const planrules::PlanLimits& limits) {
     auto plan = rules().load_json(text, "fuzz.json", limits);
     if (!plan) {
         if (plan.error().empty()) std::abort();  // a refusal always says why
+        if (planrules::eval::load_plan(rules().program().schema, text, "fuzz.json", limits, false)) std::abort();
         for (const auto& d : plan.error())
             if (d.has_span && (d.span.begin > text.size() || d.span.end > text.size() || d.span.begin > d.span.end))
                 std::abort();
@@ -42,6 +47,9 @@ void check(std::string_view text, const planrules::PlanLimits& limits) {
         if (f.rule != "PLAN-FORMAT" || f.outcome != planrules::Outcome::invalid_input) std::abort();
         if (!valid_pointer(f.pointer) || f.message.empty()) std::abort();
     }
+    // the full loader alone gives the same plan as the fast path (when it took it)
+    auto full = planrules::eval::load_plan(rules().program().schema, text, "fuzz.json", limits, false);
+    if (!full || !planrules::eval::same_plan(*full, *plan)) std::abort();
     // the same text loads the same way
     auto again = rules().load_json(text, "fuzz.json", limits);
     if (!again || again->input_findings().size() != plan->input_findings().size() || again->id() != plan->id())

@@ -4,6 +4,9 @@
 
 #include "eval/probe.hpp"
 
+#include "eval/load.hpp"
+#include "eval/plan_equal.hpp"
+
 #include <filesystem>
 
 using namespace planrules;
@@ -261,4 +264,60 @@ TEST_CASE("plan loading: the diagnostic of a long one-line plan shows an excerpt
     std::string nul_shown = render_text(nul.error(), ro);
     CHECK(nul_shown.find('\0') == std::string::npos);
     CHECK(nul_shown.find("\"a\xEF\xBF\xBD" "b\"") != std::string::npos);
+}
+
+TEST_CASE("plan loading: the fast path and the full loader give the same plan, findings and errors",
+          "[eval][loading]") {
+    // RuleSet::load_json first tries a fast path (simdjson DOM, no findings) that gives up at
+    // anything to report; the full loader then loads the plan again. Whatever the input, the
+    // result must be the one the full loader alone gives.
+    std::vector<std::string> inputs;
+    for (const auto* dir : {"/examples/plans", "/fuzz/corpus/plans"})
+        for (const auto& e : std::filesystem::directory_iterator(test::source_dir() + dir))
+            inputs.push_back(test::read_file(e.path().string()));
+    for (const auto* extra : {
+             R"(, "okand": {"a": [1, 2, {"b": null}]}, "x": 1e400)", R"(, "upprattad_datum": "2023-02-30")",
+             R"(, "status": "upprattad")", R"(, "version": 3.5)", R"(, "version": 99999999999999999999)",
+             R"(, "version": "3")", R"(, "typ": null)", R"(, "aktiviteter": [{"id": "A", "typ": "t", "status": "klar"}])",
+             R"(, "aktiviteter": null, "skyldigheter": ["a", "b", "c", "d"])", R"(, "okand": [[[[[[[[1]]]]]]]])",
+             R"(, "stodbehov": {"bedomning": "x\u0000y", "niva": "fordjupat", "bedomd": "+02023-01-01"})",
+             R"(, "sokande": {"id": "S", "kommun": "0180"})", R"(, "a~b/c": 1, "stodbehov": {"niva": 7})",
+             R"(, "aktiviteter": [{"id": "A", "typ": "t", "status": "planerad", "anordnare": {"typ": "af", "namn": "12345678901234567"}}])"}) {
+        inputs.push_back(plan_json("", extra));
+    }
+    for (const auto* sokande : {R"(, "tillfalligt_arbete": "nej")", R"(, "omradestyp": 2.5)", R"(, "omradestyp": -3)",
+                                R"(, "fodelsedatum": "1990-13-01")", R"(, "funktionsnedsattning": {"kod": 41})",
+                                R"(, "jobbchans": {"procent": 12, "utfall": null})", R"(, "anstallning": "annan")"})
+        inputs.push_back(plan_json(sokande));
+    inputs.push_back("\xEF\xBB\xBF" + plan_json());
+    inputs.push_back(plan_json() + " x");
+    inputs.push_back("[" + plan_json() + "]");
+    inputs.push_back("");
+    inputs.push_back("{\"id\": \"P\"");
+    PlanLimits small;
+    small.max_depth = 3;
+    small.max_list_length = 3;
+    small.max_string_length = 16;
+    const auto& schema = shipped().program().schema;
+    for (const auto& text : inputs) {
+        for (const auto& limits : {PlanLimits{}, small}) {
+            CAPTURE(text, limits.max_depth);
+            auto fast = eval::load_plan(schema, text, "p.json", limits, true);
+            auto full = eval::load_plan(schema, text, "p.json", limits, false);
+            REQUIRE(fast.has_value() == full.has_value());
+            if (fast) {
+                CHECK(eval::same_plan(*fast, *full));
+            } else {
+                REQUIRE(fast.error().size() == full.error().size());
+                CHECK(fast.error().front().message == full.error().front().message);
+                CHECK(fast.error().front().span.begin == full.error().front().span.begin);
+            }
+        }
+    }
+    // the comparison itself tells different plans apart
+    auto a = eval::load_plan(schema, plan_json("", R"(, "stodbehov": {"bedomning": "x"})"), "a", {}, true);
+    auto b = eval::load_plan(schema, plan_json("", R"(, "stodbehov": {"bedomning": "y"})"), "b", {}, true);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK_FALSE(eval::same_plan(*a, *b));
 }

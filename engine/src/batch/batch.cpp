@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -24,6 +25,20 @@
 
 namespace planrules {
 namespace {
+
+// The line feeds in `data` (memchr is vectorised; a byte loop is not, at -O2).
+std::uint64_t count_lines(std::string_view data) {
+    std::uint64_t n = 0;
+    const char* p = data.data();
+    const char* end = p + data.size();
+    while (p < end) {
+        const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+        if (!nl) break;
+        ++n;
+        p = static_cast<const char*>(nl) + 1;
+    }
+    return n;
+}
 
 using check::TypeKind;
 
@@ -236,7 +251,7 @@ private:
             Block b;
             b.seq = seq++;
             b.first_line = line;
-            line += static_cast<std::uint64_t>(std::count(data.begin(), data.end(), '\n'));
+            line += count_lines(data);
             b.data = std::move(data);
             b.too_long = std::move(too_long);
             too_long.clear();

@@ -137,8 +137,8 @@ int order_values(const Value& x, const Value& y) {
 }
 
 std::string_view Evaluator::keep(std::string s) {
-    scratch_.push_back(std::move(s));
-    return scratch_.back();
+    scratch_.push_back(std::make_unique<std::string>(std::move(s)));
+    return *scratch_.back();
 }
 
 Value Evaluator::fail(const Node& n, std::string reason) {
@@ -290,8 +290,8 @@ Value Evaluator::eval(int index) {
             return eval(x.b ? n.b : n.c);
         }
         case N::list: {
-            scratch_lists_.emplace_back();
-            auto& items = scratch_lists_.back();
+            scratch_lists_.push_back(std::make_unique<std::vector<Value>>());
+            auto& items = *scratch_lists_.back();
             items.reserve(n.count);
             for (std::uint32_t i = 0; i < n.count; ++i) items.push_back(eval(c_.kids[n.first + i]));
             return Value::list(items.data(), static_cast<std::uint32_t>(items.size()));

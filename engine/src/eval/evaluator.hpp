@@ -3,7 +3,7 @@
 
 #include "tree.hpp"
 
-#include <deque>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -71,8 +71,10 @@ private:
     bool out_of_steps_ = false;
     std::vector<Value> stack_;
     std::size_t base_ = 0, top_ = 0;
-    std::deque<std::string> scratch_;
-    std::deque<std::vector<Value>> scratch_lists_;
+    // strings and lists made during evaluation (values point into them); a vector of pointers
+    // (not a deque) so that an evaluator that makes none allocates nothing for them
+    std::vector<std::unique_ptr<std::string>> scratch_;
+    std::vector<std::unique_ptr<std::vector<Value>>> scratch_lists_;
     const Node* error_node_ = nullptr;
     std::string error_reason_;
 };

@@ -20,13 +20,21 @@ namespace od = simdjson::ondemand;
 using check::Schema;
 using check::TypeKind;
 
-std::string pointer_token(std::string_view key) {
-    std::string out;
+void append_pointer_token(std::string& out, std::string_view key) {
+    if (std::none_of(key.begin(), key.end(), [](char c) { return c == '~' || c == '/'; })) {
+        out += key;
+        return;
+    }
     for (char c : key) {
         if (c == '~') out += "~0";
         else if (c == '/') out += "~1";
         else out += c;
     }
+}
+
+std::string pointer_token(std::string_view key) {
+    std::string out;
+    append_pointer_token(out, key);
     return out;
 }
 
@@ -169,13 +177,16 @@ public:
                 if (depth >= limits_.max_depth) return too_deep(pointer);
                 od::array arr;
                 check(v.get_array().get(arr));
-                std::vector<Value> items;
+                // the elements collect on a stack shared by all lists (a list inside an element
+                // pushes above them and pops before the element is stored)
+                const std::size_t first = items_.size();
                 std::size_t mark = pointer.size();
                 bool over = false;
                 for (auto item : arr) {
                     od::value iv;
                     check(item.get(iv));
-                    if (items.size() >= limits_.max_list_length) {
+                    const std::size_t count = items_.size() - first;
+                    if (count >= limits_.max_list_length) {
                         // the first max_list_length elements are used; the rest only checked as JSON
                         if (!over)
                             invalid(pointer, fmt::format("Listan {} har fler än {} element; de första {} används.",
@@ -185,14 +196,19 @@ public:
                         validate(iv, pointer, depth + 1);
                         continue;
                     }
+                    char digits[24];
+                    auto end = std::to_chars(digits, digits + sizeof digits, count).ptr;
                     pointer += '/';
-                    pointer += std::to_string(items.size());
-                    items.push_back(load(iv, t.element, false, pointer, depth + 1));
+                    pointer.append(digits, end);
+                    Value element = load(iv, t.element, false, pointer, depth + 1);
+                    items_.push_back(element);
                     pointer.resize(mark);
                 }
-                Value* out = plan_.allocate(items.size());
-                std::copy(items.begin(), items.end(), out);
-                return Value::list(out, static_cast<std::uint32_t>(items.size()));
+                const std::size_t count = items_.size() - first;
+                Value* out = plan_.allocate(count);
+                std::copy(items_.begin() + static_cast<std::ptrdiff_t>(first), items_.end(), out);
+                items_.resize(first);
+                return Value::list(out, static_cast<std::uint32_t>(count));
             }
             case TypeKind::error:
             case TypeKind::any: break;
@@ -204,14 +220,23 @@ public:
         const auto& rec = schema_.records[static_cast<std::size_t>(record)];
         const std::size_t n = rec.fields.size();
         Value* slots = plan_.allocate(n);
-        std::vector<bool> seen(n, false);
+        // which fields were seen: bits in a word for records of up to 64 fields
+        std::uint64_t seen_bits = 0;
+        std::vector<bool> seen_many(n > 64 ? n : 0, false);
+        auto seen = [&](std::size_t i) { return n > 64 ? static_cast<bool>(seen_many[i]) : ((seen_bits >> i) & 1u) != 0; };
+        auto see = [&](std::size_t i) {
+            if (n > 64) seen_many[i] = true;
+            else seen_bits |= std::uint64_t{1} << i;
+        };
         std::size_t mark = pointer.size();
+        std::size_t next = 0;  // plans usually list the fields in the schema's order: try that first
         for (auto field : obj) {
             std::string_view key;
             check(field.unescaped_key().get(key));
-            int slot = rec.slot(key);
+            int slot = next < n && rec.fields[next].name == key ? static_cast<int>(next) : rec.slot(key);
+            if (slot >= 0) next = static_cast<std::size_t>(slot) + 1;
             pointer += '/';
-            pointer += pointer_token(key);
+            append_pointer_token(pointer, key);
             if (slot < 0) {  // unknown keys are ignored, but must be JSON
                 od::value uv;
                 check(field.value().get(uv));
@@ -219,7 +244,7 @@ public:
                 pointer.resize(mark);
                 continue;
             }
-            if (seen[static_cast<std::size_t>(slot)]) {
+            if (seen(static_cast<std::size_t>(slot))) {
                 invalid(pointer, fmt::format("Fältet {} förekommer två gånger; det första värdet används.", shown(pointer)), "");
                 od::value dv;
                 check(field.value().get(dv));
@@ -227,7 +252,7 @@ public:
                 pointer.resize(mark);
                 continue;
             }
-            seen[static_cast<std::size_t>(slot)] = true;
+            see(static_cast<std::size_t>(slot));
             od::value fv;
             check(field.value().get(fv));
             const auto& f = rec.fields[static_cast<std::size_t>(slot)];
@@ -237,7 +262,7 @@ public:
             pointer.resize(mark);
         }
         for (std::size_t i = 0; i < n; ++i) {
-            if (seen[i]) continue;
+            if (seen(i)) continue;
             const auto& f = rec.fields[i];
             if (schema_.type(f.type).kind == TypeKind::list) {
                 slots[i] = Value::list(nullptr, 0);
@@ -383,13 +408,161 @@ private:
     const PlanLimits& limits_;
     std::uint32_t depth_ = 0;  // of the value load() is looking at
     int sensitive_depth_ = 0;  // > 0 inside a field marked sensitive
+    std::vector<Value> items_;  // the elements of the lists being loaded
+};
+
+// The fast path: a plan that is valid JSON and follows the schema exactly, loaded from
+// simdjson's DOM (whose parser picks the best kernel for the CPU at run time). At anything the
+// full Loader would report (a wrong type, an impossible date, a duplicate key, a missing
+// required field, too deep, too long) it gives up, and the plan is loaded again by the Loader,
+// which makes the findings: the two agree on every plan the fast path accepts.
+class FastLoader {
+public:
+    FastLoader(const Schema& schema, Plan& plan, const PlanLimits& limits)
+        : schema_(schema), plan_(plan), limits_(limits) {}
+
+    bool load(simdjson::dom::element v, int type, bool optional, std::uint32_t depth, Value& out) {
+        using J = simdjson::dom::element_type;
+        const J jt = v.type();
+        const auto& t = schema_.type(type);
+        if (jt == J::NULL_VALUE) {
+            if (t.kind == TypeKind::list) out = Value::list(nullptr, 0);
+            else if (!optional) return false;
+            else out = Value{};
+            return true;
+        }
+        switch (t.kind) {
+            case TypeKind::boolean: {
+                bool b = false;
+                if (jt != J::BOOL || v.get_bool().get(b)) return false;
+                out = Value::boolean(b);
+                return true;
+            }
+            case TypeKind::integer: {
+                std::int64_t i = 0;
+                if (jt != J::INT64 || v.get_int64().get(i)) return false;
+                out = Value::integer(i);
+                return true;
+            }
+            case TypeKind::decimal: {
+                double d = 0;
+                if ((jt != J::INT64 && jt != J::UINT64 && jt != J::DOUBLE) || v.get_double().get(d)) return false;
+                out = Value::decimal(d);
+                return true;
+            }
+            case TypeKind::string:
+            case TypeKind::date:
+            case TypeKind::enumeration: {
+                std::string_view text;
+                if (jt != J::STRING || v.get_string().get(text) || text.size() > limits_.max_string_length) return false;
+                if (t.kind == TypeKind::string) {
+                    out = Value::string(plan_.store(text));
+                } else if (t.kind == TypeKind::date) {
+                    auto d = parse_iso_date(text);
+                    if (!d) return false;
+                    out = Value::date(*d);
+                } else {
+                    int code = schema_.enums[static_cast<std::size_t>(t.decl)].code(text);
+                    if (code < 0) return false;
+                    out = Value::enumeration(static_cast<std::uint32_t>(code));
+                }
+                return true;
+            }
+            case TypeKind::record: {
+                simdjson::dom::object obj;
+                if (jt != J::OBJECT || depth >= limits_.max_depth || v.get_object().get(obj)) return false;
+                return record(obj, t.decl, depth + 1, out);
+            }
+            case TypeKind::list: {
+                simdjson::dom::array arr;
+                if (jt != J::ARRAY || depth >= limits_.max_depth || v.get_array().get(arr)) return false;
+                const std::size_t n = arr.size();
+                if (n > limits_.max_list_length) return false;
+                Value* items = plan_.allocate(n);
+                std::size_t i = 0;
+                for (simdjson::dom::element item : arr)
+                    if (!load(item, t.element, false, depth + 1, items[i++])) return false;
+                out = Value::list(items, static_cast<std::uint32_t>(n));
+                return true;
+            }
+            default: return false;
+        }
+    }
+
+    bool record(simdjson::dom::object obj, int decl, std::uint32_t depth, Value& out) {
+        const auto& rec = schema_.records[static_cast<std::size_t>(decl)];
+        const std::size_t n = rec.fields.size();
+        if (n > 64) return false;
+        Value* slots = plan_.allocate(n);
+        std::uint64_t seen = 0;
+        std::size_t next = 0;  // plans usually list the fields in the schema's order: try that first
+        for (auto field : obj) {
+            const std::string_view key = field.key;
+            int slot = next < n && rec.fields[next].name == key ? static_cast<int>(next) : rec.slot(key);
+            if (slot < 0) {  // an unknown key: ignored, but the Loader reports one nested too deeply
+                if (!shallow(field.value, depth)) return false;
+                continue;
+            }
+            const auto bit = std::uint64_t{1} << slot;
+            if (seen & bit) return false;
+            seen |= bit;
+            next = static_cast<std::size_t>(slot) + 1;
+            const auto& f = rec.fields[static_cast<std::size_t>(slot)];
+            if (!load(field.value, f.type, f.optional, depth, slots[slot])) return false;
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            if (seen & (std::uint64_t{1} << i)) continue;
+            const auto& f = rec.fields[i];
+            if (schema_.type(f.type).kind == TypeKind::list) slots[i] = Value::list(nullptr, 0);
+            else if (!f.optional) return false;
+        }
+        out = Value::record(slots, static_cast<std::uint32_t>(n));
+        return true;
+    }
+
+private:
+    // The depth check of Loader::validate for values the plan does not use.
+    bool shallow(simdjson::dom::element v, std::uint32_t depth) const {
+        using J = simdjson::dom::element_type;
+        if (v.type() == J::OBJECT) {
+            simdjson::dom::object obj;
+            if (depth >= limits_.max_depth || v.get_object().get(obj)) return false;
+            for (auto field : obj)
+                if (!shallow(field.value, depth + 1)) return false;
+        } else if (v.type() == J::ARRAY) {
+            simdjson::dom::array arr;
+            if (depth >= limits_.max_depth || v.get_array().get(arr)) return false;
+            for (auto item : arr)
+                if (!shallow(item, depth + 1)) return false;
+        }
+        return true;
+    }
+
+    const Schema& schema_;
+    Plan& plan_;
+    const PlanLimits& limits_;
+};
+
+// The parsers and a padded copy of the text, kept per thread so that loading a plan allocates
+// only the plan itself; released after a plan larger than 1 MiB.
+struct ParseBuffers {
+    simdjson::dom::parser dom;
+    od::parser parser;
+    std::vector<char> text;
+    void trim() {
+        if (text.size() > (1u << 20)) {
+            dom = simdjson::dom::parser{};
+            parser = od::parser{};
+            text = std::vector<char>{};
+        }
+    }
 };
 
 }  // namespace
 
 tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view json, const std::string& name,
-                                          const PlanLimits& limits) {
-    auto file = std::make_shared<SourceFile>(name, std::string(json));
+                                          const PlanLimits& limits, bool fast) {
+    const std::string_view original = json;
     // A byte-order mark is skipped (offsets in diagnostics count it, to match the file).
     const std::size_t bom = json.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     const std::size_t full_size = json.size();
@@ -398,6 +571,7 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
         Diagnostics ds;
         std::uint32_t b = static_cast<std::uint32_t>(std::min(offset + bom, full_size));
         std::uint32_t e = b < full_size ? b + 1 : b;
+        auto file = std::make_shared<SourceFile>(name, std::string(original));
         ds.push_back(make_diagnostic(DiagnosticSeverity::error, "invalid-json", file, {b, e}, std::move(message),
                                      std::move(help)));
         return tl::unexpected(std::move(ds));
@@ -408,10 +582,42 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
     if (schema.root_type < 0) return fail(0, "the rule set has no 'root' declaration", "declare the plan's type: root plan: Plan");
 
     Plan plan;
-    simdjson::padded_string padded(json);
-    od::parser parser;
+    thread_local ParseBuffers buffers;
+    struct Trim {
+        ParseBuffers& b;
+        ~Trim() { b.trim(); }
+    } trim{buffers};
+    buffers.text.resize(json.size() + simdjson::SIMDJSON_PADDING);
+    std::copy(json.begin(), json.end(), buffers.text.begin());
+    std::fill_n(buffers.text.begin() + static_cast<std::ptrdiff_t>(json.size()), simdjson::SIMDJSON_PADDING, '\0');
+    simdjson::padded_string_view padded(buffers.text.data(), json.size(), buffers.text.size());
+    // The plan's id, for reports.
+    auto set_id = [&](Plan& p) {
+        const auto& rt = schema.type(schema.root_type);
+        if (rt.kind == TypeKind::record && p.root().kind == ValueKind::record) {
+            int slot = schema.records[static_cast<std::size_t>(rt.decl)].slot("id");
+            if (slot >= 0 && p.root().v[slot].kind == ValueKind::string) p.set_id(std::string(p.root().v[slot].str()));
+        }
+    };
+    {
+        simdjson::dom::element root;
+        simdjson::dom::object obj;
+        const auto& rt = schema.type(schema.root_type);
+        if (fast && rt.kind == TypeKind::record && limits.max_depth > 0 &&
+            !buffers.dom.parse(buffers.text.data(), json.size(), false).get(root) && !root.get_object().get(obj)) {
+            Plan quick;
+            Value value;
+            FastLoader loader(schema, quick, limits);
+            if (loader.record(obj, rt.decl, 1, value)) {
+                quick.set_root(value);
+                set_id(quick);
+                return quick;
+            }
+        }
+    }
+    od::parser& parser = buffers.parser;
     od::document doc;
-    const char* base = padded.data();
+    const char* base = buffers.text.data();
     bool iterating = false;  // doc is valid only once iterate succeeded
     if (skip_ws(json) >= json.size()) return fail(0, "the plan is empty", "a plan is a JSON object: {\"id\": …}");
     try {
@@ -472,12 +678,7 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
         return fail(off, fmt::format("the plan is not valid JSON: {}", what),
                     "check for a missing comma, quote or bracket near this position");
     }
-    // The plan's id, for reports.
-    const auto& rt = schema.type(schema.root_type);
-    if (rt.kind == TypeKind::record && plan.root().kind == ValueKind::record) {
-        int slot = schema.records[static_cast<std::size_t>(rt.decl)].slot("id");
-        if (slot >= 0 && plan.root().v[slot].kind == ValueKind::string) plan.set_id(std::string(plan.root().v[slot].str()));
-    }
+    set_id(plan);
     return plan;
 }
 

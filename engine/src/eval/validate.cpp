@@ -173,6 +173,14 @@ struct Effective {
     const std::vector<MessagePart>* message = nullptr;
 };
 
+// Working storage of a validation, kept per thread so that validating a plan does not allocate
+// it again for every plan.
+struct Scratch {
+    std::vector<char> in_scope, applies, overridden;
+    std::vector<Effective> eff;
+    std::vector<std::uint32_t> indices;
+};
+
 class Validation {
 public:
     Validation(const Compiled& c, const Plan& plan, const ValidateOptions& o, Report& r)
@@ -181,14 +189,17 @@ public:
     void run() {
         const auto& p = *c_.program;
         // the scope the host asked for: the named rule sets and those they extend
-        std::vector<bool> in_scope(p.rulesets.size(), o_.rulesets.empty());
+        thread_local Scratch scratch;
+        auto& in_scope = scratch.in_scope;
+        in_scope.assign(p.rulesets.size(), o_.rulesets.empty());
         for (const auto& name : o_.rulesets) {
             int rs = p.find_ruleset(name);
             if (rs < 0) continue;
             for (int a : c_.ruleset_chain[static_cast<std::size_t>(rs)]) in_scope[static_cast<std::size_t>(a)] = true;
         }
         // which rule sets apply: their own `applies when` and their ancestors'
-        std::vector<int> applies(p.rulesets.size(), -1);
+        auto& applies = scratch.applies;
+        applies.assign(p.rulesets.size(), 0);
         for (std::size_t i = 0; i < p.rulesets.size(); ++i) {
             bool ok = true;
             for (int rs : c_.ruleset_chain[i]) {
@@ -203,9 +214,10 @@ public:
         }
         // overrides of applying rule sets
         // (several applying overrides of one rule: the strictest severity wins)
-        std::vector<Effective> eff;
-        eff.reserve(c_.rules.size());
-        std::vector<bool> overridden(c_.rules.size(), false);
+        auto& eff = scratch.eff;
+        eff.clear();
+        auto& overridden = scratch.overridden;
+        overridden.assign(c_.rules.size(), false);
         for (const auto& rule : c_.rules) eff.push_back(Effective{rule.severity, false, &rule.message});
         for (const auto& ov : c_.overrides) {
             if (!applies[static_cast<std::size_t>(ov.ruleset)] || !in_scope[static_cast<std::size_t>(ov.ruleset)]) continue;
@@ -292,7 +304,8 @@ private:
             if (rule.for_each.empty()) {
                 applicable = require(rule, eff);
             } else {
-                indices_.assign(rule.for_each.size(), 0);
+                indices_ = &scratch_indices();
+                indices_->assign(rule.for_each.size(), 0);
                 any_element_ = false;
                 each(rule, eff, 0);
                 applicable = any_element_;
@@ -318,7 +331,7 @@ private:
         if (list.kind != ValueKind::list) return;
         for (std::uint32_t i = 0; i < list.n && !ev_.exhausted(); ++i) {
             ev_.var(fe.slot) = list.v[i];
-            indices_[level] = i;
+            (*indices_)[level] = i;
             bound_ = level + 1;
             at_require_ = false;
             if (fe.where >= 0) {
@@ -386,7 +399,7 @@ private:
             Witness outer(c_, ev_, vars, hide);  // the pointers of the variables bound so far
             auto base = outer.pointer(rule.for_each[k].collection);
             vars[static_cast<std::size_t>(rule.for_each[k].slot)] =
-                base ? std::optional<std::string>(*base + "/" + std::to_string(indices_[k])) : std::nullopt;
+                base ? std::optional<std::string>(*base + "/" + std::to_string((*indices_)[k])) : std::nullopt;
         }
         Witness witness(c_, ev_, vars, hide);
         if (rule.at >= 0) f.pointer = witness.pointer(rule.at).value_or("");
@@ -433,7 +446,11 @@ private:
     const ValidateOptions& o_;
     Report& r_;
     Evaluator ev_;
-    std::vector<std::uint32_t> indices_;
+    static std::vector<std::uint32_t>& scratch_indices() {
+        thread_local std::vector<std::uint32_t> indices;
+        return indices;
+    }
+    std::vector<std::uint32_t>* indices_ = nullptr;  // the element index at each for-each level
     std::size_t bound_ = 0;    // for-each levels bound now
     bool at_require_ = false;  // the rule got as far as its `require`
     bool any_element_ = false;
