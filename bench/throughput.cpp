@@ -6,7 +6,9 @@
 // Reads every line of PLANS.jsonl (records that are not JSON are skipped), then on one thread:
 //  - load: RuleSet::load_json of every line (JSON text to Plan), timed;
 //  - validate: RuleSet::validate of the loaded plans, over and over for at least S seconds
-//    (default 3), timed, with the allocations it makes (global operator new is counted).
+//    (default 3), timed, with the allocations it makes (global operator new is counted): once
+//    with full reports, once with outcomes only (ValidateOptions::details = false, as batch
+//    does without --findings).
 // Prints plans per second, ns per plan and allocations per plan; --json prints one JSON object
 // (the peer comparison, bench/peers/compare.mjs, reads it).
 
@@ -122,37 +124,55 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    // validate, pass after pass, for at least min_seconds
-    std::uint64_t validated = 0, findings = 0;
-    a0 = planrules::bench::allocations.load();
-    t0 = std::chrono::steady_clock::now();
-    double validate_s = 0;
-    do {
-        for (const auto& plan : plans) {
-            planrules::Report r = rules->validate(plan, options);
-            findings += r.findings.size();
-        }
-        validated += plans.size();
-        validate_s = seconds_since(t0);
-    } while (validate_s < min_seconds);
-    double allocs = static_cast<double>(planrules::bench::allocations.load() - a0) / static_cast<double>(validated);
+    // validate, pass after pass, for at least min_seconds: plans/s, allocations and findings per plan
+    struct Run {
+        double rate = 0, allocs = 0, findings = 0;
+    };
+    auto measure = [&](const planrules::ValidateOptions& o) {
+        std::uint64_t validated = 0, findings = 0;
+        std::uint64_t a = planrules::bench::allocations.load();
+        auto start = std::chrono::steady_clock::now();
+        double s = 0;
+        do {
+            for (const auto& plan : plans) {
+                planrules::Report r = rules->validate(plan, o);
+                findings += r.findings.size();
+            }
+            validated += plans.size();
+            s = seconds_since(start);
+        } while (s < min_seconds);
+        return Run{static_cast<double>(validated) / s,
+                   static_cast<double>(planrules::bench::allocations.load() - a) / static_cast<double>(validated),
+                   static_cast<double>(findings) / static_cast<double>(validated)};
+    };
+    const Run full = measure(options);
+    planrules::ValidateOptions counting = options;
+    counting.details = false;
+    counting.evidence = false;
+    const Run outcomes = measure(counting);
+    if (outcomes.findings != full.findings) {
+        std::cerr << "the two validations disagree on the number of findings\n";
+        return 1;
+    }
 
     double load_rate = static_cast<double>(lines.size()) / load_s;
-    double rate = static_cast<double>(validated) / validate_s;
     if (json) {
         fmt::print("{{\"plans\": {}, \"bytes\": {}, \"load_plans_per_second\": {:.0f}, \"load_mb_per_second\": {:.1f}, "
                    "\"load_allocations_per_plan\": {:.1f}, \"validate_plans_per_second\": {:.0f}, "
                    "\"validate_ns_per_plan\": {:.0f}, \"validate_allocations_per_plan\": {:.1f}, "
+                   "\"outcomes_plans_per_second\": {:.0f}, \"outcomes_allocations_per_plan\": {:.1f}, "
                    "\"findings_per_plan\": {:.3f}}}\n",
-                   plans.size(), bytes, load_rate, static_cast<double>(bytes) / load_s / 1e6, load_allocs, rate,
-                   1e9 / rate, allocs, static_cast<double>(findings) / static_cast<double>(validated));
+                   plans.size(), bytes, load_rate, static_cast<double>(bytes) / load_s / 1e6, load_allocs, full.rate,
+                   1e9 / full.rate, full.allocs, outcomes.rate, outcomes.allocs, full.findings);
     } else {
-        fmt::print("{} plans, {:.0f} bytes each on average, one thread\n", plans.size(),
-                   static_cast<double>(bytes) / static_cast<double>(lines.size()));
-        fmt::print("load JSON:          {:>10.0f} plans/s  {:>7.1f} MB/s  {:>6.0f} ns/plan  {:>6.1f} allocations/plan\n",
+        fmt::print("{} plans, {:.0f} bytes each on average, one thread, {:.3f} findings per plan\n", plans.size(),
+                   static_cast<double>(bytes) / static_cast<double>(lines.size()), full.findings);
+        fmt::print("load JSON:                     {:>9.0f} plans/s {:>7.1f} MB/s {:>6.0f} ns/plan {:>6.1f} allocations/plan\n",
                    load_rate, static_cast<double>(bytes) / load_s / 1e6, 1e9 / load_rate, load_allocs);
-        fmt::print("validate pre-loaded:{:>10.0f} plans/s  {:>19.0f} ns/plan  {:>6.1f} allocations/plan  ({:.3f} findings/plan)\n",
-                   rate, 1e9 / rate, allocs, static_cast<double>(findings) / static_cast<double>(validated));
+        fmt::print("validate, full report:         {:>9.0f} plans/s {:>12} {:>6.0f} ns/plan {:>6.1f} allocations/plan\n",
+                   full.rate, "", 1e9 / full.rate, full.allocs);
+        fmt::print("validate, outcomes only:       {:>9.0f} plans/s {:>12} {:>6.0f} ns/plan {:>6.1f} allocations/plan\n",
+                   outcomes.rate, "", 1e9 / outcomes.rate, outcomes.allocs);
     }
     return 0;
 }

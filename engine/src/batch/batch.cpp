@@ -206,7 +206,10 @@ public:
         }
         validate_ = o_.validate;
         validate_.deadlines = o_.due_within.has_value();
-        if (!o_.findings) validate_.evidence = false;
+        if (!o_.findings) {  // counts only: no messages, pointers or evidence to make
+            validate_.evidence = false;
+            validate_.details = false;
+        }
         as_of_day_ = days_from_civil(validate_.as_of);
 
         unsigned threads = o_.threads ? o_.threads : std::max(1u, std::thread::hardware_concurrency());

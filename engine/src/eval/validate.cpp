@@ -379,6 +379,20 @@ private:
     void make_finding(const RuleCode& rule, const Effective& eff, Outcome outcome) {
         const auto& p = *c_.program;
         const auto& info = p.rules[static_cast<std::size_t>(rule.rule)];
+        if (!o_.details) {  // outcomes only (ValidateOptions::details)
+            Finding f;
+            f.rule = info.id();
+            f.ruleset = p.rulesets[static_cast<std::size_t>(rule.ruleset)].name;
+            f.severity = eff.severity;
+            f.outcome = outcome;
+            f.sensitive = rule.sensitive;
+            if (rule.due >= 0) {
+                Value d = ev_.eval(rule.due);
+                if (d.kind == ValueKind::date) f.due = civil_from_days(d.i);
+            }
+            r_.findings.push_back(std::move(f));
+            return;
+        }
         const auto& decl = *info.decl;
         std::string error_reason = ev_.error_reason();
         const Node* error_node = ev_.error_node();
