@@ -29,20 +29,6 @@
 
 namespace {
 
-std::optional<planrules::Date> parse_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    planrules::Date d{};
-    auto num = [&](std::size_t b, std::size_t n, int& out) {
-        out = 0;
-        for (std::size_t i = b; i < b + n; ++i) {
-            if (s[i] < '0' || s[i] > '9') return false;
-            out = out * 10 + (s[i] - '0');
-        }
-        return true;
-    };
-    if (!num(0, 4, d.year) || !num(5, 2, d.month) || !num(8, 2, d.day) || !planrules::is_valid(d)) return std::nullopt;
-    return d;
-}
 
 int usage() {
     std::cerr << "usage: planrules-throughput --rules DIR [--rules DIR]… --as-of YYYY-MM-DD [--ruleset NAME]…\n"
@@ -76,7 +62,7 @@ int main(int argc, char** argv) {
             options.rulesets.emplace_back(v);
         } else if (a == "--as-of") {
             const char* v = value();
-            if (!v || !(as_of = parse_date(v))) return usage();
+            if (!v || !(as_of = planrules::parse_date(v))) return usage();
         } else if (a == "--seconds") {
             const char* v = value();
             if (!v) return usage();

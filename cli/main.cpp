@@ -142,20 +142,6 @@ int run_check(const std::vector<std::string_view>& args) {
     return errors > 0 ? 1 : 0;
 }
 
-std::optional<planrules::Date> parse_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    planrules::Date d{};
-    auto num = [&](std::size_t b, std::size_t n, int& out) {
-        out = 0;
-        for (std::size_t i = b; i < b + n; ++i) {
-            if (s[i] < '0' || s[i] > '9') return false;
-            out = out * 10 + (s[i] - '0');
-        }
-        return true;
-    };
-    if (!num(0, 4, d.year) || !num(5, 2, d.month) || !num(8, 2, d.day) || !planrules::is_valid(d)) return std::nullopt;
-    return d;
-}
 
 planrules::Date today() {
     std::time_t t = std::time(nullptr);
@@ -178,7 +164,7 @@ std::optional<int> shared_option(const std::vector<std::string_view>& args, std:
         rules.emplace_back(std::string(*v));
     } else if (a == "--as-of") {
         if (!v) return usage_error("--as-of needs a date (YYYY-MM-DD)");
-        auto d = parse_date(*v);
+        auto d = planrules::parse_date(*v);
         if (!d) return usage_error(fmt::format("'{}' is not a date; write YYYY-MM-DD", *v));
         options.as_of = *d;
     } else if (a == "--audience") {

@@ -8,7 +8,6 @@
 
 #include <planrules/planrules.hpp>
 
-#include <charconv>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -18,18 +17,6 @@
 #include <string_view>
 
 namespace {
-
-// "2023-06-01" → Date; nullopt unless the text is a date that exists.
-std::optional<planrules::Date> parse_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    planrules::Date d;
-    auto part = [&](std::size_t at, std::size_t n, int& out) {
-        auto [end, ec] = std::from_chars(s.data() + at, s.data() + at + n, out);
-        return ec == std::errc{} && end == s.data() + at + n;
-    };
-    if (!part(0, 4, d.year) || !part(5, 2, d.month) || !part(8, 2, d.day) || !planrules::is_valid(d)) return std::nullopt;
-    return d;
-}
 
 planrules::Date today() {
     std::time_t now = std::time(nullptr);
@@ -56,7 +43,7 @@ int main(int argc, char** argv) {
     planrules::ValidateOptions options;  // audience af, with evidence
     options.as_of = today();
     if (argc == 4) {
-        auto date = parse_date(argv[3]);
+        auto date = planrules::parse_date(argv[3]);  // "2023-06-01": nothing unless a real date
         if (!date) {
             std::fprintf(stderr, "'%s' is not a date; write YYYY-MM-DD\n", argv[3]);
             return 2;

@@ -241,3 +241,14 @@ TEST_CASE("eval dates: sums of large durations never overflow", "[eval][dates][e
     for (int i = 0; i < 300; ++i) days += " + 3652424 days";
     CHECK(probe.truth("today - (" + days + ") < today") == "error: datumet hamnar utanför åren 1–9999");
 }
+
+TEST_CASE("dates: parse_date reads exactly YYYY-MM-DD of a day that exists", "[eval][dates]") {
+    CHECK(planrules::parse_date("2024-02-29") == planrules::Date{2024, 2, 29});
+    CHECK(planrules::parse_date("0001-01-01") == planrules::Date{1, 1, 1});
+    CHECK(planrules::parse_date("9999-12-31") == planrules::Date{9999, 12, 31});
+    for (const char* bad : {"2023-02-29", "2023-02-30", "2023-13-01", "2023-00-10", "0000-01-01", "+002023-01-01",
+                            "2023-1-01", "2023-01-1", "2023/01/01", "2023-01-01x", " 2023-01-01", "", "20230101"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(planrules::parse_date(bad).has_value());
+    }
+}

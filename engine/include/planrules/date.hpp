@@ -2,7 +2,9 @@
 // Calendar dates (proleptic Gregorian) and the calendar arithmetic of the rule language.
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -27,6 +29,22 @@ struct Date {
 [[nodiscard]] constexpr bool is_valid(const Date& d) noexcept {
     return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
            d.day <= days_in_month(d.year, d.month);
+}
+
+// "2024-07-15" (exactly YYYY-MM-DD, a real calendar date), or nothing.
+[[nodiscard]] constexpr std::optional<Date> parse_date(std::string_view s) noexcept {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    Date d{};
+    auto num = [&](std::size_t b, std::size_t n, int& out) {
+        out = 0;
+        for (std::size_t i = b; i < b + n; ++i) {
+            if (s[i] < '0' || s[i] > '9') return false;
+            out = out * 10 + (s[i] - '0');
+        }
+        return true;
+    };
+    if (!num(0, 4, d.year) || !num(5, 2, d.month) || !num(8, 2, d.day) || !is_valid(d)) return std::nullopt;
+    return d;
 }
 
 [[nodiscard]] inline std::string to_string(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
