@@ -121,7 +121,7 @@ public:
 private:
     Program& p_;
     Schema& s_;
-    const Limits& limits_;
+    [[maybe_unused]] const Limits& limits_;  // (the checker has no limits of its own yet)
     Diagnostics& diags_;
 
     int file_ = -1;     // file being checked

@@ -99,7 +99,7 @@ public:
             }
             case TypeKind::integer: {
                 if (jt != od::json_type::number) return wrong(pointer, "ett heltal", v, jt);
-                od::number_type nt;
+                od::number_type nt{};
                 check(v.get_number_type().get(nt));
                 if (nt != od::number_type::signed_integer) {
                     std::string_view raw = raw_of(v);
