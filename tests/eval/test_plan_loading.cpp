@@ -287,7 +287,8 @@ TEST_CASE("plan loading: the fast path and the full loader give the same plan, f
     }
     for (const auto* sokande : {R"(, "tillfalligt_arbete": "nej")", R"(, "omradestyp": 2.5)", R"(, "omradestyp": -3)",
                                 R"(, "fodelsedatum": "1990-13-01")", R"(, "funktionsnedsattning": {"kod": 41})",
-                                R"(, "jobbchans": {"procent": 12, "utfall": null})", R"(, "anstallning": "annan")"})
+                                R"(, "jobbchans": {"procent": 12, "utfall": null})", R"(, "anstallning": "annan")",
+                                R"(, "jobbchans": {"procent": -0})", R"(, "jobbchans": {"procent": -0.0})"})
         inputs.push_back(plan_json(sokande));
     inputs.push_back("\xEF\xBB\xBF" + plan_json());
     inputs.push_back(plan_json() + " x");

@@ -447,6 +447,8 @@ public:
             case TypeKind::decimal: {
                 double d = 0;
                 if ((jt != J::INT64 && jt != J::UINT64 && jt != J::DOUBLE) || v.get_double().get(d)) return false;
+                // an integer 0 may have been written -0, which the full loader reads as -0.0
+                if (jt == J::INT64 && d == 0) return false;
                 out = Value::decimal(d);
                 return true;
             }
@@ -476,8 +478,8 @@ public:
             case TypeKind::list: {
                 simdjson::dom::array arr;
                 if (jt != J::ARRAY || depth >= limits_.max_depth || v.get_array().get(arr)) return false;
-                const std::size_t n = arr.size();
-                if (n > limits_.max_list_length) return false;
+                const std::size_t n = arr.size();  // (simdjson stops counting at 0xFFFFFF)
+                if (n > limits_.max_list_length || n >= 0xFFFFFF) return false;
                 Value* items = plan_.allocate(n);
                 std::size_t i = 0;
                 for (simdjson::dom::element item : arr)

@@ -4,6 +4,8 @@
 
 #include <planrules/eval/plan.hpp>
 
+#include <cmath>
+
 namespace planrules::eval {
 
 [[nodiscard]] inline bool same_value(const Value& x, const Value& y) {
@@ -12,7 +14,8 @@ namespace planrules::eval {
         case ValueKind::missing: case ValueKind::error: case ValueKind::enumeration: return true;
         case ValueKind::boolean: return x.b == y.b;
         case ValueKind::integer: case ValueKind::date: case ValueKind::duration: return x.i == y.i;
-        case ValueKind::decimal: return x.d == y.d || (x.d != x.d && y.d != y.d);
+        case ValueKind::decimal:  // bit for bit: -0.0 and 0.0 print differently
+            return (x.d == y.d && std::signbit(x.d) == std::signbit(y.d)) || (x.d != x.d && y.d != y.d);
         case ValueKind::string: return x.str() == y.str();
         case ValueKind::record:
         case ValueKind::list:

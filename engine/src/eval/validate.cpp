@@ -178,7 +178,6 @@ struct Effective {
 struct Scratch {
     std::vector<char> in_scope, applies, overridden;
     std::vector<Effective> eff;
-    std::vector<std::uint32_t> indices;
 };
 
 class Validation {
