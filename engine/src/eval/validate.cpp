@@ -378,21 +378,7 @@ private:
     void make_finding(const RuleCode& rule, const Effective& eff, Outcome outcome) {
         const auto& p = *c_.program;
         const auto& info = p.rules[static_cast<std::size_t>(rule.rule)];
-        if (!o_.details) {  // outcomes only (ValidateOptions::details)
-            Finding f;
-            f.rule = info.id();
-            f.ruleset = p.rulesets[static_cast<std::size_t>(rule.ruleset)].name;
-            f.severity = eff.severity;
-            f.outcome = outcome;
-            f.sensitive = rule.sensitive;
-            if (rule.due >= 0) {
-                Value d = ev_.eval(rule.due);
-                if (d.kind == ValueKind::date) f.due = civil_from_days(d.i);
-            }
-            r_.findings.push_back(std::move(f));
-            return;
-        }
-        const auto& decl = *info.decl;
+        // the rule's own error, taken before `due` is evaluated
         std::string error_reason = ev_.error_reason();
         const Node* error_node = ev_.error_node();
         Finding f;
@@ -400,10 +386,19 @@ private:
         f.ruleset = p.rulesets[static_cast<std::size_t>(rule.ruleset)].name;
         f.severity = eff.severity;
         f.outcome = outcome;
+        f.sensitive = rule.sensitive;
+        if (rule.due >= 0) {
+            Value d = ev_.eval(rule.due);
+            if (d.kind == ValueKind::date) f.due = civil_from_days(d.i);
+        }
+        if (!o_.details) {  // outcomes only (ValidateOptions::details)
+            r_.findings.push_back(std::move(f));
+            return;
+        }
+        const auto& decl = *info.decl;
         f.title = decl.title.value;
         f.source = rule.source;
         f.location = rule.location;
-        f.sensitive = rule.sensitive;
         // pointers of the for-each variables
         std::vector<std::optional<std::string>> vars(static_cast<std::size_t>(rule.frame_size + 1));
         bool hide = o_.audience != Audience::af;
@@ -417,10 +412,6 @@ private:
         Witness witness(c_, ev_, vars, hide);
         if (rule.at >= 0) f.pointer = witness.pointer(rule.at).value_or("");
         else if (bound_ > 0) f.pointer = vars[static_cast<std::size_t>(rule.for_each[bound_ - 1].slot)].value_or("");
-        if (rule.due >= 0) {
-            Value d = ev_.eval(rule.due);
-            if (d.kind == ValueKind::date) f.due = civil_from_days(d.i);
-        }
         // message
         std::string text;
         for (const auto& part : *eff.message) {
