@@ -28,6 +28,62 @@ inline void write_file(const std::string& path, std::string_view text) {
     out << text;
 }
 
+// Everything a report holds, as text: two reports are the same when their dumps are.
+inline std::string dump(const Report& r) {
+    std::ostringstream o;
+    o << "plan " << r.plan << " as of " << to_string(r.as_of) << " audience " << to_string(r.audience) << " digest "
+      << r.digest << "\n";
+    for (const auto& f : r.findings) {
+        o << "finding " << f.rule << " " << f.ruleset << " " << static_cast<int>(f.severity) << " "
+          << static_cast<int>(f.outcome) << " [" << f.title << "] [" << f.message << "] " << f.pointer << " ["
+          << f.source << "] " << f.location << " due " << (f.due ? to_string(*f.due) : "-") << " sensitive "
+          << f.sensitive << "\n";
+        for (const auto& e : f.evidence) o << "  evidence " << e.pointer << " = " << e.value << "\n";
+        for (const auto& m : f.missing) o << "  missing " << m << "\n";
+    }
+    auto list = [&](const char* name, const std::vector<std::string>& ids) {
+        o << name;
+        for (const auto& id : ids) o << " " << id;
+        o << "\n";
+    };
+    list("evaluated", r.evaluated);
+    list("passed", r.passed);
+    list("not_applicable", r.not_applicable);
+    list("not_in_force", r.not_in_force);
+    for (const auto& d : r.deadlines) o << "deadline " << d.rule << " " << to_string(d.due) << "\n";
+    o << "results";
+    for (auto x : r.results) o << " " << to_string(x);
+    o << "\n";
+    return o.str();
+}
+
+// Report::results says of each rule what the lists and findings say: returns the rules where
+// it does not ("" when all agree).
+inline std::string results_disagree(const RuleSet& rules, const Report& r) {
+    const auto ids = rules.rule_ids();
+    if (r.results.size() != ids.size()) return "results has " + std::to_string(r.results.size()) + " entries";
+    auto in = [](const std::vector<std::string>& list, const std::string& id) {
+        for (const auto& x : list)
+            if (x == id) return true;
+        return false;
+    };
+    std::string out;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        RuleResult expected = RuleResult::skipped;
+        if (in(r.not_in_force, ids[i])) expected = RuleResult::not_in_force;
+        else if (in(r.not_applicable, ids[i])) expected = RuleResult::not_applicable;
+        else if (in(r.passed, ids[i])) expected = RuleResult::passed;
+        else if (in(r.evaluated, ids[i])) {
+            expected = RuleResult::indeterminate;
+            for (const auto& f : r.findings)
+                if (f.rule == ids[i] && f.outcome == Outcome::violated) expected = RuleResult::violated;
+        }
+        if (r.results[i] != expected)
+            out += ids[i] + ": " + to_string(r.results[i]) + ", the lists say " + to_string(expected) + "\n";
+    }
+    return out;
+}
+
 inline SourceFilePtr source(std::string_view text, std::string name = "test.rules") {
     return std::make_shared<SourceFile>(std::move(name), std::string(text));
 }

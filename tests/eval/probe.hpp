@@ -57,6 +57,15 @@ struct Probe {
         if (!loaded) FAIL(render_text(loaded.error()) << "\n" << plan);
         if (options.as_of == Date{}) options.as_of = as_of;
         Report r = rs->validate(*loaded, options);
+        // every evaluator test also checks Report::results, and validating into a report
+        // that held another plan's (with other options) gives the same report
+        CHECK(results_disagree(*rs, r).empty());
+        static Report reused;
+        ValidateOptions other = options;
+        other.as_of = Date{2001, 1, 1};
+        rs->validate(*rs->load_json(plan_json()), other, reused);
+        rs->validate(*loaded, options, reused);
+        CHECK(dump(reused) == dump(r));
         for (const auto& f : r.findings)
             if (f.outcome == Outcome::invalid_input) FAIL("the probe plan is invalid: " << f.pointer << ": " << f.message);
         return r;

@@ -228,6 +228,35 @@ define gransen = today - 5 months
     CHECK(probe.value("senare(senare(2024-01-01, 2024-03-01), senare(2024-02-01, 2023-01-01))") == "2024-03-01");
 }
 
+TEST_CASE("eval rules: a define without parameters is evaluated once per plan, its errors reported by every rule",
+          "[eval][defines]") {
+    Probe probe;
+    // version is 3 in the probe plan: `noll` divides by zero; `tyst` meets the error but is
+    // false whatever it is (and), so the rules' own missing value is what they stop at
+    probe.defines = R"(define noll = 10 / (plan.version - 3)
+define tyst = (10 / (plan.version - 3) > 0) and false
+define gransen = plan.sokande.inskrivningsdatum + 30 days
+)";
+    std::string rules = Probe::rule("T-1", "noll > 0", "m") + Probe::rule("T-2", "noll > 0 or true", "m") +
+                        Probe::rule("T-3", "noll > 0", "m") + Probe::rule("T-4", "tyst or plan.planerad_uppfoljning.datum > today", "m") +
+                        Probe::rule("T-5", "tyst or plan.planerad_uppfoljning.datum > today", "m") +
+                        Probe::rule("T-6", "gransen == 2024-02-14", "m") + Probe::rule("T-7", "gransen < 2024-02-14", "m");
+    auto r = probe.run(rules, plan_json());
+    CHECK(Probe::outcome(r, "T-1") == "error: division med noll");
+    CHECK(Probe::outcome(r, "T-2") == "true");
+    CHECK(Probe::outcome(r, "T-3") == "error: division med noll");  // not forgotten after the first rule
+    CHECK(Probe::outcome(r, "T-4") == Probe::outcome(r, "T-5"));
+    CHECK(Probe::outcome(r, "T-6") == "true");
+    CHECK(Probe::outcome(r, "T-7") == "false");  // the same value, read a second time
+    std::string m4, m5;
+    for (const auto& f : r.findings) {
+        if (f.rule == "T-4") m4 = f.message;
+        if (f.rule == "T-5") m5 = f.message;
+    }
+    CHECK(!m4.empty());
+    CHECK(m4 == m5);
+}
+
 TEST_CASE("eval rules: evidence lists the values the rule read, by pointer; missing values are named", "[eval][evidence]") {
     Probe probe;
     auto r = probe.run(R"(rule T-1 "t"

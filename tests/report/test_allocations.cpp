@@ -73,6 +73,22 @@ std::size_t allocations_of_validate(int rules) {
 
 }  // namespace
 
+TEST_CASE("hot path: validating into a reused report allocates nothing when the rules pass", "[report][allocations]") {
+    auto rs = to_expected(test::compile_with_schema(passing_rules(24)));
+    REQUIRE(rs);
+    auto plan = rs->load_json(test::read_file(test::source_dir() + "/examples/plans/komplett.json"));
+    REQUIRE(plan);
+    ValidateOptions o;
+    o.as_of = Date{2024, 3, 1};
+    Report r;
+    rs->validate(*plan, o, r);  // the report's lists and the thread's working storage grow once
+    REQUIRE(r.passed.size() == 24);
+    std::size_t before = allocations;
+    for (int i = 0; i < 10; ++i) rs->validate(*plan, o, r);
+    CHECK(allocations - before == 0);
+    CHECK(r.passed.size() == 24);
+}
+
 TEST_CASE("hot path: the allocations of validate do not grow with the number of passing rules", "[report][allocations]") {
     std::size_t few = allocations_of_validate(8);
     std::size_t many = allocations_of_validate(64);

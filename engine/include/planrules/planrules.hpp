@@ -44,6 +44,11 @@ public:
     // Never throws: should memory run out, the report holds one finding PLANRULES-INTERNAL
     // (outcome indeterminate) instead of the rules' findings.
     [[nodiscard]] Report validate(const Plan& plan, const ValidateOptions& options) const;
+    // The same into `out`, reusing its storage: a host that validates many plans keeps one
+    // Report per thread and, once its lists have grown, validates without allocating (apart
+    // from the text of findings). What the options alone decide (scope, rules in force,
+    // overrides) is worked out once per thread for consecutive calls with equal options.
+    void validate(const Plan& plan, const ValidateOptions& options, Report& out) const;
 
     [[nodiscard]] const check::Program& program() const noexcept { return *program_; }
     // The digest of the rule set's sources (Report::digest).

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <functional>
 
 namespace planrules::eval {
@@ -411,6 +412,8 @@ std::shared_ptr<const Compiled> compile(std::shared_ptr<const check::Program> pr
         mix(f.source->text());
     }
     c->digest = fmt::format("fnv1a64:{:016x}", h);
+    static std::atomic<std::uint64_t> serials{0};
+    c->serial = ++serials;
     return c;
 }
 

@@ -299,10 +299,18 @@ Value Evaluator::eval(int index) {
         case N::builtin: return builtin(n);
         case N::call: return call(n);
         case N::ref: {
-            const auto& d = c_.defines[static_cast<std::size_t>(n.slot)];
+            const auto slot = static_cast<std::size_t>(n.slot);
+            if (cache_ && cache_->stamp[slot] == cache_->now) return cache_->values[slot];
+            const auto& d = c_.defines[slot];
             std::size_t saved = push_frame(d.frame_size);
             Value r = eval(d.body);
             pop_frame(saved, d.frame_size);
+            // kept only when nothing went wrong on the way (an error, even one `and`/`or`
+            // decided without, is reported with its place by the rule that meets it)
+            if (cache_ && !error_node_) {
+                cache_->values[slot] = r;
+                cache_->stamp[slot] = cache_->now;
+            }
             return r;
         }
         case N::aggregate: return aggregate(n);

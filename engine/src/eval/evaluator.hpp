@@ -9,13 +9,39 @@
 
 namespace planrules::eval {
 
+// The values of parameterless defines (`define upprattad = …`) for one plan and one `today`:
+// such a define reads only the plan, `today` and other defines, so one evaluation serves every
+// rule that uses it. Kept per thread and reused: begin() forgets the previous plan's values.
+struct DefineCache {
+    std::vector<Value> values;
+    std::vector<std::uint64_t> stamp;  // == now: values[i] holds define i's value
+    std::uint64_t now = 0;
+    void begin(std::size_t defines) {
+        if (stamp.size() < defines) {
+            stamp.resize(defines, 0);
+            values.resize(defines);
+        }
+        ++now;
+    }
+};
+
 class Evaluator {
 public:
-    // `max_steps`: evaluation steps allowed over the evaluator's life (0: no limit).
-    Evaluator(const Compiled& c, const Value& root, std::int64_t today, std::uint64_t max_steps = 0)
-        : c_(c), root_(root), today_(today), max_steps_(max_steps), steps_left_(max_steps ? max_steps : UINT64_MAX) {
-        stack_.resize(64);
+    // `max_steps`: evaluation steps allowed over the evaluator's life (0: no limit). `stack`:
+    // storage for the variables to use (and grow) instead of the evaluator's own, so that an
+    // evaluator per plan need not allocate it; used by one evaluator at a time.
+    Evaluator(const Compiled& c, const Value& root, std::int64_t today, std::uint64_t max_steps = 0,
+              std::vector<Value>* stack = nullptr)
+        : c_(c), root_(root), today_(today), max_steps_(max_steps), steps_left_(max_steps ? max_steps : UINT64_MAX),
+          stack_(stack ? *stack : own_stack_) {
+        if (stack_.size() < 64) stack_.resize(64);
     }
+    Evaluator(const Evaluator&) = delete;
+    Evaluator& operator=(const Evaluator&) = delete;
+
+    // Remembers parameterless defines' values in `cache` (begun for this plan and today); the
+    // cache must not outlive the values the evaluator made (strings kept in its scratch).
+    void use_cache(DefineCache* cache) { cache_ = cache; }
 
     // True once an evaluation failed for want of steps; every evaluation is then an error.
     bool exhausted() const { return out_of_steps_; }
@@ -69,7 +95,8 @@ private:
     std::uint64_t max_steps_;
     std::uint64_t steps_left_;
     bool out_of_steps_ = false;
-    std::vector<Value> stack_;
+    std::vector<Value> own_stack_;
+    std::vector<Value>& stack_;
     std::size_t base_ = 0, top_ = 0;
     // strings and lists made during evaluation (values point into them); a vector of pointers
     // (not a deque) so that an evaluator that makes none allocates nothing for them
@@ -77,6 +104,7 @@ private:
     std::vector<std::unique_ptr<std::vector<Value>>> scratch_lists_;
     const Node* error_node_ = nullptr;
     std::string error_reason_;
+    DefineCache* cache_ = nullptr;
 };
 
 // Equality of two known values (deep for lists and records).

@@ -12,7 +12,7 @@
 namespace planrules {
 
 namespace eval {
-Report validate(const Compiled& c, const Plan& plan, const ValidateOptions& options);
+void validate(const Compiled& c, const Plan& plan, const ValidateOptions& options, Report& out);
 }
 
 RuleSet::RuleSet(std::shared_ptr<const check::Program> program, Diagnostics warnings)
@@ -33,23 +33,33 @@ tl::expected<Plan, Diagnostics> RuleSet::load_json(std::string_view json, const 
 const std::string& RuleSet::digest() const noexcept { return compiled_->digest; }
 
 Report RuleSet::validate(const Plan& plan, const ValidateOptions& options) const {
+    Report r;
+    validate(plan, options, r);
+    return r;
+}
+
+void RuleSet::validate(const Plan& plan, const ValidateOptions& options, Report& out) const {
     try {
-        return eval::validate(*compiled_, plan, options);
+        eval::validate(*compiled_, plan, options, out);
     } catch (const std::exception& e) {  // std::bad_alloc: never across the API
-        Report r;
-        r.plan = plan.id();
-        r.as_of = options.as_of;
-        r.audience = options.audience;
-        r.digest = compiled_->digest;
-        Finding f;
-        f.rule = "PLANRULES-INTERNAL";
-        f.ruleset = "planrules";
-        f.severity = Severity::error;
-        f.outcome = Outcome::indeterminate;
-        f.title = "Planen kunde inte bedömas";
-        f.message = fmt::format("Planen kunde inte bedömas: {}.", e.what());
-        r.findings.push_back(std::move(f));
-        return r;
+        // one finding PLANRULES-INTERNAL in place of the rules' (its storage released first)
+        out = Report{};
+        try {
+            out.plan = plan.id();
+            out.as_of = options.as_of;
+            out.audience = options.audience;
+            out.digest = compiled_->digest;
+            out.results.assign(program_->rules.size(), RuleResult::skipped);
+            Finding f;
+            f.rule = "PLANRULES-INTERNAL";
+            f.ruleset = "planrules";
+            f.severity = Severity::error;
+            f.outcome = Outcome::indeterminate;
+            f.title = "Planen kunde inte bedömas";
+            f.message = fmt::format("Planen kunde inte bedömas: {}.", e.what());
+            out.findings.push_back(std::move(f));
+        } catch (const std::exception&) {  // not even that: an empty report
+        }
     }
 }
 

@@ -108,6 +108,7 @@ struct Compiled {
     int applies_frame = 1;                    // frame size the `applies when` nodes need
     std::vector<std::vector<int>> ruleset_chain;  // per rule set: itself and its ancestors
     std::string digest;
+    std::uint64_t serial = 0;  // unique per compilation in this process (what a thread has prepared for)
 };
 
 [[nodiscard]] std::shared_ptr<const Compiled> compile(std::shared_ptr<const check::Program> program);

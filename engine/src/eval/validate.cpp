@@ -22,6 +22,18 @@ const char* to_string(Audience a) noexcept {
     return "?";
 }
 
+const char* to_string(RuleResult r) noexcept {
+    switch (r) {
+        case RuleResult::skipped: return "skipped";
+        case RuleResult::not_in_force: return "not_in_force";
+        case RuleResult::not_applicable: return "not_applicable";
+        case RuleResult::passed: return "passed";
+        case RuleResult::violated: return "violated";
+        case RuleResult::indeterminate: return "indeterminate";
+    }
+    return "?";
+}
+
 std::optional<Audience> parse_audience(std::string_view text) noexcept {
     if (text == "af") return Audience::af;
     if (text == "kommun") return Audience::kommun;
@@ -173,89 +185,171 @@ struct Effective {
     const std::vector<MessagePart>* message = nullptr;
 };
 
-// Working storage of a validation, kept per thread so that validating a plan does not allocate
-// it again for every plan.
-struct Scratch {
-    std::vector<char> in_scope, applies, overridden;
-    std::vector<Effective> eff;
-};
+// What a validation works out from its options alone: which rule sets are in scope, which
+// rules are in force and, when no rule set in scope has an `applies when` of its own or from
+// a rule set it extends, the effective severity, message and disabling of every rule. Kept per
+// thread and reused while the rules and the options stay the same.
+struct Prepared {
+    std::uint64_t serial = 0;  // Compiled::serial prepared for; 0: none
+    Date as_of{};
+    Audience audience = Audience::af;
+    std::vector<std::string> rulesets;
+    std::vector<char> in_scope;  // per rule set
+    std::vector<int> applies_nodes;  // rule sets in scope with an `applies when` of their own
+    bool plan_dependent = false;     // whether any rule set in scope depends on one
+    std::vector<Effective> eff;      // per rule (when !plan_dependent)
+    std::vector<RuleResult> fixed;   // per rule: skipped, not_in_force, not_applicable (disabled,
+                                     // when !plan_dependent), or passed standing for "evaluate"
 
-class Validation {
-public:
-    Validation(const Compiled& c, const Plan& plan, const ValidateOptions& o, Report& r)
-        : c_(c), plan_(plan), o_(o), r_(r), ev_(c, plan.root(), days_from_civil(o.as_of), o.max_steps) {}
+    bool matches(const Compiled& c, const ValidateOptions& o) const {
+        return serial == c.serial && as_of == o.as_of && audience == o.audience && rulesets == o.rulesets;
+    }
 
-    void run() {
-        const auto& p = *c_.program;
+    void prepare(const Compiled& c, const ValidateOptions& o) {
+        serial = 0;  // until done (an exception leaves nothing half prepared)
+        const auto& p = *c.program;
+        as_of = o.as_of;
+        audience = o.audience;
+        rulesets = o.rulesets;
         // the scope the host asked for: the named rule sets and those they extend
-        thread_local Scratch scratch;
-        auto& in_scope = scratch.in_scope;
-        in_scope.assign(p.rulesets.size(), o_.rulesets.empty());
-        for (const auto& name : o_.rulesets) {
+        in_scope.assign(p.rulesets.size(), o.rulesets.empty());
+        for (const auto& name : o.rulesets) {
             int rs = p.find_ruleset(name);
             if (rs < 0) continue;
-            for (int a : c_.ruleset_chain[static_cast<std::size_t>(rs)]) in_scope[static_cast<std::size_t>(a)] = true;
+            for (int a : c.ruleset_chain[static_cast<std::size_t>(rs)]) in_scope[static_cast<std::size_t>(a)] = true;
         }
-        // which rule sets apply: their own `applies when` and their ancestors'
-        auto& applies = scratch.applies;
-        applies.assign(p.rulesets.size(), 0);
+        applies_nodes.clear();
+        plan_dependent = false;
         for (std::size_t i = 0; i < p.rulesets.size(); ++i) {
-            bool ok = true;
-            for (int rs : c_.ruleset_chain[i]) {
-                int node = c_.applies[static_cast<std::size_t>(rs)];
-                if (node < 0) continue;
-                std::size_t saved = ev_.push_frame(c_.applies_frame);
-                Value v = ev_.eval(node);
-                ev_.pop_frame(saved, c_.applies_frame);
-                if (!(v.kind == ValueKind::boolean && v.b)) ok = false;
-            }
-            applies[i] = ok;
+            if (!in_scope[i]) continue;
+            if (c.applies[i] >= 0) applies_nodes.push_back(static_cast<int>(i));
+            for (int rs : c.ruleset_chain[i]) plan_dependent = plan_dependent || c.applies[static_cast<std::size_t>(rs)] >= 0;
         }
-        // overrides of applying rule sets
-        // (several applying overrides of one rule: the strictest severity wins)
-        auto& eff = scratch.eff;
+        if (!plan_dependent) {
+            std::vector<char> all(p.rulesets.size(), 1);
+            effective(c, all, in_scope, eff);
+        }
+        const std::int64_t today = days_from_civil(o.as_of);
+        fixed.assign(c.rules.size(), RuleResult::passed);
+        for (std::size_t i = 0; i < c.rules.size(); ++i) {
+            const RuleCode& rule = c.rules[i];
+            auto& f = fixed[static_cast<std::size_t>(rule.rule)];
+            if (rule.ruleset < 0 || !in_scope[static_cast<std::size_t>(rule.ruleset)]) f = RuleResult::skipped;
+            else if ((rule.from && today < *rule.from) || (rule.until && today > *rule.until)) f = RuleResult::not_in_force;
+            else if (!plan_dependent && eff[i].disabled) f = RuleResult::not_applicable;
+        }
+        serial = c.serial;
+    }
+
+    // The severity, message and disabling of each rule from the overrides of the rule sets
+    // that apply and are in scope (several overrides of one rule: the strictest severity wins).
+    static void effective(const Compiled& c, const std::vector<char>& applies, const std::vector<char>& in_scope,
+                          std::vector<Effective>& eff) {
         eff.clear();
-        auto& overridden = scratch.overridden;
-        overridden.assign(c_.rules.size(), false);
-        for (const auto& rule : c_.rules) eff.push_back(Effective{rule.severity, false, &rule.message});
-        for (const auto& ov : c_.overrides) {
+        for (const auto& rule : c.rules) eff.push_back(Effective{rule.severity, false, &rule.message});
+        std::vector<char> overridden(c.rules.size(), 0);
+        for (const auto& ov : c.overrides) {
             if (!applies[static_cast<std::size_t>(ov.ruleset)] || !in_scope[static_cast<std::size_t>(ov.ruleset)]) continue;
             auto& e = eff[static_cast<std::size_t>(ov.rule)];
             if (ov.severity) {
                 e.severity = overridden[static_cast<std::size_t>(ov.rule)] ? std::max(e.severity, *ov.severity) : *ov.severity;
-                overridden[static_cast<std::size_t>(ov.rule)] = true;
+                overridden[static_cast<std::size_t>(ov.rule)] = 1;
             }
             if (ov.disabled) e.disabled = true;
             if (ov.has_message) e.message = &ov.message;
         }
-        const std::int64_t today = days_from_civil(o_.as_of);
-        // no allocation per rule that passes: the lists have room for every rule
+    }
+};
+
+// Working storage of a validation, kept per thread so that validating a plan does not allocate
+// it again for every plan.
+struct Scratch {
+    Prepared prepared;
+    std::vector<char> applies, own_applies;
+    std::vector<Effective> eff;
+    DefineCache defines;
+    std::vector<Value> stack, later_stack;
+    std::vector<std::uint32_t> indices;
+};
+
+Scratch& scratch() {
+    thread_local Scratch s;
+    return s;
+}
+
+class Validation {
+public:
+    Validation(const Compiled& c, const Plan& plan, const ValidateOptions& o, Report& r, Scratch& s)
+        : c_(c), plan_(plan), o_(o), r_(r), s_(s), ev_(c, plan.root(), days_from_civil(o.as_of), o.max_steps, &s.stack) {}
+
+    void run() {
+        const auto& p = *c_.program;
+        const Prepared& pre = s_.prepared;
+        s_.defines.begin(c_.defines.size());
+        ev_.use_cache(&s_.defines);
+        // which rule sets apply: their own `applies when` and their ancestors'
+        const std::vector<Effective>* eff = &pre.eff;
+        const std::vector<char>* applies = nullptr;
+        if (pre.plan_dependent) {
+            auto& own = s_.own_applies;
+            own.assign(p.rulesets.size(), 1);
+            for (int rs : pre.applies_nodes) {
+                std::size_t saved = ev_.push_frame(c_.applies_frame);
+                Value v = ev_.eval(c_.applies[static_cast<std::size_t>(rs)]);
+                ev_.pop_frame(saved, c_.applies_frame);
+                own[static_cast<std::size_t>(rs)] = v.kind == ValueKind::boolean && v.b;
+            }
+            auto& all = s_.applies;
+            all.assign(p.rulesets.size(), 0);
+            for (std::size_t i = 0; i < p.rulesets.size(); ++i) {
+                if (!pre.in_scope[i]) continue;
+                bool ok = true;
+                for (int rs : c_.ruleset_chain[i]) ok = ok && own[static_cast<std::size_t>(rs)];
+                all[i] = ok;
+            }
+            Prepared::effective(c_, all, pre.in_scope, s_.eff);
+            eff = &s_.eff;
+            applies = &all;
+        }
+        // no allocation per rule once the report's lists have grown
+        r_.results.assign(c_.rules.size(), RuleResult::skipped);
         r_.evaluated.reserve(c_.rules.size());
         r_.passed.reserve(c_.rules.size());
         r_.not_applicable.reserve(c_.rules.size());
         r_.not_in_force.reserve(c_.rules.size());
         for (std::size_t i = 0; i < c_.rules.size(); ++i) {
             const RuleCode& rule = c_.rules[i];
-            const std::string& id = p.rules[static_cast<std::size_t>(rule.rule)].id();
-            if (rule.ruleset < 0 || !in_scope[static_cast<std::size_t>(rule.ruleset)]) continue;
-            if ((rule.from && today < *rule.from) || (rule.until && today > *rule.until)) {
-                r_.not_in_force.push_back(id);
+            const auto index = static_cast<std::size_t>(rule.rule);
+            const RuleResult fixed = pre.fixed[index];
+            if (fixed == RuleResult::skipped) continue;
+            auto& result = r_.results[index];
+            const std::string& id = p.rules[index].id();
+            if (fixed != RuleResult::passed) {
+                result = fixed;
+                (fixed == RuleResult::not_in_force ? r_.not_in_force : r_.not_applicable).push_back(id);
                 continue;
             }
-            if (!applies[static_cast<std::size_t>(rule.ruleset)] || eff[i].disabled) {
+            if (applies && (!(*applies)[static_cast<std::size_t>(rule.ruleset)] || (*eff)[i].disabled)) {
+                result = RuleResult::not_applicable;
                 r_.not_applicable.push_back(id);
                 continue;
             }
             if (rule.sensitive && o_.audience != Audience::af) continue;
             r_.evaluated.push_back(id);
             std::size_t before = r_.findings.size();
-            bool applicable = evaluate(rule, eff[i]);
+            bool applicable = evaluate(rule, (*eff)[i]);
             if (!applicable) {
                 r_.evaluated.pop_back();
                 r_.not_applicable.push_back(id);
+                result = RuleResult::not_applicable;
             } else if (r_.findings.size() == before) {
                 r_.passed.push_back(id);
+                result = RuleResult::passed;
                 if (o_.deadlines && rule.due >= 0 && rule.for_each.empty()) deadline(rule, id);
+            } else {
+                result = RuleResult::indeterminate;
+                for (std::size_t k = before; k < r_.findings.size(); ++k)
+                    if (r_.findings[k].outcome == Outcome::violated) result = RuleResult::violated;
             }
         }
     }
@@ -269,7 +363,7 @@ private:
         Value due = ev_.eval(rule.due);
         ev_.pop_frame(saved, rule.frame_size + 1);
         if (due.kind != ValueKind::date || due.i >= max_day) return;
-        Evaluator later(c_, plan_.root(), due.i + 1, o_.max_steps);
+        Evaluator later(c_, plan_.root(), due.i + 1, o_.max_steps, &s_.later_stack);
         later.push_frame(rule.frame_size + 1);
         if (rule.when >= 0) {
             Value w = later.eval(rule.when);
@@ -303,7 +397,7 @@ private:
             if (rule.for_each.empty()) {
                 applicable = require(rule, eff);
             } else {
-                indices_ = &scratch_indices();
+                indices_ = &s_.indices;
                 indices_->assign(rule.for_each.size(), 0);
                 any_element_ = false;
                 each(rule, eff, 0);
@@ -449,11 +543,8 @@ private:
     const Plan& plan_;
     const ValidateOptions& o_;
     Report& r_;
+    Scratch& s_;
     Evaluator ev_;
-    static std::vector<std::uint32_t>& scratch_indices() {
-        thread_local std::vector<std::uint32_t> indices;
-        return indices;
-    }
     std::vector<std::uint32_t>* indices_ = nullptr;  // the element index at each for-each level
     std::size_t bound_ = 0;    // for-each levels bound now
     bool at_require_ = false;  // the rule got as far as its `require`
@@ -462,21 +553,27 @@ private:
 
 }  // namespace
 
-Report validate(const Compiled& c, const Plan& plan, const ValidateOptions& options) {
-    Report r;
+void validate(const Compiled& c, const Plan& plan, const ValidateOptions& options, Report& r) {
     r.plan = plan.id();
     r.as_of = options.as_of;
     r.audience = options.audience;
     r.digest = c.digest;
+    r.findings.clear();
+    r.evaluated.clear();
+    r.passed.clear();
+    r.not_applicable.clear();
+    r.not_in_force.clear();
+    r.deadlines.clear();
+    r.results.clear();
     for (const auto& f : plan.input_findings()) {
         if (f.sensitive && options.audience != Audience::af) continue;
-        Finding copy = f;
-        if (!options.evidence) copy.evidence.clear();
-        r.findings.push_back(std::move(copy));
+        r.findings.push_back(f);
+        if (!options.evidence) r.findings.back().evidence.clear();
     }
-    Validation v(c, plan, options, r);
+    Scratch& s = scratch();
+    if (!s.prepared.matches(c, options)) s.prepared.prepare(c, options);
+    Validation v(c, plan, options, r, s);
     v.run();
-    return r;
 }
 
 }  // namespace eval

@@ -4,7 +4,10 @@
 #include <planrules/eval/report.hpp>
 #include <planrules/eval/value.hpp>
 
+#include <cstddef>
 #include <memory>
+#include <new>
+#include <type_traits>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,27 +43,29 @@ public:
     [[nodiscard]] const std::vector<Finding>& input_findings() const noexcept { return input_findings_; }
 
     // For the loader: n missing values (from blocks of 256; a larger request gets its own).
+    // Blocks are raw storage: only the values handed out are written.
     Value* allocate(std::size_t n) {
         constexpr std::size_t block = 256;
+        Value* out = nullptr;
         if (n > block) {
-            blocks_.push_back(std::make_unique<Value[]>(n));
-            return blocks_.back().get();
+            out = new_block(n);
+        } else {
+            if (n > block_capacity_ - block_used_) {
+                current_ = new_block(block);
+                block_capacity_ = block;
+                block_used_ = 0;
+            }
+            out = current_ + block_used_;
+            block_used_ += n;
         }
-        if (n > block_capacity_ - block_used_) {
-            blocks_.push_back(std::make_unique<Value[]>(block));
-            block_capacity_ = block;
-            block_used_ = 0;
-            current_ = blocks_.back().get();
-        }
-        Value* out = current_ + block_used_;
-        block_used_ += n;
+        for (std::size_t i = 0; i < n; ++i) ::new (static_cast<void*>(out + i)) Value();
         return out;
     }
     std::string_view store(std::string_view text) {
         if (text.empty()) return {};
         if (text.size() > text_capacity_ - text_used_) {
             std::size_t size = text.size() > 4096 ? text.size() : 4096;
-            text_.push_back(std::make_unique<char[]>(size));
+            text_.push_back(std::make_unique_for_overwrite<char[]>(size));
             text_capacity_ = size;
             text_used_ = 0;
         }
@@ -77,7 +82,12 @@ private:
     Value root_;
     std::string id_;
     std::vector<Finding> input_findings_;
-    std::vector<std::unique_ptr<Value[]>> blocks_;
+    static_assert(std::is_trivially_destructible_v<Value> && alignof(Value) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__);
+    Value* new_block(std::size_t n) {
+        blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(n * sizeof(Value)));
+        return reinterpret_cast<Value*>(blocks_.back().get());
+    }
+    std::vector<std::unique_ptr<std::byte[]>> blocks_;
     Value* current_ = nullptr;  // the block allocate() hands out from
     std::size_t block_capacity_ = 0;
     std::size_t block_used_ = 0;

@@ -77,6 +77,17 @@ struct Deadline {
     Date due;          // the last day on which the plan still satisfies the rule
 };
 
+// What validating a plan came to for one rule of the rule set (Report::results).
+enum class RuleResult : std::uint8_t {
+    skipped,         // outside ValidateOptions::rulesets, or a sensitive rule withheld from the audience
+    not_in_force,    // outside its `in force` dates on as_of
+    not_applicable,  // `when` false, its rule set not applying, disabled, or no element selected
+    passed,
+    violated,        // at least one violated finding
+    indeterminate,   // indeterminate findings only
+};
+[[nodiscard]] const char* to_string(RuleResult r) noexcept;
+
 struct Report {
     std::string plan;       // the plan's id
     Date as_of{};
@@ -88,6 +99,9 @@ struct Report {
     std::vector<std::string> not_in_force;    // outside `in force` on as_of
     std::vector<Deadline> deadlines;          // only with ValidateOptions::deadlines
     std::string digest;                       // of the rule set's sources
+    // Every rule's result by its index in RuleSet::rule_ids(): the lists above as one array,
+    // for hosts that count outcomes over many plans without looking up rule ids.
+    std::vector<RuleResult> results;
 
     [[nodiscard]] std::size_t count(Severity s) const noexcept {
         std::size_t n = 0;
