@@ -268,7 +268,7 @@ TEST_CASE("plan loading: the diagnostic of a long one-line plan shows an excerpt
 
 TEST_CASE("plan loading: the fast path and the full loader give the same plan, findings and errors",
           "[eval][loading]") {
-    // RuleSet::load_json first tries a fast path (simdjson DOM, no findings) that gives up at
+    // RuleSet::load_json first tries a fast path (one pass, no findings) that gives up at
     // anything to report; the full loader then loads the plan again. Whatever the input, the
     // result must be the one the full loader alone gives.
     std::vector<std::string> inputs;
@@ -288,8 +288,30 @@ TEST_CASE("plan loading: the fast path and the full loader give the same plan, f
     for (const auto* sokande : {R"(, "tillfalligt_arbete": "nej")", R"(, "omradestyp": 2.5)", R"(, "omradestyp": -3)",
                                 R"(, "fodelsedatum": "1990-13-01")", R"(, "funktionsnedsattning": {"kod": 41})",
                                 R"(, "jobbchans": {"procent": 12, "utfall": null})", R"(, "anstallning": "annan")",
-                                R"(, "jobbchans": {"procent": -0})", R"(, "jobbchans": {"procent": -0.0})"})
+                                R"(, "jobbchans": {"procent": -0})", R"(, "jobbchans": {"procent": -0.0})",
+                                R"(, "jobbchans": {"procent": 12.50})", R"(, "jobbchans": {"procent": 1e1})",
+                                R"(, "jobbchans": {"procent": 0.1000000000000000055511151231257827})",
+                                R"(, "jobbchans": {"procent": 01})", R"(, "jobbchans": {"procent": 1.})",
+                                R"(, "jobbchans": {"procent": -})", R"(, "jobbchans": {"procent": 2,})"})
         inputs.push_back(plan_json(sokande));
+    // strings: escapes, surrogate pairs, lone surrogates, invalid UTF-8, control characters
+    for (const auto* text : {R"(a\"b\\c\/d\b\f\n\r\t)", R"(\u00e5\u00C4\u20ac\ud83d\ude00)", "\xC3\xA5tg\xC3\xA4rd",
+                             R"(\ud83d)", R"(\ude00x)", R"(\ud83d\u0041)", R"(\x41)", R"(\u12)", R"(\u12G4)",
+                             "a\xC3", "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "tab\there", "nl\nhere",
+                             "\x7F ok", "ends with backslash \\"}) {
+        inputs.push_back(plan_json("", std::string(R"(, "stodbehov": {"bedomning": ")") + text + "\"}"));
+        inputs.push_back(plan_json("", std::string(R"(, "okand": {")") + text + R"(": [")" + text + "\"]}"));
+    }
+    // keys with escapes; structure: trailing commas, missing colons, text after the plan
+    inputs.push_back(plan_json("", R"(, "st\u00e5": 1, "\u0073tatus": "utkast")"));
+    inputs.push_back(plan_json("", R"(, "skyldigheter": ["a",])"));
+    inputs.push_back(plan_json("", R"(, "skyldigheter": ["a" "b"])"));
+    inputs.push_back(plan_json("", R"(, "okand": {"a" 1})"));
+    inputs.push_back(plan_json("", R"(, "okand": [tru])"));
+    inputs.push_back(plan_json("", R"(, "okand": nul)"));
+    inputs.push_back(plan_json() + "\n\t ");
+    inputs.push_back(plan_json() + "}");
+    inputs.push_back(" \r\n" + plan_json());
     inputs.push_back("\xEF\xBB\xBF" + plan_json());
     inputs.push_back(plan_json() + " x");
     inputs.push_back("[" + plan_json() + "]");
@@ -321,4 +343,46 @@ TEST_CASE("plan loading: the fast path and the full loader give the same plan, f
     REQUIRE(a);
     REQUIRE(b);
     CHECK_FALSE(eval::same_plan(*a, *b));
+}
+
+TEST_CASE("plan loading: the fast path reads escapes, UTF-8, unknown keys and numbers itself, and refuses what is "
+          "not JSON", "[eval][loading]") {
+    // eval::fast_load on its own: what it accepts must be what the full loader makes of the text
+    // without findings; what it refuses goes to the full loader (the test above). A fast path
+    // that refused everything would pass that test: this one checks that it does its job.
+    const auto& schema = shipped().program().schema;
+    auto fast = [&](const std::string& text, Plan& out) {
+        std::string padded = text + std::string(64, '\0');
+        return eval::fast_load(schema, padded.data(), text.size(), PlanLimits{}, out);
+    };
+    for (const auto& text :
+         {plan_json(), plan_json("", R"(, "stodbehov": {"bedomning": "a\"b\\c\/d\n\u00e5\ud83d\ude00 \u0000"})"),
+          plan_json("", R"(, "stodbehov": {"bedomning": "Åtgärder för sökande, långt: 0123456789abcdef0123456789abcdef"})"),
+          plan_json("", R"(, "okand": {"a": [1, -2.5e-3, true, false, null, {"\u00e5": "x\ty"}], "b": {}}, "c": [])"),
+          plan_json(R"(, "jobbchans": {"procent": 12.5})"), plan_json(R"(, "jobbchans": {"procent": -0})"),
+          plan_json("", R"(, "aktiviteter": [{"id": "A", "typ": "kurs", "status": "planerad", "start": "2024-01-02"}, )"
+                        R"({"id": "B", "typ": "kurs", "status": "pagaende"}])"),
+          " \r\n\t" + plan_json() + " \n"}) {
+        CAPTURE(text);
+        Plan quick;
+        REQUIRE(fast(text, quick));
+        auto full = eval::load_plan(schema, text, "p.json", {}, false);
+        REQUIRE(full);
+        CHECK(full->input_findings().empty());
+        quick.set_id(full->id());
+        CHECK(eval::same_plan(quick, *full));
+    }
+    // refused: not JSON, or something the full loader reports
+    for (const auto& text :
+         {plan_json() + ",", plan_json().substr(1), plan_json("", R"(, "skyldigheter": ["a",])"),
+          plan_json("", R"(, "stodbehov": {"bedomning": "\ud83d"})"), plan_json("", R"(, "stodbehov": {"bedomning": "\q"})"),
+          plan_json("", "\t, \"stodbehov\": {\"bedomning\": \"a\tb\"}"), plan_json("", ", \"stodbehov\": {\"bedomning\": \"\xC3\"}"),
+          plan_json("", R"(, "okand": 012)"), plan_json("", R"(, "okand": 1.)"), plan_json("", R"(, "okand": -)"),
+          plan_json("", R"(, "okand": [1 2])"), plan_json("", R"(, "okand": {"a": 1,})"), plan_json("", R"(, "okand": "x)"),
+          plan_json("", R"(, "version": 3)"), plan_json("", R"(, "version": 3.0)"), plan_json("", R"(, "status": "okand")"),
+          plan_json("", R"(, "upprattad_datum": "2023-02-30")"), plan_json(R"(, "jobbchans": {"procent": 1e2})")}) {
+        CAPTURE(text);
+        Plan quick;
+        CHECK_FALSE(fast(text, quick));
+    }
 }

@@ -358,6 +358,7 @@ private:
         tally.all.rules.resize(summary_.rule_ids.size());
         tally.all.figures.resize(figures_.size());
         std::vector<std::uint8_t> states(summary_.rule_ids.size());
+        Report report;  // reused for every plan of this worker
         for (;;) {
             Block b;
             {
@@ -380,7 +381,7 @@ private:
                     std::size_t nl = data.find('\n');
                     std::string_view text = data.substr(0, nl);
                     data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
-                    one(tally, states, text, line, b.out);
+                    one(tally, states, report, text, line, b.out);
                     ++line;
                     ++records;
                 }
@@ -397,12 +398,14 @@ private:
         }
     }
 
-    void one(Tally& tally, std::vector<std::uint8_t>& states, std::string_view text, std::uint64_t line,
+    void one(Tally& tally, std::vector<std::uint8_t>& states, Report& r, std::string_view text, std::uint64_t line,
              std::string& out) {
         if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
         if (text.find_first_not_of(" \t") == std::string_view::npos) return;  // a blank line is no record
         ++tally.lines;
-        auto plan = rules_.load_json(text, fmt::format("line {}", line), o_.limits);
+        static const std::string unnamed = "plan";
+        auto plan = rules_.load_json(text, unnamed, o_.limits);
+        if (!plan) plan = rules_.load_json(text, fmt::format("line {}", line), o_.limits);  // its diagnostics name the line
         if (!plan) {
             ++tally.not_json;
             std::string why = plan.error().empty() ? "the record could not be read" : plan.error().front().message;
@@ -418,24 +421,19 @@ private:
             ++tally.invalid_input;
             if (tally.invalid_lines.size() < o_.max_listed) tally.invalid_lines.push_back(line);
         }
-        Report r = rules_.validate(*plan, validate_);
+        rules_.validate(*plan, validate_, r);
         if (o_.findings) out += render_report_json(r, fmt::format("line {}", line));
         if (r.has_errors()) ++tally.with_errors;
 
-        std::fill(states.begin(), states.end(), skipped);
-        auto mark = [&](const std::vector<std::string>& ids, State s) {
-            for (const auto& id : ids)
-                if (auto it = index_.find(id); it != index_.end()) states[static_cast<std::size_t>(it->second)] = s;
-        };
-        mark(r.not_in_force, not_in_force);
-        mark(r.not_applicable, not_applicable);
-        mark(r.passed, passed);
-        for (const auto& f : r.findings) {
-            auto it = index_.find(f.rule);
-            if (it == index_.end()) continue;  // invalid_input findings
-            auto& s = states[static_cast<std::size_t>(it->second)];
-            if (f.outcome == Outcome::violated) s = violated;
-            else if (s != violated) s = indeterminate;
+        for (std::size_t i = 0; i < states.size(); ++i) {
+            switch (i < r.results.size() ? r.results[i] : RuleResult::skipped) {
+                case RuleResult::skipped: states[i] = skipped; break;
+                case RuleResult::not_in_force: states[i] = not_in_force; break;
+                case RuleResult::not_applicable: states[i] = not_applicable; break;
+                case RuleResult::passed: states[i] = passed; break;
+                case RuleResult::violated: states[i] = violated; break;
+                case RuleResult::indeterminate: states[i] = indeterminate; break;
+            }
         }
 
         std::string group;

@@ -411,149 +411,13 @@ private:
     std::vector<Value> items_;  // the elements of the lists being loaded
 };
 
-// The fast path: a plan that is valid JSON and follows the schema exactly, loaded from
-// simdjson's DOM (whose parser picks the best kernel for the CPU at run time). At anything the
-// full Loader would report (a wrong type, an impossible date, a duplicate key, a missing
-// required field, too deep, too long) it gives up, and the plan is loaded again by the Loader,
-// which makes the findings: the two agree on every plan the fast path accepts.
-class FastLoader {
-public:
-    FastLoader(const Schema& schema, Plan& plan, const PlanLimits& limits)
-        : schema_(schema), plan_(plan), limits_(limits) {}
-
-    bool load(simdjson::dom::element v, int type, bool optional, std::uint32_t depth, Value& out) {
-        using J = simdjson::dom::element_type;
-        const J jt = v.type();
-        const auto& t = schema_.type(type);
-        if (jt == J::NULL_VALUE) {
-            if (t.kind == TypeKind::list) out = Value::list(nullptr, 0);
-            else if (!optional) return false;
-            else out = Value{};
-            return true;
-        }
-        switch (t.kind) {
-            case TypeKind::boolean: {
-                bool b = false;
-                if (jt != J::BOOL || v.get_bool().get(b)) return false;
-                out = Value::boolean(b);
-                return true;
-            }
-            case TypeKind::integer: {
-                std::int64_t i = 0;
-                if (jt != J::INT64 || v.get_int64().get(i)) return false;
-                out = Value::integer(i);
-                return true;
-            }
-            case TypeKind::decimal: {
-                double d = 0;
-                if ((jt != J::INT64 && jt != J::UINT64 && jt != J::DOUBLE) || v.get_double().get(d)) return false;
-                // an integer 0 may have been written -0, which the full loader reads as -0.0
-                if (jt == J::INT64 && d == 0) return false;
-                out = Value::decimal(d);
-                return true;
-            }
-            case TypeKind::string:
-            case TypeKind::date:
-            case TypeKind::enumeration: {
-                std::string_view text;
-                if (jt != J::STRING || v.get_string().get(text) || text.size() > limits_.max_string_length) return false;
-                if (t.kind == TypeKind::string) {
-                    out = Value::string(plan_.store(text));
-                } else if (t.kind == TypeKind::date) {
-                    auto d = parse_iso_date(text);
-                    if (!d) return false;
-                    out = Value::date(*d);
-                } else {
-                    int code = schema_.enums[static_cast<std::size_t>(t.decl)].code(text);
-                    if (code < 0) return false;
-                    out = Value::enumeration(static_cast<std::uint32_t>(code));
-                }
-                return true;
-            }
-            case TypeKind::record: {
-                simdjson::dom::object obj;
-                if (jt != J::OBJECT || depth >= limits_.max_depth || v.get_object().get(obj)) return false;
-                return record(obj, t.decl, depth + 1, out);
-            }
-            case TypeKind::list: {
-                simdjson::dom::array arr;
-                if (jt != J::ARRAY || depth >= limits_.max_depth || v.get_array().get(arr)) return false;
-                const std::size_t n = arr.size();  // (simdjson stops counting at 0xFFFFFF)
-                if (n > limits_.max_list_length || n >= 0xFFFFFF) return false;
-                Value* items = plan_.allocate(n);
-                std::size_t i = 0;
-                for (simdjson::dom::element item : arr)
-                    if (!load(item, t.element, false, depth + 1, items[i++])) return false;
-                out = Value::list(items, static_cast<std::uint32_t>(n));
-                return true;
-            }
-            default: return false;
-        }
-    }
-
-    bool record(simdjson::dom::object obj, int decl, std::uint32_t depth, Value& out) {
-        const auto& rec = schema_.records[static_cast<std::size_t>(decl)];
-        const std::size_t n = rec.fields.size();
-        if (n > 64) return false;
-        Value* slots = plan_.allocate(n);
-        std::uint64_t seen = 0;
-        std::size_t next = 0;  // plans usually list the fields in the schema's order: try that first
-        for (auto field : obj) {
-            const std::string_view key = field.key;
-            int slot = next < n && rec.fields[next].name == key ? static_cast<int>(next) : rec.slot(key);
-            if (slot < 0) {  // an unknown key: ignored, but the Loader reports one nested too deeply
-                if (!shallow(field.value, depth)) return false;
-                continue;
-            }
-            const auto bit = std::uint64_t{1} << slot;
-            if (seen & bit) return false;
-            seen |= bit;
-            next = static_cast<std::size_t>(slot) + 1;
-            const auto& f = rec.fields[static_cast<std::size_t>(slot)];
-            if (!load(field.value, f.type, f.optional, depth, slots[slot])) return false;
-        }
-        for (std::size_t i = 0; i < n; ++i) {
-            if (seen & (std::uint64_t{1} << i)) continue;
-            const auto& f = rec.fields[i];
-            if (schema_.type(f.type).kind == TypeKind::list) slots[i] = Value::list(nullptr, 0);
-            else if (!f.optional) return false;
-        }
-        out = Value::record(slots, static_cast<std::uint32_t>(n));
-        return true;
-    }
-
-private:
-    // The depth check of Loader::validate for values the plan does not use.
-    bool shallow(simdjson::dom::element v, std::uint32_t depth) const {
-        using J = simdjson::dom::element_type;
-        if (v.type() == J::OBJECT) {
-            simdjson::dom::object obj;
-            if (depth >= limits_.max_depth || v.get_object().get(obj)) return false;
-            for (auto field : obj)
-                if (!shallow(field.value, depth + 1)) return false;
-        } else if (v.type() == J::ARRAY) {
-            simdjson::dom::array arr;
-            if (depth >= limits_.max_depth || v.get_array().get(arr)) return false;
-            for (auto item : arr)
-                if (!shallow(item, depth + 1)) return false;
-        }
-        return true;
-    }
-
-    const Schema& schema_;
-    Plan& plan_;
-    const PlanLimits& limits_;
-};
-
-// The parsers and a padded copy of the text, kept per thread so that loading a plan allocates
+// The parser and a padded copy of the text, kept per thread so that loading a plan allocates
 // only the plan itself; released after a plan larger than 1 MiB.
 struct ParseBuffers {
-    simdjson::dom::parser dom;
     od::parser parser;
     std::vector<char> text;
     void trim() {
         if (text.size() > (1u << 20)) {
-            dom = simdjson::dom::parser{};
             parser = od::parser{};
             text = std::vector<char>{};
         }
@@ -601,20 +465,11 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
             if (slot >= 0 && p.root().v[slot].kind == ValueKind::string) p.set_id(std::string(p.root().v[slot].str()));
         }
     };
-    {
-        simdjson::dom::element root;
-        simdjson::dom::object obj;
-        const auto& rt = schema.type(schema.root_type);
-        if (fast && rt.kind == TypeKind::record && limits.max_depth > 0 &&
-            !buffers.dom.parse(buffers.text.data(), json.size(), false).get(root) && !root.get_object().get(obj)) {
-            Plan quick;
-            Value value;
-            FastLoader loader(schema, quick, limits);
-            if (loader.record(obj, rt.decl, 1, value)) {
-                quick.set_root(value);
-                set_id(quick);
-                return quick;
-            }
+    if (fast) {
+        Plan quick;
+        if (fast_load(schema, buffers.text.data(), json.size(), limits, quick)) {
+            set_id(quick);
+            return quick;
         }
     }
     od::parser& parser = buffers.parser;

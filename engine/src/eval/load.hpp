@@ -17,11 +17,18 @@ namespace planrules::eval {
 // The rule id of findings about the plan's form (outcome invalid_input).
 inline constexpr std::string_view input_rule_id = "PLAN-FORMAT";
 
-// `fast`: try the fast path first (simdjson DOM, no findings; it gives up at anything to report).
+// `fast`: try the fast path first (fast_load: one pass, no findings; it gives up at anything to
+// report).
 // false: the full loader only. Both give the same Plan for every input (fuzz_plan_json checks).
 [[nodiscard]] tl::expected<Plan, Diagnostics> load_plan(const check::Schema& schema, std::string_view json,
                                                         const std::string& name, const PlanLimits& limits,
                                                         bool fast = true);
+
+// The fast path of load_plan (fast_load.cpp): `size` bytes of plan JSON, followed by at least
+// 16 readable bytes, read into `out` in one pass; false (and `out` to be thrown away) at anything
+// the full loader would report or that the fast path does not read itself.
+[[nodiscard]] bool fast_load(const check::Schema& schema, const char* text, std::size_t size, const PlanLimits& limits,
+                             Plan& out);
 
 // "2024-01-25" -> days since 1970-01-01, or nothing when it is not a valid ISO date.
 [[nodiscard]] std::optional<std::int64_t> parse_iso_date(std::string_view s);

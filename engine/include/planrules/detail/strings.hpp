@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,14 @@ namespace planrules::detail {
 [[nodiscard]] inline std::size_t find_invalid_utf8(std::string_view s) noexcept {
     std::size_t i = 0;
     while (i < s.size()) {
+        // ASCII eight bytes at a time
+        while (i + 8 <= s.size()) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= s.size()) break;
         auto c = static_cast<unsigned char>(s[i]);
         std::size_t n = 0;
         std::uint32_t cp = 0;

@@ -1,0 +1,449 @@
+// The fast path of plan loading: plan JSON read straight into a Plan in one pass, guided by
+// the schema, with no document in between. It accepts only what it is sure of: text that is
+// JSON (RFC 8259, UTF-8) and a plan that follows the schema exactly. At anything the full
+// loader would report (a wrong type, an impossible date, a duplicate key, a missing required
+// field, too deep, too long, not JSON) it gives up, and the full loader (load.cpp) reads the
+// plan again and makes the findings. So the two agree on every plan the fast path accepts
+// (tests/eval/test_plan_loading.cpp and fuzz_plan_json compare them).
+
+#include "load.hpp"
+
+#include <planrules/detail/strings.hpp>
+
+#include <charconv>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace planrules::eval {
+
+using check::Schema;
+using check::TypeKind;
+
+namespace {
+
+// Nesting the fast path follows itself, whatever PlanLimits::max_depth allows (deeper plans
+// go to the full loader, which has its own bound).
+constexpr std::uint32_t own_depth_limit = 256;
+
+class FastParser {
+public:
+    FastParser(const Schema& schema, Plan& plan, const PlanLimits& limits, std::vector<Value>& items,
+               std::string& unescaped)
+        : schema_(schema), plan_(plan), limits_(limits), items_(items), unescaped_(unescaped) {}
+
+    bool parse(const char* begin, const char* end, int root_decl, Value& out) {
+        p_ = begin;
+        end_ = end;
+        ws();
+        if (p_ >= end_ || *p_ != '{') return false;
+        if (!record(root_decl, 1, out)) return false;
+        ws();
+        return p_ == end_;
+    }
+
+private:
+    void ws() {
+        while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    }
+    bool take(char c) {
+        if (p_ < end_ && *p_ == c) {
+            ++p_;
+            return true;
+        }
+        return false;
+    }
+    bool literal(const char* word, std::size_t n) {
+        if (static_cast<std::size_t>(end_ - p_) < n || std::memcmp(p_, word, n) != 0) return false;
+        p_ += n;
+        return true;
+    }
+
+    // A value of schema type `type` at p_ (whitespace skipped).
+    bool value(int type, bool optional, std::uint32_t depth, Value& out) {
+        if (p_ >= end_) return false;
+        const auto& t = schema_.type(type);
+        if (*p_ == 'n') {
+            if (!literal("null", 4)) return false;
+            if (t.kind == TypeKind::list) out = Value::list(nullptr, 0);
+            else if (!optional) return false;
+            else out = Value{};
+            return true;
+        }
+        switch (t.kind) {
+            case TypeKind::boolean:
+                if (literal("true", 4)) out = Value::boolean(true);
+                else if (literal("false", 5)) out = Value::boolean(false);
+                else return false;
+                return true;
+            case TypeKind::integer: {
+                // -?(0|[1-9][0-9]*) of at most 18 digits: fits an int64 (larger: the full loader)
+                bool negative = take('-');
+                const char* digits = p_;
+                std::int64_t v = 0;
+                while (p_ < end_ && *p_ >= '0' && *p_ <= '9') v = v * 10 + (*p_++ - '0');
+                const auto n = p_ - digits;
+                if (n == 0 || n > 18 || (n > 1 && *digits == '0')) return false;
+                if (p_ < end_ && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) return false;  // not an integer
+                out = Value::integer(negative ? -v : v);
+                return true;
+            }
+            case TypeKind::decimal: {
+                // -?(0|[1-9][0-9]*)(.[0-9]+)? of at most 20 characters, read correctly rounded
+                // as simdjson does (an exponent goes to the full loader)
+                const char* s = p_;
+                take('-');
+                const char* digits = p_;
+                while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+                const auto n = p_ - digits;
+                if (n == 0 || (n > 1 && *digits == '0')) return false;
+                if (take('.')) {
+                    const char* frac = p_;
+                    while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+                    if (p_ == frac) return false;
+                }
+                if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) return false;
+                if (p_ - s > 20) return false;
+                double d = 0;
+                auto r = std::from_chars(s, p_, d);
+                if (r.ec != std::errc{} || r.ptr != p_) return false;
+                out = Value::decimal(d);
+                return true;
+            }
+            case TypeKind::string:
+            case TypeKind::date:
+            case TypeKind::enumeration: {
+                std::string_view text;
+                if (*p_ != '"' || !string(text) || text.size() > limits_.max_string_length) return false;
+                if (t.kind == TypeKind::string) {
+                    out = Value::string(plan_.store(text));
+                } else if (t.kind == TypeKind::date) {
+                    auto d = parse_iso_date(text);
+                    if (!d) return false;
+                    out = Value::date(*d);
+                } else {
+                    int code = schema_.enums[static_cast<std::size_t>(t.decl)].code(text);
+                    if (code < 0) return false;
+                    out = Value::enumeration(static_cast<std::uint32_t>(code));
+                }
+                return true;
+            }
+            case TypeKind::record:
+                if (*p_ != '{' || depth >= limits_.max_depth || depth >= own_depth_limit) return false;
+                return record(t.decl, depth + 1, out);
+            case TypeKind::list: {
+                if (*p_ != '[' || depth >= limits_.max_depth || depth >= own_depth_limit) return false;
+                ++p_;
+                // the elements collect on a stack shared by all lists (a list inside an element
+                // pushes above them and pops before the element is stored)
+                const std::size_t first = items_.size();
+                ws();
+                if (!take(']')) {
+                    for (;;) {
+                        if (items_.size() - first >= limits_.max_list_length) return false;
+                        Value element;
+                        if (!value(t.element, false, depth + 1, element)) return false;
+                        items_.push_back(element);
+                        ws();
+                        if (take(',')) {
+                            ws();
+                            continue;
+                        }
+                        if (take(']')) break;
+                        return false;
+                    }
+                }
+                const std::size_t count = items_.size() - first;
+                Value* elements = plan_.allocate(count);
+                std::copy(items_.begin() + static_cast<std::ptrdiff_t>(first), items_.end(), elements);
+                items_.resize(first);
+                out = Value::list(elements, static_cast<std::uint32_t>(count));
+                return true;
+            }
+            default: return false;
+        }
+    }
+
+    // An object at p_ read as record `decl`: fields by name, in any order; unknown keys are
+    // read (they must be JSON) and ignored.
+    bool record(int decl, std::uint32_t depth, Value& out) {
+        const auto& rec = schema_.records[static_cast<std::size_t>(decl)];
+        const std::size_t n = rec.fields.size();
+        if (n > 64) return false;
+        ++p_;  // '{'
+        Value* slots = plan_.allocate(n);
+        std::uint64_t seen = 0;
+        std::size_t next = 0;  // the field after the last one read
+        ws();
+        if (!take('}')) {
+            for (;;) {
+                if (p_ >= end_ || *p_ != '"') return false;
+                // plans usually list the fields in the schema's order: the expected key is
+                // compared in place (a key spelled the same, quote to quote, has no escapes)
+                int slot = -1;
+                if (next < n && expected_key(rec.fields[next].name)) {
+                    slot = static_cast<int>(next);
+                } else {
+                    std::string_view key;
+                    if (!string(key)) return false;
+                    slot = rec.slot(key);
+                }
+                ws();
+                if (!take(':')) return false;
+                ws();
+                if (slot < 0) {
+                    if (!skip(depth)) return false;
+                } else {
+                    const auto bit = std::uint64_t{1} << slot;
+                    if (seen & bit) return false;  // a repeated key: the full loader reports it
+                    seen |= bit;
+                    next = static_cast<std::size_t>(slot) + 1;
+                    const auto& f = rec.fields[static_cast<std::size_t>(slot)];
+                    if (!value(f.type, f.optional, depth, slots[slot])) return false;
+                }
+                ws();
+                if (take(',')) {
+                    ws();
+                    continue;
+                }
+                if (take('}')) break;
+                return false;
+            }
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            if (seen & (std::uint64_t{1} << i)) continue;
+            const auto& f = rec.fields[i];
+            if (schema_.type(f.type).kind == TypeKind::list) slots[i] = Value::list(nullptr, 0);
+            else if (!f.optional) return false;
+        }
+        out = Value::record(slots, static_cast<std::uint32_t>(n));
+        return true;
+    }
+
+    // Whether the key at p_ (its opening quote) is `name`; if so, passes over it.
+    bool expected_key(const std::string& name) {
+        const std::size_t len = name.size();
+        if (static_cast<std::size_t>(end_ - p_) < len + 2 || p_[len + 1] != '"') return false;
+        const char* k = p_ + 1;
+        for (std::size_t i = 0; i < len; ++i)
+            if (k[i] != name[i]) return false;
+        p_ += len + 2;
+        return true;
+    }
+
+    // Any JSON value the plan does not use (an unknown key's), checked and passed over; an
+    // object or array in it counts towards the depth limit as the full loader counts it.
+    bool skip(std::uint32_t depth) {
+        if (p_ >= end_) return false;
+        switch (*p_) {
+            case '{':
+            case '[': {
+                if (depth >= limits_.max_depth || depth >= own_depth_limit) return false;
+                const char close = *p_ == '{' ? '}' : ']';
+                const bool object = close == '}';
+                ++p_;
+                ws();
+                if (take(close)) return true;
+                for (;;) {
+                    if (object) {
+                        std::string_view key;
+                        if (p_ >= end_ || *p_ != '"' || !string(key)) return false;
+                        ws();
+                        if (!take(':')) return false;
+                        ws();
+                    }
+                    if (!skip(depth + 1)) return false;
+                    ws();
+                    if (take(',')) {
+                        ws();
+                        continue;
+                    }
+                    return take(close);
+                }
+            }
+            case '"': {
+                std::string_view text;
+                return string(text);
+            }
+            case 't': return literal("true", 4);
+            case 'f': return literal("false", 5);
+            case 'n': return literal("null", 4);
+            default: return number();
+        }
+    }
+
+    // RFC 8259 number syntax.
+    bool number() {
+        take('-');
+        const char* digits = p_;
+        while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+        if (p_ == digits || (p_ - digits > 1 && *digits == '0')) return false;
+        if (take('.')) {
+            const char* frac = p_;
+            while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+            if (p_ == frac) return false;
+        }
+        if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+            ++p_;
+            if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+            const char* exp = p_;
+            while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+            if (p_ == exp) return false;
+        }
+        return true;
+    }
+
+    // A string at p_ (the opening quote): its text, unescaped; false for anything that is not
+    // a JSON string of valid UTF-8.
+    bool string(std::string_view& out) {
+        const char* s = ++p_;
+        const char* high_at = nullptr;  // the first byte of a multi-byte character
+        // to the first quote, backslash or control character; the text ends in readable
+        // padding (load_plan's buffer), so whole 16-byte blocks may be read past end_
+#if defined(__SSE2__)
+        const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), ctl = _mm_set1_epi8(0x1F);
+        for (;;) {
+            if (p_ >= end_) return false;
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
+            const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
+                                                 _mm_cmpeq_epi8(_mm_max_epu8(x, ctl), ctl));
+            const unsigned stop = static_cast<unsigned>(_mm_movemask_epi8(special));
+            unsigned high = static_cast<unsigned>(_mm_movemask_epi8(x));
+            if (stop) {
+                const unsigned k = static_cast<unsigned>(__builtin_ctz(stop));
+                high &= (1u << k) - 1;
+                if (high && !high_at) high_at = p_ + __builtin_ctz(high);
+                p_ += k;
+                break;
+            }
+            if (high && !high_at) high_at = p_ + __builtin_ctz(high);
+            p_ += 16;
+        }
+#else
+        for (;;) {
+            if (p_ >= end_) return false;
+            const auto c = static_cast<unsigned char>(*p_);
+            if (c == '"' || c == '\\' || c < 0x20) break;
+            if (c >= 0x80 && !high_at) high_at = p_;
+            ++p_;
+        }
+#endif
+        if (p_ >= end_) return false;
+        if (*p_ == '"') {
+            out = std::string_view(s, static_cast<std::size_t>(p_ - s));
+            ++p_;
+            // ASCII before the first multi-byte character needs no check
+            return !high_at || planrules::detail::find_invalid_utf8(std::string_view(
+                                   high_at, static_cast<std::size_t>(out.data() + out.size() - high_at))) ==
+                                   std::string_view::npos;
+        }
+        if (*p_ != '\\') return false;  // a control character: not JSON
+        // escapes: the text is rebuilt in unescaped_
+        unescaped_.assign(s, static_cast<std::size_t>(p_ - s));
+        for (;;) {
+            if (p_ >= end_) return false;
+            const auto c = static_cast<unsigned char>(*p_);
+            if (c == '"') {
+                ++p_;
+                break;
+            }
+            if (c < 0x20) return false;
+            if (c != '\\') {
+                unescaped_ += static_cast<char>(c);
+                ++p_;
+                continue;
+            }
+            if (end_ - p_ < 2) return false;
+            const char e = p_[1];
+            p_ += 2;
+            switch (e) {
+                case '"': unescaped_ += '"'; break;
+                case '\\': unescaped_ += '\\'; break;
+                case '/': unescaped_ += '/'; break;
+                case 'b': unescaped_ += '\b'; break;
+                case 'f': unescaped_ += '\f'; break;
+                case 'n': unescaped_ += '\n'; break;
+                case 'r': unescaped_ += '\r'; break;
+                case 't': unescaped_ += '\t'; break;
+                case 'u': {
+                    std::uint32_t cp = 0;
+                    if (!hex4(cp)) return false;
+                    if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate alone
+                    if (cp >= 0xD800 && cp <= 0xDBFF) {              // a pair
+                        std::uint32_t low = 0;
+                        if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
+                        p_ += 2;
+                        if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    utf8(cp);
+                    break;
+                }
+                default: return false;
+            }
+        }
+        out = unescaped_;
+        return planrules::detail::find_invalid_utf8(out) == std::string_view::npos;
+    }
+
+    bool hex4(std::uint32_t& cp) {
+        if (end_ - p_ < 4) return false;
+        for (int i = 0; i < 4; ++i) {
+            const char c = *p_++;
+            cp <<= 4;
+            if (c >= '0' && c <= '9') cp |= static_cast<std::uint32_t>(c - '0');
+            else if (c >= 'a' && c <= 'f') cp |= static_cast<std::uint32_t>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F') cp |= static_cast<std::uint32_t>(c - 'A' + 10);
+            else return false;
+        }
+        return true;
+    }
+
+    void utf8(std::uint32_t cp) {
+        if (cp < 0x80) {
+            unescaped_ += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            unescaped_ += static_cast<char>(0xC0 | (cp >> 6));
+            unescaped_ += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            unescaped_ += static_cast<char>(0xE0 | (cp >> 12));
+            unescaped_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            unescaped_ += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            unescaped_ += static_cast<char>(0xF0 | (cp >> 18));
+            unescaped_ += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            unescaped_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            unescaped_ += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+
+    const Schema& schema_;
+    Plan& plan_;
+    const PlanLimits& limits_;
+    std::vector<Value>& items_;
+    std::string& unescaped_;
+    const char* p_ = nullptr;
+    const char* end_ = nullptr;
+};
+
+}  // namespace
+
+bool fast_load(const Schema& schema, const char* text, std::size_t size, const PlanLimits& limits, Plan& out) {
+    const auto& rt = schema.type(schema.root_type);
+    if (rt.kind != TypeKind::record || limits.max_depth == 0) return false;
+    thread_local std::vector<Value> items;
+    thread_local std::string unescaped;
+    items.clear();
+    Value root;
+    FastParser parser(schema, out, limits, items, unescaped);
+    const bool ok = parser.parse(text, text + size, rt.decl, root);
+    if (items.capacity() > 4096) items = std::vector<Value>{};  // not kept after a very long list
+    if (unescaped.capacity() > (1u << 16)) unescaped = std::string{};
+    if (!ok) return false;
+    out.set_root(root);
+    return true;
+}
+
+}  // namespace planrules::eval
