@@ -126,23 +126,52 @@ TEST_CASE("compile: 1 000 generated rules", "[compile]") {
 }
 
 TEST_CASE("validate: one pre-loaded plan with the national rules", "[validate]") {
-    auto rules = compile_directory(source_dir / "rules" / "af");
-    REQUIRE(rules);
-    ValidateOptions options;
-    options.as_of = Date{2024, 7, 1};
-    for (const char* name : {"komplett.json", "komplett-flera-aktiviteter.json", "tva-omotiverade-aktiviteter.json"}) {
-        std::string json = read_file(source_dir / "examples" / "plans" / name);
-        auto plan = rules->load_json(json, name);
-        REQUIRE(plan);
-        Report report = rules->validate(*plan, options);
-        REQUIRE(report.evaluated.size() >= 8);
-        if (std::string_view(name).starts_with("tva-")) REQUIRE(report.findings.size() >= 2);
-        std::cout << fmt::format("{}: {} bytes, {} rules evaluated, {} findings; validate {:.1f} allocations, "
-                                 "load {:.1f} allocations\n",
-                                 name, json.size(), report.evaluated.size(), report.findings.size(),
-                                 allocations_per_call([&] { (void)rules->validate(*plan, options); }),
-                                 allocations_per_call([&] { (void)rules->load_json(json, name); }));
-        BENCHMARK(fmt::format("validate {}", name)) { return rules->validate(*plan, options); };
-        BENCHMARK(fmt::format("load {} (JSON to Plan)", name)) { return rules->load_json(json, name); };
+    // the eight national rules of the peer comparison (bench/peers/rules/peers.rules), and all of
+    // rules/af; a new Report per call, one Report reused (RuleSet::validate into a Report), and
+    // outcomes only into a reused Report (what planrules batch does without --findings)
+    auto eight = compile_files({source_dir / "rules", source_dir / "bench" / "peers" / "rules"});
+    REQUIRE(eight);
+    auto af = compile_directory(source_dir / "rules" / "af");
+    REQUIRE(af);
+    struct Config {
+        const char* label;
+        const RuleSet* rules;
+        std::vector<std::string> scope;
+    };
+    for (const Config& config : {Config{"8 national rules", &*eight, {"bench.peers"}}, Config{"rules/af", &*af, {}}}) {
+        const RuleSet& rules = *config.rules;
+        ValidateOptions options;
+        options.as_of = Date{2024, 7, 1};
+        options.rulesets = config.scope;
+        ValidateOptions outcomes = options;
+        outcomes.details = false;
+        outcomes.evidence = false;
+        for (const char* name : {"komplett.json", "komplett-flera-aktiviteter.json", "tva-omotiverade-aktiviteter.json"}) {
+            std::string json = read_file(source_dir / "examples" / "plans" / name);
+            auto plan = rules.load_json(json, name);
+            REQUIRE(plan);
+            Report report = rules.validate(*plan, options);
+            REQUIRE(report.evaluated.size() + report.not_applicable.size() >= 8);
+            if (std::string_view(name).starts_with("tva-")) REQUIRE(report.findings.size() >= 2);
+            Report reused;
+            std::cout << fmt::format("{}, {}: {} bytes, {} rules evaluated, {} findings; validate {:.1f} allocations "
+                                     "(reused report {:.1f}, outcomes only {:.1f}), load {:.1f} allocations\n",
+                                     config.label, name, json.size(), report.evaluated.size(), report.findings.size(),
+                                     allocations_per_call([&] { (void)rules.validate(*plan, options); }),
+                                     allocations_per_call([&] { rules.validate(*plan, options, reused); }),
+                                     allocations_per_call([&] { rules.validate(*plan, outcomes, reused); }),
+                                     allocations_per_call([&] { (void)rules.load_json(json, name); }));
+            BENCHMARK(fmt::format("{}: validate {}", config.label, name)) { return rules.validate(*plan, options); };
+            BENCHMARK(fmt::format("{}: validate {}, reused report", config.label, name)) {
+                rules.validate(*plan, options, reused);
+                return reused.findings.size();
+            };
+            BENCHMARK(fmt::format("{}: validate {}, outcomes only", config.label, name)) {
+                rules.validate(*plan, outcomes, reused);
+                return reused.findings.size();
+            };
+            if (config.rules == &*af)
+                BENCHMARK(fmt::format("load {} (JSON to Plan)", name)) { return rules.load_json(json, name); };
+        }
     }
 }

@@ -2,7 +2,7 @@
 // limits and with small ones. Whatever the input: no crash, no exception; a refusal always has
 // a diagnostic whose position lies inside the input; a loaded plan's input findings are
 // PLAN-FORMAT / invalid_input findings with RFC 6901 pointers; loading is deterministic; the
-// fast path (simdjson DOM) and the full loader give the same plan.
+// fast path (fast_load.cpp, one pass) and the full loader give the same plan.
 
 #include <planrules/planrules.hpp>
 

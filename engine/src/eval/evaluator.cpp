@@ -207,18 +207,18 @@ Value Evaluator::eval(int index) {
         case N::root: return root_;
         case N::var: return var(n.slot);
         case N::member: {
-            Value o = eval(n.a);
+            Value o = operand(n.a);
             if (o.kind != ValueKind::record) return o.kind == ValueKind::error ? o : Value{};
             return o.v[n.slot];
         }
         case N::enum_name: {
-            Value x = eval(n.a);
+            Value x = operand(n.a);
             if (x.kind != ValueKind::enumeration) return x;
             const auto& en = c_.program->schema.enums[static_cast<std::size_t>(n.slot)];
             return x.n < en.values.size() ? Value::string(en.values[x.n]) : Value{};
         }
         case N::not_: {
-            Value x = eval(n.a);
+            Value x = operand(n.a);
             return is_bool(x) ? Value::boolean(!x.b) : x;
         }
         case N::and_: {
@@ -236,14 +236,14 @@ Value Evaluator::eval(int index) {
             return x.is_unknown() || y.is_unknown() ? unknown_of(x, y) : y;  // an error wins over missing
         }
         case N::compare: {
-            Value x = eval(n.a);
-            Value y = eval(n.b);
+            Value x = operand(n.a);
+            Value y = operand(n.b);
             if (x.is_unknown() || y.is_unknown()) return unknown_of(x, y);
             return compare(n, x, y);
         }
         case N::in: {
-            Value x = eval(n.a);
-            Value list = eval(n.b);  // also when x is unknown: an error in the list must not hide
+            Value x = operand(n.a);
+            Value list = operand(n.b);  // also when x is unknown: an error in the list must not hide
             if (x.is_unknown() || list.is_unknown()) {
                 Value u = x.is_unknown() ? (list.is_unknown() ? worse(x, list) : x) : list;
                 if (u.kind != ValueKind::error && list.kind == ValueKind::list)
@@ -268,8 +268,8 @@ Value Evaluator::eval(int index) {
             return result;
         }
         case N::arith: {
-            Value x = eval(n.a);
-            Value y = eval(n.b);
+            Value x = operand(n.a);
+            Value y = operand(n.b);
             if (x.is_unknown() || y.is_unknown()) return unknown_of(x, y);
             return arith(n, n.op, x, y);
         }
@@ -322,14 +322,14 @@ Value Evaluator::eval(int index) {
 Value Evaluator::call(const Node& n) {
     const auto& d = c_.defines[static_cast<std::size_t>(n.slot)];
     // Arguments are evaluated in the caller's frame, then bound in the new one.
-    Value args[16];
+    Value args[4];
     std::vector<Value> many;
     Value* a = args;
-    if (n.count > 16) {
+    if (n.count > 4) {
         many.resize(n.count);
         a = many.data();
     }
-    for (std::uint32_t i = 0; i < n.count; ++i) a[i] = eval(c_.kids[n.first + i]);
+    for (std::uint32_t i = 0; i < n.count; ++i) a[i] = operand(c_.kids[n.first + i]);
     std::size_t saved = push_frame(d.frame_size);
     for (std::uint32_t i = 0; i < n.count; ++i) var(static_cast<int>(i)) = a[i];
     Value r = eval(d.body);
@@ -429,7 +429,7 @@ Value Evaluator::arith(const Node& n, Op op, const Value& x, const Value& y) {
 Value Evaluator::builtin(const Node& n) {
     const auto id = static_cast<Builtin>(n.slot);
     Value a[3];
-    for (std::uint32_t i = 0; i < n.count && i < 3; ++i) a[i] = eval(c_.kids[n.first + i]);
+    for (std::uint32_t i = 0; i < n.count && i < 3; ++i) a[i] = operand(c_.kids[n.first + i]);
     // The functions that are never unknown.
     switch (id) {
         case Builtin::present:

@@ -48,6 +48,20 @@ public:
 
     // Evaluates node `n` in the current frame.
     Value eval(int n);
+    // The same, reading a constant, a variable or the plan in place (no call): the operands
+    // of most nodes are such leaves.
+    Value operand(int index) {
+        const Node& n = c_.nodes[static_cast<std::size_t>(index)];
+        if (steps_left_ != 0) [[likely]] {
+            switch (n.kind) {
+                case N::constant: --steps_left_; return n.k;
+                case N::var: --steps_left_; return var(n.slot);
+                case N::root: --steps_left_; return root_;
+                default: break;
+            }
+        }
+        return eval(index);
+    }
 
     // Frames: a rule or define body addresses its variables from `base_`.
     std::size_t push_frame(int size) {

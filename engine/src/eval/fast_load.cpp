@@ -82,11 +82,12 @@ private:
                 // -?(0|[1-9][0-9]*) of at most 18 digits: fits an int64 (larger: the full loader)
                 bool negative = take('-');
                 const char* digits = p_;
-                std::int64_t v = 0;
-                while (p_ < end_ && *p_ >= '0' && *p_ <= '9') v = v * 10 + (*p_++ - '0');
+                while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
                 const auto n = p_ - digits;
                 if (n == 0 || n > 18 || (n > 1 && *digits == '0')) return false;
                 if (p_ < end_ && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) return false;  // not an integer
+                std::int64_t v = 0;
+                for (const char* d = digits; d < p_; ++d) v = v * 10 + (*d - '0');
                 out = Value::integer(negative ? -v : v);
                 return true;
             }
