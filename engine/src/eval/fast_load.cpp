@@ -46,7 +46,10 @@ public:
 
 private:
     void ws() {
-        while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+        // (past end_ lies padding: zero bytes, not whitespace)
+        while (static_cast<unsigned char>(*p_) <= ' ' && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t') &&
+               p_ < end_)
+            ++p_;
     }
     bool take(char c) {
         if (p_ < end_ && *p_ == c) {
@@ -227,9 +230,7 @@ private:
     bool expected_key(const std::string& name) {
         const std::size_t len = name.size();
         if (static_cast<std::size_t>(end_ - p_) < len + 2 || p_[len + 1] != '"') return false;
-        const char* k = p_ + 1;
-        for (std::size_t i = 0; i < len; ++i)
-            if (k[i] != name[i]) return false;
+        if (std::memcmp(p_ + 1, name.data(), len) != 0) return false;
         p_ += len + 2;
         return true;
     }
