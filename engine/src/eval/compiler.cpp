@@ -61,6 +61,7 @@ public:
                 n.a = expr(e.children[0], depth);
                 const auto& ot = s_.type(e.children[0].type_id);
                 n.slot = ot.kind == TypeKind::record ? s_.records[static_cast<std::size_t>(ot.decl)].slot(e.name.text) : -1;
+                path(n);
                 return add(n);
             }
             case ExprKind::call: {
@@ -198,6 +199,22 @@ public:
         n.src = c_.nodes[static_cast<std::size_t>(node)].src;
         n.file = file_;
         return fold(add(n));
+    }
+
+    // A member node whose object is the plan, a variable or such a path gets the whole path.
+    void path(Node& n) {
+        if (n.slot < 0) return;
+        const Node& obj = c_.nodes[static_cast<std::size_t>(n.a)];
+        std::vector<std::int32_t> p;
+        if (obj.kind == N::root) p.push_back(-1);
+        else if (obj.kind == N::var) p.push_back(obj.slot);
+        else if (obj.kind == N::member && obj.path_len > 0)
+            p.assign(c_.paths.begin() + obj.path_first, c_.paths.begin() + obj.path_first + obj.path_len);
+        else return;
+        p.push_back(n.slot);
+        n.path_first = static_cast<std::uint32_t>(c_.paths.size());
+        n.path_len = static_cast<std::uint32_t>(p.size());
+        c_.paths.insert(c_.paths.end(), p.begin(), p.end());
     }
 
     bool is_enum(int type) const { return type >= 0 && s_.type(type).kind == TypeKind::enumeration; }

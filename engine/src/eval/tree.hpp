@@ -45,6 +45,10 @@ struct Node {
     std::int32_t a = -1, b = -1, c = -1;
     std::int32_t slot = -1;
     std::uint32_t first = 0, count = 0;  // into Compiled::kids
+    // member: a path from the plan or a variable (plan.sokande.kommun, a.start), read in one
+    // go: Compiled::paths[path_first] is the base (-1 the plan, else a variable's slot), then
+    // path_len - 1 slots outwards; 0 when the object is some other expression
+    std::uint32_t path_first = 0, path_len = 0;
     int type = check::Schema::error_type;
     Value k;                             // constant
     const ast::Expr* src = nullptr;
@@ -99,6 +103,7 @@ struct Compiled {
     std::shared_ptr<const check::Program> program;
     std::vector<Node> nodes;
     std::vector<std::int32_t> kids;
+    std::vector<std::int32_t> paths;  // see Node::path_first
     std::deque<std::vector<Value>> constant_lists;
     std::deque<std::string> constant_strings;
     std::vector<DefineCode> defines;

@@ -311,12 +311,16 @@ public:
             eff = &s_.eff;
             applies = &all;
         }
-        // no allocation per rule once the report's lists have grown
+        // no allocation per rule once the report's lists have grown; outcomes only
+        // (ValidateOptions::details false): Report::results without the lists of rule ids
+        const bool lists = o_.details;
         r_.results.assign(c_.rules.size(), RuleResult::skipped);
-        r_.evaluated.reserve(c_.rules.size());
-        r_.passed.reserve(c_.rules.size());
-        r_.not_applicable.reserve(c_.rules.size());
-        r_.not_in_force.reserve(c_.rules.size());
+        if (lists) {
+            r_.evaluated.reserve(c_.rules.size());
+            r_.passed.reserve(c_.rules.size());
+            r_.not_applicable.reserve(c_.rules.size());
+            r_.not_in_force.reserve(c_.rules.size());
+        }
         for (std::size_t i = 0; i < c_.rules.size(); ++i) {
             const RuleCode& rule = c_.rules[i];
             const auto index = static_cast<std::size_t>(rule.rule);
@@ -326,27 +330,29 @@ public:
             const std::string& id = p.rules[index].id();
             if (fixed != RuleResult::passed) {
                 result = fixed;
-                (fixed == RuleResult::not_in_force ? r_.not_in_force : r_.not_applicable).push_back(id);
+                if (lists) (fixed == RuleResult::not_in_force ? r_.not_in_force : r_.not_applicable).push_back(id);
                 continue;
             }
             if (applies && (!(*applies)[static_cast<std::size_t>(rule.ruleset)] || (*eff)[i].disabled)) {
                 result = RuleResult::not_applicable;
-                r_.not_applicable.push_back(id);
+                if (lists) r_.not_applicable.push_back(id);
                 continue;
             }
             if (rule.sensitive && o_.audience != Audience::af) continue;
-            r_.evaluated.push_back(id);
             std::size_t before = r_.findings.size();
             bool applicable = evaluate(rule, (*eff)[i]);
             if (!applicable) {
-                r_.evaluated.pop_back();
-                r_.not_applicable.push_back(id);
+                if (lists) r_.not_applicable.push_back(id);
                 result = RuleResult::not_applicable;
             } else if (r_.findings.size() == before) {
-                r_.passed.push_back(id);
+                if (lists) {
+                    r_.evaluated.push_back(id);
+                    r_.passed.push_back(id);
+                }
                 result = RuleResult::passed;
                 if (o_.deadlines && rule.due >= 0 && rule.for_each.empty()) deadline(rule, id);
             } else {
+                if (lists) r_.evaluated.push_back(id);
                 result = RuleResult::indeterminate;
                 for (std::size_t k = before; k < r_.findings.size(); ++k)
                     if (r_.findings[k].outcome == Outcome::violated) result = RuleResult::violated;

@@ -64,9 +64,10 @@ struct ValidateOptions {
     // --due-within`) is built from them. Off by default: it evaluates those rules twice.
     bool deadlines = false;
     // false: findings carry the rule, rule set, severity, outcome, due date and sensitivity
-    // only (no title, message, pointer, source, evidence or missing values), for hosts that
-    // count outcomes over many plans (`planrules batch` without --findings). Much faster when
-    // plans have findings. (Making a message takes evaluation steps too: a plan that comes near
+    // only (no title, message, pointer, source, evidence or missing values), and the lists of
+    // rule ids (evaluated, passed, not_applicable, not_in_force) stay empty: Report::results
+    // holds every rule's result. For hosts that count outcomes over many plans (`planrules
+    // batch` without --findings). Much faster when plans have findings. (Making a message takes evaluation steps too: a plan that comes near
     // `max_steps` can run out of them with details and not without.)
     bool details = true;
 };
