@@ -252,3 +252,14 @@ TEST_CASE("dates: parse_date reads exactly YYYY-MM-DD of a day that exists", "[e
         CHECK_FALSE(planrules::parse_date(bad).has_value());
     }
 }
+
+TEST_CASE("dates: to_string writes YYYY-MM-DD with leading zeros, and anything else as it is", "[eval][dates]") {
+    CHECK(planrules::to_string(planrules::Date{2024, 1, 25}) == "2024-01-25");
+    CHECK(planrules::to_string(planrules::Date{5, 12, 3}) == "0005-12-03");
+    CHECK(planrules::to_string(planrules::Date{9999, 12, 31}) == "9999-12-31");
+    CHECK(planrules::to_string(planrules::Date{1, 1, 1}) == "0001-01-01");
+    CHECK(planrules::to_string(planrules::Date{0, 0, 0}) == "0000-00-00");
+    CHECK(planrules::to_string(planrules::Date{12345, 1, 1}) == "12345-01-01");
+    CHECK(planrules::to_string(planrules::Date{-1, 1, 1}) == "-001-01-01");
+}
+

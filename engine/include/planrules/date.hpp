@@ -47,7 +47,17 @@ struct Date {
     return d;
 }
 
-[[nodiscard]] inline std::string to_string(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
+[[nodiscard]] inline std::string to_string(const Date& d) {
+    if (d.year < 0 || d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99)
+        return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+    // YYYY-MM-DD without going through a format string (messages and evidence make many)
+    char out[10] = {static_cast<char>('0' + d.year / 1000),      static_cast<char>('0' + d.year / 100 % 10),
+                    static_cast<char>('0' + d.year / 10 % 10),   static_cast<char>('0' + d.year % 10),
+                    '-',                                          static_cast<char>('0' + d.month / 10),
+                    static_cast<char>('0' + d.month % 10),        '-',
+                    static_cast<char>('0' + d.day / 10),          static_cast<char>('0' + d.day % 10)};
+    return std::string(out, 10);
+}
 
 [[nodiscard]] inline const char* month_name(int m) noexcept {
     constexpr const char* names[] = {"January", "February", "March",     "April",   "May",      "June",

@@ -35,5 +35,6 @@ inline constexpr std::string_view input_rule_id = "PLAN-FORMAT";
 
 // One reference token of a JSON pointer: '~' -> "~0", '/' -> "~1".
 [[nodiscard]] std::string pointer_token(std::string_view key);
+void append_pointer_token(std::string& out, std::string_view key);
 
 }  // namespace planrules::eval

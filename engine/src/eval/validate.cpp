@@ -54,18 +54,26 @@ public:
 
     // The pointer of a path expression (root, variable, member chain), if it is one.
     std::optional<std::string> pointer(int index) {
+        std::string out;
+        if (!append_pointer(index, out)) return std::nullopt;
+        return out;
+    }
+    bool append_pointer(int index, std::string& out) {
         const Node& n = c_.nodes[static_cast<std::size_t>(index)];
         switch (n.kind) {
-            case N::root: return std::string();
-            case N::var:
-                if (static_cast<std::size_t>(n.slot) < vars_.size()) return vars_[static_cast<std::size_t>(n.slot)];
-                return std::nullopt;
-            case N::member: {
-                auto base = pointer(n.a);
-                if (!base) return std::nullopt;
-                return *base + "/" + pointer_token(n.src->name.text);
+            case N::root: return true;
+            case N::var: {
+                const auto slot = static_cast<std::size_t>(n.slot);
+                if (slot >= vars_.size() || !vars_[slot]) return false;
+                out += *vars_[slot];
+                return true;
             }
-            default: return std::nullopt;
+            case N::member:
+                if (!append_pointer(n.a, out)) return false;
+                out += '/';
+                append_pointer_token(out, n.src->name.text);
+                return true;
+            default: return false;
         }
     }
 
@@ -141,8 +149,8 @@ private:
             args.push_back(ev_.eval(k));
             arg_ptrs.push_back(pointer(k));
         }
-        auto saved_vars = vars_;
-        vars_ = arg_ptrs;
+        auto saved_vars = std::move(vars_);  // the caller's variables, back after the body
+        vars_ = std::move(arg_ptrs);
         std::size_t saved = ev_.push_frame(d.frame_size);
         for (std::size_t i = 0; i < args.size(); ++i) ev_.var(static_cast<int>(i)) = args[i];
         ++depth_;
