@@ -228,7 +228,7 @@ define gransen = today - 5 months
     CHECK(probe.value("senare(senare(2024-01-01, 2024-03-01), senare(2024-02-01, 2023-01-01))") == "2024-03-01");
 }
 
-TEST_CASE("eval rules: a define without parameters is evaluated once per plan, its errors reported by every rule",
+TEST_CASE("eval rules: a define without parameters, its value reused across rules, has its errors reported by every rule",
           "[eval][defines]") {
     Probe probe;
     // version is 3 in the probe plan: `noll` divides by zero; `tyst` meets the error but is

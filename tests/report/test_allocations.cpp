@@ -89,6 +89,26 @@ TEST_CASE("hot path: validating into a reused report allocates nothing when the 
     CHECK(r.passed.size() == 24);
 }
 
+TEST_CASE("hot path: a rule set with applies when, validated into a reused report, allocates nothing either",
+          "[report][allocations]") {
+    // the overrides are then worked out per plan (they depend on which rule sets apply)
+    std::string text = passing_rules(8);
+    text.insert(text.find('\n') + 1, "  applies when plan.sokande.kommun == \"0180\"\n");
+    auto rs = to_expected(test::compile_with_schema(text));
+    if (!rs) FAIL(render_text(rs.error()) << "\n" << text);
+    auto plan = rs->load_json(test::read_file(test::source_dir() + "/examples/plans/komplett.json"));
+    REQUIRE(plan);
+    ValidateOptions o;
+    o.as_of = Date{2024, 3, 1};
+    Report r;
+    rs->validate(*plan, o, r);
+    REQUIRE(r.passed.size() == 8);
+    std::size_t before = allocations;
+    for (int i = 0; i < 10; ++i) rs->validate(*plan, o, r);
+    CHECK(allocations - before == 0);
+    CHECK(r.passed.size() == 8);
+}
+
 TEST_CASE("hot path: the allocations of validate do not grow with the number of passing rules", "[report][allocations]") {
     std::size_t few = allocations_of_validate(8);
     std::size_t many = allocations_of_validate(64);

@@ -40,14 +40,16 @@ public:
     [[nodiscard]] tl::expected<Plan, Diagnostics> load_json(std::string_view json, const std::string& name = "plan.json",
                                                             const PlanLimits& limits = {}) const;
 
-    // Validates a loaded plan. Reentrant: many threads may validate with one RuleSet.
+    // Validates a loaded plan. Many threads may validate with one RuleSet at once (each keeps
+    // its own working storage, so a thread validates one plan at a time).
     // Never throws: should memory run out, the report holds one finding PLANRULES-INTERNAL
     // (outcome indeterminate) instead of the rules' findings.
     [[nodiscard]] Report validate(const Plan& plan, const ValidateOptions& options) const;
     // The same into `out`, reusing its storage: a host that validates many plans keeps one
     // Report per thread and, once its lists have grown, validates without allocating (apart
-    // from the text of findings). What the options alone decide (scope, rules in force,
-    // overrides) is worked out once per thread for consecutive calls with equal options.
+    // from the text of findings). What the options alone decide (scope, rules in force, and
+    // the overrides when no rule set in scope has `applies when`) is worked out once per thread
+    // for consecutive calls with equal options.
     void validate(const Plan& plan, const ValidateOptions& options, Report& out) const;
 
     [[nodiscard]] const check::Program& program() const noexcept { return *program_; }

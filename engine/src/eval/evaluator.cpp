@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <new>
 
 namespace planrules::eval {
 
@@ -333,15 +334,16 @@ Value Evaluator::eval(int index) {
 
 Value Evaluator::call(const Node& n) {
     const auto& d = c_.defines[static_cast<std::size_t>(n.slot)];
-    // Arguments are evaluated in the caller's frame, then bound in the new one.
-    Value args[4];
+    // Arguments are evaluated in the caller's frame, then bound in the new one (storage for
+    // up to 16 without constructing it).
+    alignas(Value) unsigned char storage[16 * sizeof(Value)];
     std::vector<Value> many;
-    Value* a = args;
-    if (n.count > 4) {
+    Value* a = reinterpret_cast<Value*>(storage);
+    if (n.count > 16) {
         many.resize(n.count);
         a = many.data();
     }
-    for (std::uint32_t i = 0; i < n.count; ++i) a[i] = operand(c_.kids[n.first + i]);
+    for (std::uint32_t i = 0; i < n.count; ++i) ::new (static_cast<void*>(a + i)) Value(operand(c_.kids[n.first + i]));
     std::size_t saved = push_frame(d.frame_size);
     for (std::uint32_t i = 0; i < n.count; ++i) var(static_cast<int>(i)) = a[i];
     Value r = eval(d.body);

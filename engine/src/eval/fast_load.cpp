@@ -438,6 +438,7 @@ bool fast_load(const Schema& schema, const char* text, std::size_t size, const P
     thread_local std::vector<Value> items;
     thread_local std::string unescaped;
     items.clear();
+    out.size_hint(size);
     Value root;
     FastParser parser(schema, out, limits, items, unescaped);
     const bool ok = parser.parse(text, text + size, rt.decl, root);

@@ -200,7 +200,6 @@ struct Effective {
 struct Prepared {
     std::uint64_t serial = 0;  // Compiled::serial prepared for; 0: none
     Date as_of{};
-    Audience audience = Audience::af;
     std::vector<std::string> rulesets;
     std::vector<char> in_scope;  // per rule set
     std::vector<int> applies_nodes;  // rule sets in scope with an `applies when` of their own
@@ -209,15 +208,15 @@ struct Prepared {
     std::vector<RuleResult> fixed;   // per rule: skipped, not_in_force, not_applicable (disabled,
                                      // when !plan_dependent), or passed standing for "evaluate"
 
+    // (the audience is not part of it: run() withholds sensitive rules itself)
     bool matches(const Compiled& c, const ValidateOptions& o) const {
-        return serial == c.serial && as_of == o.as_of && audience == o.audience && rulesets == o.rulesets;
+        return serial != 0 && serial == c.serial && as_of == o.as_of && rulesets == o.rulesets;
     }
 
     void prepare(const Compiled& c, const ValidateOptions& o) {
         serial = 0;  // until done (an exception leaves nothing half prepared)
         const auto& p = *c.program;
         as_of = o.as_of;
-        audience = o.audience;
         rulesets = o.rulesets;
         // the scope the host asked for: the named rule sets and those they extend
         in_scope.assign(p.rulesets.size(), o.rulesets.empty());
@@ -235,7 +234,8 @@ struct Prepared {
         }
         if (!plan_dependent) {
             std::vector<char> all(p.rulesets.size(), 1);
-            effective(c, all, in_scope, eff);
+            std::vector<char> overridden;
+            effective(c, all, in_scope, eff, overridden);
         }
         const std::int64_t today = days_from_civil(o.as_of);
         fixed.assign(c.rules.size(), RuleResult::passed);
@@ -252,10 +252,10 @@ struct Prepared {
     // The severity, message and disabling of each rule from the overrides of the rule sets
     // that apply and are in scope (several overrides of one rule: the strictest severity wins).
     static void effective(const Compiled& c, const std::vector<char>& applies, const std::vector<char>& in_scope,
-                          std::vector<Effective>& eff) {
+                          std::vector<Effective>& eff, std::vector<char>& overridden) {
         eff.clear();
         for (const auto& rule : c.rules) eff.push_back(Effective{rule.severity, false, &rule.message});
-        std::vector<char> overridden(c.rules.size(), 0);
+        overridden.assign(c.rules.size(), 0);
         for (const auto& ov : c.overrides) {
             if (!applies[static_cast<std::size_t>(ov.ruleset)] || !in_scope[static_cast<std::size_t>(ov.ruleset)]) continue;
             auto& e = eff[static_cast<std::size_t>(ov.rule)];
@@ -273,7 +273,7 @@ struct Prepared {
 // it again for every plan.
 struct Scratch {
     Prepared prepared;
-    std::vector<char> applies, own_applies;
+    std::vector<char> applies, own_applies, overridden;
     std::vector<Effective> eff;
     DefineCache defines;
     std::vector<Value> stack, later_stack;
@@ -315,7 +315,7 @@ public:
                 for (int rs : c_.ruleset_chain[i]) ok = ok && own[static_cast<std::size_t>(rs)];
                 all[i] = ok;
             }
-            Prepared::effective(c_, all, pre.in_scope, s_.eff);
+            Prepared::effective(c_, all, pre.in_scope, s_.eff, s_.overridden);
             eff = &s_.eff;
             applies = &all;
         }

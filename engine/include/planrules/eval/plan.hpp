@@ -4,6 +4,7 @@
 #include <planrules/eval/report.hpp>
 #include <planrules/eval/value.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <memory>
 #include <new>
@@ -30,6 +31,8 @@ public:
         block_used_ = std::exchange(o.block_used_, 0);
         text_capacity_ = std::exchange(o.text_capacity_, 0);
         text_used_ = std::exchange(o.text_used_, 0);
+        next_block_ = o.next_block_;
+        next_text_ = o.next_text_;
         return *this;
     }
     Plan(const Plan&) = delete;
@@ -42,15 +45,23 @@ public:
     // `invalid_input` finding with a pointer. The value reads as missing in the rules.
     [[nodiscard]] const std::vector<Finding>& input_findings() const noexcept { return input_findings_; }
 
+    // For the loader: the size of the plan's JSON, so that its first blocks of values and text
+    // fit a plan of that size and no more (a population of plans held in memory stays dense).
+    void size_hint(std::size_t json_bytes) noexcept {
+        next_block_ = std::min<std::size_t>(256, 32 + json_bytes / 12);
+        next_text_ = std::min<std::size_t>(4096, std::max<std::size_t>(64, json_bytes));
+    }
+
     // For the loader: n missing values (from blocks of 256; a larger request gets its own).
     // Blocks are raw storage: only the values handed out are written.
     Value* allocate(std::size_t n) {
-        constexpr std::size_t block = 256;
         Value* out = nullptr;
-        if (n > block) {
+        if (n > 256) {
             out = new_block(n);
         } else {
             if (n > block_capacity_ - block_used_) {
+                const std::size_t block = n > next_block_ ? 256 : next_block_;
+                next_block_ = 256;
                 current_ = new_block(block);
                 block_capacity_ = block;
                 block_used_ = 0;
@@ -64,7 +75,8 @@ public:
     std::string_view store(std::string_view text) {
         if (text.empty()) return {};
         if (text.size() > text_capacity_ - text_used_) {
-            std::size_t size = text.size() > 4096 ? text.size() : 4096;
+            std::size_t size = std::max(text.size(), next_text_);
+            next_text_ = 4096;
             text_.push_back(std::make_unique_for_overwrite<char[]>(size));
             text_capacity_ = size;
             text_used_ = 0;
@@ -94,6 +106,8 @@ private:
     std::vector<std::unique_ptr<char[]>> text_;
     std::size_t text_capacity_ = 0;
     std::size_t text_used_ = 0;
+    std::size_t next_block_ = 256;  // values in the next block (size_hint)
+    std::size_t next_text_ = 4096;  // bytes in the next text block (size_hint)
 };
 
 }  // namespace planrules
