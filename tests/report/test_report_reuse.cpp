@@ -179,3 +179,37 @@ TEST_CASE("report results: each rule's result by index, for the shipped rules an
     CHECK(any_indeterminate);
     CHECK(test::results_disagree(s.rules, r).empty());
 }
+
+TEST_CASE("report reuse: text made while evaluating (period, upper, +) is right plan after plan, long or short",
+          "[report][reuse]") {
+    auto rs = to_expected(test::compile_with_schema(R"(ruleset t "T"
+rule T-1 "t"
+  severity info
+  source "s"
+  require length(plan.stodbehov.bedomning + plan.stodbehov.bedomning) < 10
+  message "{upper(plan.id)} {period(plan.sokande.inskrivningsdatum)} {length(plan.stodbehov.bedomning + "!")}"
+)"));
+    REQUIRE(rs);
+    auto plan_with = [](int n, std::size_t text) {
+        return fmt::format(R"({{"id": "p-{}", "version": 1, "status": "upprattad", "typ": "ordinarie", )"
+                           R"("sokande": {{"id": "S", "kommun": "0180", "inskrivningsdatum": "20{:02}-0{}-15"}}, )"
+                           R"("stodbehov": {{"bedomning": "{}"}}}})",
+                           n, 10 + n, 1 + n % 9, std::string(text, 'x'));
+    };
+    ValidateOptions o;
+    o.as_of = Date{2024, 7, 1};
+    Report reused;
+    std::vector<std::string> messages;
+    for (int n = 0; n < 12; ++n) {
+        // short texts, then one of 100 000 bytes (its own chunk), then short again
+        const std::size_t text = n == 5 ? 100'000 : static_cast<std::size_t>(n + 10);
+        auto plan = rs->load_json(plan_with(n, text));
+        REQUIRE(plan);
+        rs->validate(*plan, o, reused);
+        REQUIRE(reused.findings.size() == 1);
+        CHECK(reused.findings[0].message ==
+              fmt::format("P-{} 20{:02}-0{} {}", n, 10 + n, 1 + n % 9, text + 1));
+        messages.push_back(reused.findings[0].message);
+    }
+    CHECK(messages.front() != messages.back());
+}

@@ -138,6 +138,7 @@ int order_values(const Value& x, const Value& y) {
 }
 
 std::string_view Evaluator::keep(std::string s) {
+    if (arena_) return arena_->store(s);
     scratch_.push_back(std::make_unique<std::string>(std::move(s)));
     return *scratch_.back();
 }
@@ -500,7 +501,12 @@ Value Evaluator::builtin(const Node& n) {
         case Builtin::day: return Value::integer(civil_from_days(a[0].i).day);
         case Builtin::period: {
             Date d = civil_from_days(a[0].i);
-            return Value::string(keep(fmt::format("{:04}-{:02}", d.year, d.month)));
+            if (d.year < 0 || d.year > 9999) return Value::string(keep(fmt::format("{:04}-{:02}", d.year, d.month)));
+            const char text[7] = {static_cast<char>('0' + d.year / 1000),    static_cast<char>('0' + d.year / 100 % 10),
+                                  static_cast<char>('0' + d.year / 10 % 10), static_cast<char>('0' + d.year % 10),
+                                  '-',                                        static_cast<char>('0' + d.month / 10),
+                                  static_cast<char>('0' + d.month % 10)};
+            return Value::string(arena_ ? arena_->store(std::string_view(text, 7)) : keep(std::string(text, 7)));
         }
         case Builtin::abs:
             if (a[0].kind == ValueKind::integer) {

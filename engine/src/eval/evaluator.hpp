@@ -25,6 +25,44 @@ struct DefineCache {
     }
 };
 
+// Text made during evaluation (`period(…)`, `lower(…)`, string concatenation), kept per thread
+// in chunks that are reused: reset() before a plan forgets the previous plan's text.
+class TextArena {
+public:
+    std::string_view store(std::string_view s) {
+        if (s.empty()) return {};
+        if (chunk_ >= chunks_.size() || s.size() > chunks_[chunk_].size - used_) {
+            if (chunk_ < chunks_.size() && used_ > 0) ++chunk_;
+            while (chunk_ < chunks_.size() && chunks_[chunk_].size < s.size()) ++chunk_;
+            if (chunk_ >= chunks_.size()) {
+                const std::size_t size = s.size() > 4096 ? s.size() : 4096;
+                chunks_.push_back(Chunk{std::make_unique_for_overwrite<char[]>(size), size});
+                chunk_ = chunks_.size() - 1;
+            }
+            used_ = 0;
+        }
+        char* out = chunks_[chunk_].data.get() + used_;
+        std::copy(s.begin(), s.end(), out);
+        used_ += s.size();
+        return {out, s.size()};
+    }
+    void reset() {
+        chunk_ = 0;
+        used_ = 0;
+        // not kept after a plan that made much text: more than 16 chunks, or chunks over 64 KiB
+        if (chunks_.size() > 16) chunks_.resize(16);
+        std::erase_if(chunks_, [](const Chunk& c) { return c.size > (1u << 16); });
+    }
+
+private:
+    struct Chunk {
+        std::unique_ptr<char[]> data;
+        std::size_t size = 0;
+    };
+    std::vector<Chunk> chunks_;
+    std::size_t chunk_ = 0, used_ = 0;
+};
+
 class Evaluator {
 public:
     // `max_steps`: evaluation steps allowed over the evaluator's life (0: no limit). `stack`:
@@ -42,6 +80,9 @@ public:
     // Remembers parameterless defines' values in `cache` (begun for this plan and today); the
     // cache must not outlive the values the evaluator made (strings kept in its scratch).
     void use_cache(DefineCache* cache) { cache_ = cache; }
+    // Keeps text it makes in `arena` (reset for this plan) instead of allocating it; the arena
+    // must not be reset while the evaluator's values are in use.
+    void use_arena(TextArena* arena) { arena_ = arena; }
 
     // True once an evaluation failed for want of steps; every evaluation is then an error.
     bool exhausted() const { return out_of_steps_; }
@@ -119,6 +160,7 @@ private:
     const Node* error_node_ = nullptr;
     std::string error_reason_;
     DefineCache* cache_ = nullptr;
+    TextArena* arena_ = nullptr;
 };
 
 // Equality of two known values (deep for lists and records).

@@ -276,6 +276,7 @@ struct Scratch {
     std::vector<char> applies, own_applies, overridden;
     std::vector<Effective> eff;
     DefineCache defines;
+    TextArena text;
     std::vector<Value> stack, later_stack;
     std::vector<std::uint32_t> indices;
 };
@@ -295,6 +296,8 @@ public:
         const Prepared& pre = s_.prepared;
         s_.defines.begin(c_.defines.size());
         ev_.use_cache(&s_.defines);
+        s_.text.reset();
+        ev_.use_arena(&s_.text);
         // which rule sets apply: their own `applies when` and their ancestors'
         const std::vector<Effective>* eff = &pre.eff;
         const std::vector<char>* applies = nullptr;
