@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """End-to-end batch benchmark: plans per second, MB/s and peak memory of `planrules batch`.
 
-    python3 bench/batch_bench.py [--count N] [--build DIR] [--rules DIR]... [--keep FILE]
+    python3 bench/batch_bench.py [--count N] [--build DIR] [--rules DIR]... [--ruleset NAME]... [--keep FILE]
 
 Generates N plans (default 1 000 000, about 1.75 GB) with planrules-generate, then runs
 `planrules batch` over them with one worker thread pinned to one core (taskset), and with a
@@ -39,6 +39,7 @@ def main():
     ap.add_argument("--count", type=int, default=1_000_000)
     ap.add_argument("--build", default=os.path.join(root, "build", "default"))
     ap.add_argument("--rules", action="append", help="rule directories (default: rules/af, the national rules)")
+    ap.add_argument("--ruleset", action="append", help="scope: only these rule sets (batch --ruleset)")
     ap.add_argument("--as-of", default="2024-06-01")
     ap.add_argument("--keep", help="write the generated plans here (and keep them)")
     args = ap.parse_args()
@@ -52,10 +53,13 @@ def main():
         t, _, _ = run([generate, "--count", str(args.count), "--seed", "2024", "--as-of", args.as_of, "--out", plans])
         size = os.path.getsize(plans)
         print(f"{args.count} plans, {size / 1e6:.0f} MB ({size / args.count:.0f} bytes per plan), generated in {t:.1f} s")
-        print(f"rules: {', '.join(os.path.relpath(r, root) for r in rules)}; as of {args.as_of}; {os.cpu_count()} cores")
+        scope = f" (rule sets {', '.join(args.ruleset)})" if args.ruleset else ""
+        print(f"rules: {', '.join(os.path.relpath(r, root) for r in rules)}{scope}; as of {args.as_of}; {os.cpu_count()} cores")
         base = [planrules, "batch", "--as-of", args.as_of, "--format", "json", "--no-progress"]
         for r in rules:
             base += ["--rules", r]
+        for r in args.ruleset or []:
+            base += ["--ruleset", r]
         taskset = shutil.which("taskset")
         runs = [("1 thread, one core", ([taskset, "-c", "0"] if taskset else []) + base + ["--threads", "1"]),
                 (f"{os.cpu_count()} threads", base)]
