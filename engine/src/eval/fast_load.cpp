@@ -58,6 +58,18 @@ private:
         }
         return false;
     }
+    // After an element of an object or array: a comma (more follow, whitespace skipped), the
+    // closing bracket (done), or anything else (not JSON).
+    enum class Next { more, done, bad };
+    Next after_element(char close) {
+        ws();
+        if (take(',')) {
+            ws();
+            return Next::more;
+        }
+        return take(close) ? Next::done : Next::bad;
+    }
+
     bool literal(const char* word, std::size_t n) {
         if (static_cast<std::size_t>(end_ - p_) < n || std::memcmp(p_, word, n) != 0) return false;
         p_ += n;
@@ -150,13 +162,9 @@ private:
                         Value element;
                         if (!value(t.element, false, depth + 1, element)) return false;
                         items_.push_back(element);
-                        ws();
-                        if (take(',')) {
-                            ws();
-                            continue;
-                        }
-                        if (take(']')) break;
-                        return false;
+                        const Next next = after_element(']');
+                        if (next == Next::done) break;
+                        if (next == Next::bad) return false;
                     }
                 }
                 const std::size_t count = items_.size() - first;
@@ -207,13 +215,9 @@ private:
                     const auto& f = rec.fields[static_cast<std::size_t>(slot)];
                     if (!value(f.type, f.optional, depth, slots[slot])) return false;
                 }
-                ws();
-                if (take(',')) {
-                    ws();
-                    continue;
-                }
-                if (take('}')) break;
-                return false;
+                const Next after = after_element('}');
+                if (after == Next::done) break;
+                if (after == Next::bad) return false;
             }
         }
         for (std::size_t i = 0; i < n; ++i) {
@@ -257,12 +261,8 @@ private:
                         ws();
                     }
                     if (!skip(depth + 1)) return false;
-                    ws();
-                    if (take(',')) {
-                        ws();
-                        continue;
-                    }
-                    return take(close);
+                    const Next next = after_element(close);
+                    if (next != Next::more) return next == Next::done;
                 }
             }
             case '"': {
