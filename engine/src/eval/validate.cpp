@@ -207,6 +207,7 @@ struct Prepared {
     std::vector<Effective> eff;      // per rule (when !plan_dependent)
     std::vector<RuleResult> fixed;   // per rule: skipped, not_in_force, not_applicable (disabled,
                                      // when !plan_dependent), or passed standing for "evaluate"
+    std::vector<std::uint32_t> active;  // the rules not skipped, in order
 
     // (the audience is not part of it: run() withholds sensitive rules itself)
     bool matches(const Compiled& c, const ValidateOptions& o) const {
@@ -246,6 +247,9 @@ struct Prepared {
             else if ((rule.from && today < *rule.from) || (rule.until && today > *rule.until)) f = RuleResult::not_in_force;
             else if (!plan_dependent && eff[i].disabled) f = RuleResult::not_applicable;
         }
+        active.clear();
+        for (std::size_t i = 0; i < c.rules.size(); ++i)
+            if (fixed[static_cast<std::size_t>(c.rules[i].rule)] != RuleResult::skipped) active.push_back(static_cast<std::uint32_t>(i));
         serial = c.serial;
     }
 
@@ -332,11 +336,10 @@ public:
             r_.not_applicable.reserve(c_.rules.size());
             r_.not_in_force.reserve(c_.rules.size());
         }
-        for (std::size_t i = 0; i < c_.rules.size(); ++i) {
+        for (const std::uint32_t i : pre.active) {
             const RuleCode& rule = c_.rules[i];
             const auto index = static_cast<std::size_t>(rule.rule);
             const RuleResult fixed = pre.fixed[index];
-            if (fixed == RuleResult::skipped) continue;
             auto& result = r_.results[index];
             const std::string& id = p.rules[index].id();
             if (fixed != RuleResult::passed) {
