@@ -390,3 +390,64 @@ TEST_CASE("plan loading: the fast path reads escapes, UTF-8, unknown keys and nu
         CHECK_FALSE(fast(text, quick));
     }
 }
+
+TEST_CASE("plan loading: the fast path compares keys and codes in place, long names and escapes included",
+          "[eval][loading]") {
+    // keys and enumeration values are compared with the text, quotes included, in 16-byte chunks
+    // up to 46 characters; longer names, keys out of the schema's order, escapes and dates are
+    // each read another way: every one must give what the full loader gives
+    const std::string long_field(50, 'f'), long_code(47, 'k'), two_chunks = "falt_med_namn_i_tva_delar_x";
+    auto rs = compile_string("root plan: P\nenum Kod { a, ab, " + long_code + ", " + two_chunks + " }\n" +
+                                 "type P {\n  id: string\n  " + long_field + ": int?\n  " + two_chunks +
+                                 ": Kod?\n  kod: Kod?\n  datum: date?\n  lista: list<Kod>\n  krav: int\n}\n",
+                             "lang.rules");
+    REQUIRE(rs);
+    const auto& schema = rs->program().schema;
+    auto padded = [](const std::string& text) { return text + std::string(64, '\0'); };
+    auto accepted = [&](const std::string& body) {
+        const std::string text = "{\"id\": \"P\", " + body + "}";
+        CAPTURE(text);
+        auto full = eval::load_plan(schema, text, "p.json", {}, false);
+        REQUIRE(full);
+        CHECK(full->input_findings().empty());
+        const std::string buffer = padded(text);
+        Plan quick;
+        REQUIRE(eval::fast_load(schema, buffer.data(), text.size(), PlanLimits{}, quick));
+        quick.set_id(full->id());
+        CHECK(eval::same_plan(quick, *full));
+    };
+    accepted("\"krav\": 1");
+    accepted("\"" + long_field + "\": 7, \"krav\": 1");
+    accepted("\"krav\": 1, \"" + two_chunks + "\": \"" + two_chunks + "\", \"kod\": \"" + long_code + "\"");
+    accepted("\"lista\": [\"a\", \"" + long_code + "\", \"" + two_chunks + "\"], \"krav\": 2, \"" + long_field + "x\": 1");
+    accepted("\"kr\\u0061v\": 3, \"kod\": \"\\u0061\", \"datum\": \"\\u0032024-02-29\"");
+    accepted("\"datum\": \"2024-02-29\", \"krav\": 0, \"" + std::string(46, 'f') + "\": 1");
+    accepted("\"kod\": \"ab\", \"lista\": [\"ab\", \"a\"], \"krav\": 0");  // a code that begins another
+    // the same texts with a letter more, less or changed are refused (the full loader reports them)
+    auto refused = [&](const std::string& body, const PlanLimits& limits = {}) {
+        const std::string text = "{\"id\": \"P\", " + body + "}";
+        CAPTURE(text);
+        const std::string buffer = padded(text);
+        Plan quick;
+        CHECK_FALSE(eval::fast_load(schema, buffer.data(), text.size(), limits, quick));
+        auto fast = eval::load_plan(schema, text, "p.json", limits, true);
+        auto full = eval::load_plan(schema, text, "p.json", limits, false);
+        REQUIRE(fast.has_value() == full.has_value());
+        if (fast) {
+            CHECK_FALSE(full->input_findings().empty());
+            CHECK(eval::same_plan(*fast, *full));
+        }
+    };
+    refused("\"kod\": \"" + long_code + "k\", \"krav\": 1");
+    refused("\"kod\": \"" + long_code.substr(1) + "\", \"krav\": 1");
+    refused("\"kod\": \"b\", \"krav\": 1");
+    refused("\"kod\": \"a\"");  // krav missing
+    refused("\"datum\": \"2023-02-29\", \"krav\": 1");
+    refused("\"datum\": \"2024-1-029\", \"krav\": 1");
+    refused("\"krav\": 1, \"krav\": 2");
+    refused("\"krav\": 1, \"kr\\u0061v\": 2");
+    PlanLimits short_strings;
+    short_strings.max_string_length = 9;  // a date is ten characters, the long code 47
+    refused("\"datum\": \"2024-02-29\", \"krav\": 1", short_strings);
+    refused("\"kod\": \"" + long_code + "\", \"krav\": 1", short_strings);
+}

@@ -429,6 +429,7 @@ std::shared_ptr<const Compiled> compile(std::shared_ptr<const check::Program> pr
         mix(f.source->text());
     }
     c->digest = fmt::format("fnv1a64:{:016x}", h);
+    c->fast_schema = make_fast_schema(c->program->schema);
     static std::atomic<std::uint64_t> serials{0};
     c->serial = ++serials;
     return c;

@@ -10,6 +10,7 @@
 
 #include <planrules/detail/strings.hpp>
 
+#include <array>
 #include <charconv>
 #include <cstring>
 
@@ -20,9 +21,97 @@
 namespace planrules::eval {
 
 using check::Schema;
+using check::Type;
 using check::TypeKind;
 
+// The schema laid out for the parser: each type's kind at hand, each key and enumeration value
+// quoted as it appears in JSON (compared in place with the text, no copy or scan first), and per
+// record which fields must be present.
+struct QuotedText {
+    static constexpr std::size_t capacity = 48;
+    alignas(16) std::array<char, capacity> bytes{};  // '"', the text, '"', zeros
+    std::uint8_t size = 0;         // with the quotes
+    std::uint8_t chunks = 1;       // 16-byte chunks to compare
+    std::uint16_t last_mask = 1;   // the bytes of the last chunk that count
+    // (text too long to compare in place: a zero byte where the text has its quote, so no match)
+    void set(std::string_view text) {
+        if (text.size() + 2 > capacity) return;
+        bytes[0] = '"';
+        std::memcpy(bytes.data() + 1, text.data(), text.size());
+        bytes[text.size() + 1] = '"';
+        size = static_cast<std::uint8_t>(text.size() + 2);
+        chunks = static_cast<std::uint8_t>((size + 15) / 16);
+        const unsigned left = size - (chunks - 1u) * 16u;
+        last_mask = static_cast<std::uint16_t>(left == 16 ? 0xFFFFu : (1u << left) - 1);
+    }
+};
+
+struct FastSchema {
+    struct Field {
+        QuotedText key;
+        int type = -1;
+        bool optional = false;
+    };
+    struct Record {
+        std::vector<Field> fields;
+        std::uint64_t required = 0;  // fields that must be present
+        std::uint64_t lists = 0;     // fields that are lists (missing: empty)
+        bool usable = false;         // at most 64 fields (a bit each)
+    };
+    const Schema* schema = nullptr;
+    std::vector<Type> types;                      // by type id
+    std::vector<Record> records;                  // by record decl
+    std::vector<std::vector<QuotedText>> enums;   // by enum decl: the values by code
+};
+
+std::shared_ptr<const FastSchema> make_fast_schema(const Schema& schema) {
+    auto fs = std::make_shared<FastSchema>();
+    fs->schema = &schema;
+    for (std::size_t id = 0; id < schema.type_count(); ++id) fs->types.push_back(schema.type(static_cast<int>(id)));
+    for (const auto& rec : schema.records) {
+        FastSchema::Record r;
+        r.usable = rec.fields.size() <= 64;
+        for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+            const auto& f = rec.fields[i];
+            FastSchema::Field field;
+            field.key.set(f.name);
+            field.type = f.type;
+            field.optional = f.optional;
+            r.fields.push_back(field);
+            if (i >= 64) continue;
+            const bool list = schema.type(f.type).kind == TypeKind::list;
+            if (list) r.lists |= std::uint64_t{1} << i;
+            else if (!f.optional) r.required |= std::uint64_t{1} << i;
+        }
+        fs->records.push_back(std::move(r));
+    }
+    for (const auto& en : schema.enums) {
+        std::vector<QuotedText> values(en.values.size());
+        for (std::size_t i = 0; i < en.values.size(); ++i) values[i].set(en.values[i]);
+        fs->enums.push_back(std::move(values));
+    }
+    return fs;
+}
+
 namespace {
+
+// Whether the text at p (at least QuotedText::capacity readable bytes, starting with a quote)
+// starts with q.
+inline bool starts_with(const char* p, const QuotedText& q) noexcept {
+#if defined(__SSE2__)
+    auto equal = [&](std::size_t chunk) {
+        const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + chunk * 16));
+        const __m128i b = _mm_load_si128(reinterpret_cast<const __m128i*>(q.bytes.data() + chunk * 16));
+        return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(a, b)));
+    };
+    const std::size_t last = q.chunks - 1u;
+    for (std::size_t chunk = 0; chunk < last; ++chunk)
+        if (equal(chunk) != 0xFFFFu) return false;
+    return (equal(last) & q.last_mask) == q.last_mask;
+#else
+    return q.size != 0 && std::memcmp(p, q.bytes.data(), q.size) == 0;
+#endif
+}
 
 // Nesting the fast path follows itself, whatever PlanLimits::max_depth allows (deeper plans
 // go to the full loader, which has its own bound).
@@ -30,7 +119,7 @@ constexpr std::uint32_t own_depth_limit = 256;
 
 class FastParser {
 public:
-    FastParser(const Schema& schema, Plan& plan, const PlanLimits& limits, std::vector<Value>& items,
+    FastParser(const FastSchema& schema, Plan& plan, const PlanLimits& limits, std::vector<Value>& items,
                std::string& unescaped)
         : schema_(schema), plan_(plan), limits_(limits), items_(items), unescaped_(unescaped) {}
 
@@ -79,7 +168,7 @@ private:
     // A value of schema type `type` at p_ (whitespace skipped).
     bool value(int type, bool optional, std::uint32_t depth, Value& out) {
         if (p_ >= end_) return false;
-        const auto& t = schema_.type(type);
+        const Type& t = schema_.types[static_cast<std::size_t>(type)];
         if (*p_ == 'n') {
             if (!literal("null", 4)) return false;
             if (t.kind == TypeKind::list) out = Value::list(nullptr, 0);
@@ -128,22 +217,45 @@ private:
                 out = Value::decimal(d);
                 return true;
             }
-            case TypeKind::string:
-            case TypeKind::date:
+            case TypeKind::date: {
+                // "YYYY-MM-DD" read in place (anything else, escapes too: the string below)
+                if (*p_ != '"') return false;
+                if (end_ - p_ >= 12 && p_[11] == '"' && limits_.max_string_length >= 10) {
+                    if (auto d = parse_iso_date(std::string_view(p_ + 1, 10))) {
+                        out = Value::date(*d);
+                        p_ += 12;
+                        return true;
+                    }
+                }
+                std::string_view text;
+                if (!string(text) || text.size() > limits_.max_string_length) return false;
+                auto d = parse_iso_date(text);
+                if (!d) return false;
+                out = Value::date(*d);
+                return true;
+            }
             case TypeKind::enumeration: {
+                // the values compared in place, quotes included (escapes: the string below)
+                if (*p_ != '"') return false;
+                const auto& values = schema_.enums[static_cast<std::size_t>(t.decl)];
+                for (std::size_t code = 0; code < values.size(); ++code) {
+                    if (!starts_with(p_, values[code])) continue;
+                    if (static_cast<std::size_t>(values[code].size - 2) > limits_.max_string_length) return false;
+                    p_ += values[code].size;
+                    out = Value::enumeration(static_cast<std::uint32_t>(code));
+                    return true;
+                }
+                std::string_view text;
+                if (!string(text) || text.size() > limits_.max_string_length) return false;
+                const int code = schema_.schema->enums[static_cast<std::size_t>(t.decl)].code(text);
+                if (code < 0) return false;
+                out = Value::enumeration(static_cast<std::uint32_t>(code));
+                return true;
+            }
+            case TypeKind::string: {
                 std::string_view text;
                 if (*p_ != '"' || !string(text) || text.size() > limits_.max_string_length) return false;
-                if (t.kind == TypeKind::string) {
-                    out = Value::string(plan_.store(text));
-                } else if (t.kind == TypeKind::date) {
-                    auto d = parse_iso_date(text);
-                    if (!d) return false;
-                    out = Value::date(*d);
-                } else {
-                    int code = schema_.enums[static_cast<std::size_t>(t.decl)].code(text);
-                    if (code < 0) return false;
-                    out = Value::enumeration(static_cast<std::uint32_t>(code));
-                }
+                out = Value::string(plan_.store(text));
                 return true;
             }
             case TypeKind::record:
@@ -182,8 +294,8 @@ private:
     // read (they must be JSON) and ignored.
     bool record(int decl, std::uint32_t depth, Value& out) {
         const auto& rec = schema_.records[static_cast<std::size_t>(decl)];
+        if (!rec.usable) return false;
         const std::size_t n = rec.fields.size();
-        if (n > 64) return false;
         ++p_;  // '{'
         Value* slots = plan_.allocate(n);
         std::uint64_t seen = 0;
@@ -193,14 +305,25 @@ private:
             for (;;) {
                 if (p_ >= end_ || *p_ != '"') return false;
                 // plans usually list the fields in the schema's order: the expected key is
-                // compared in place (a key spelled the same, quote to quote, has no escapes)
+                // compared in place first, then the others (a key spelled the same, quote to
+                // quote, has no escapes); a key with escapes or not in the record is read
                 int slot = -1;
-                if (next < n && expected_key(rec.fields[next].name)) {
+                if (next < n && starts_with(p_, rec.fields[next].key)) {
                     slot = static_cast<int>(next);
+                } else {
+                    for (std::size_t i = 0; i < n; ++i) {
+                        if (starts_with(p_, rec.fields[i].key)) {
+                            slot = static_cast<int>(i);
+                            break;
+                        }
+                    }
+                }
+                if (slot >= 0) {
+                    p_ += rec.fields[static_cast<std::size_t>(slot)].key.size;
                 } else {
                     std::string_view key;
                     if (!string(key)) return false;
-                    slot = rec.slot(key);
+                    slot = schema_.schema->records[static_cast<std::size_t>(decl)].slot(key);
                 }
                 ws();
                 if (!take(':')) return false;
@@ -220,22 +343,10 @@ private:
                 if (after == Next::bad) return false;
             }
         }
-        for (std::size_t i = 0; i < n; ++i) {
-            if (seen & (std::uint64_t{1} << i)) continue;
-            const auto& f = rec.fields[i];
-            if (schema_.type(f.type).kind == TypeKind::list) slots[i] = Value::list(nullptr, 0);
-            else if (!f.optional) return false;
-        }
+        if (rec.required & ~seen) return false;  // a required field missing: the full loader reports it
+        for (std::uint64_t lists = rec.lists & ~seen; lists; lists &= lists - 1)
+            slots[__builtin_ctzll(lists)] = Value::list(nullptr, 0);
         out = Value::record(slots, static_cast<std::uint32_t>(n));
-        return true;
-    }
-
-    // Whether the key at p_ (its opening quote) is `name`; if so, passes over it.
-    bool expected_key(const std::string& name) {
-        const std::size_t len = name.size();
-        if (static_cast<std::size_t>(end_ - p_) < len + 2 || p_[len + 1] != '"') return false;
-        if (std::memcmp(p_ + 1, name.data(), len) != 0) return false;
-        p_ += len + 2;
         return true;
     }
 
@@ -421,7 +532,7 @@ private:
         }
     }
 
-    const Schema& schema_;
+    const FastSchema& schema_;
     Plan& plan_;
     const PlanLimits& limits_;
     std::vector<Value>& items_;
@@ -432,8 +543,9 @@ private:
 
 }  // namespace
 
-bool fast_load(const Schema& schema, const char* text, std::size_t size, const PlanLimits& limits, Plan& out) {
-    const auto& rt = schema.type(schema.root_type);
+bool fast_load(const FastSchema& schema, const char* text, std::size_t size, const PlanLimits& limits, Plan& out) {
+    if (schema.schema->root_type < 0) return false;
+    const auto& rt = schema.types[static_cast<std::size_t>(schema.schema->root_type)];
     if (rt.kind != TypeKind::record || limits.max_depth == 0) return false;
     thread_local std::vector<Value> items;
     thread_local std::string unescaped;
@@ -447,6 +559,10 @@ bool fast_load(const Schema& schema, const char* text, std::size_t size, const P
     if (!ok) return false;
     out.set_root(root);
     return true;
+}
+
+bool fast_load(const Schema& schema, const char* text, std::size_t size, const PlanLimits& limits, Plan& out) {
+    return fast_load(*make_fast_schema(schema), text, size, limits, out);
 }
 
 }  // namespace planrules::eval

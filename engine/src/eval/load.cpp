@@ -40,16 +40,14 @@ std::string pointer_token(std::string_view key) {
 
 std::optional<std::int64_t> parse_iso_date(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    auto num = [&](std::size_t b, std::size_t n) -> int {
-        int v = 0;
-        for (std::size_t i = b; i < b + n; ++i) {
-            if (s[i] < '0' || s[i] > '9') return -1;
-            v = v * 10 + (s[i] - '0');
-        }
-        return v;
-    };
-    Date d{num(0, 4), num(5, 2), num(8, 2)};
-    if (d.year < 0 || d.month < 0 || d.day < 0 || !is_valid(d)) return std::nullopt;
+    // each digit as 0..9, anything else larger
+    auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i])) - unsigned{'0'}; };
+    const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3), m0 = digit(5), m1 = digit(6),
+                   d0 = digit(8), d1 = digit(9);
+    if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)) return std::nullopt;
+    const Date d{static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3), static_cast<int>(m0 * 10 + m1),
+                 static_cast<int>(d0 * 10 + d1)};
+    if (!is_valid(d)) return std::nullopt;
     return days_from_civil(d);
 }
 
@@ -427,7 +425,7 @@ struct ParseBuffers {
 }  // namespace
 
 tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view json, const std::string& name,
-                                          const PlanLimits& limits, bool fast) {
+                                          const PlanLimits& limits, bool fast, const FastSchema* fast_schema) {
     const std::string_view original = json;
     // A byte-order mark is skipped (offsets in diagnostics count it, to match the file).
     const std::size_t bom = json.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
@@ -466,8 +464,14 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
         }
     };
     if (fast) {
+        std::shared_ptr<const FastSchema> own;
+        if (!fast_schema) {
+            own = make_fast_schema(schema);
+            fast_schema = own.get();
+        }
+        static_assert(simdjson::SIMDJSON_PADDING >= 64, "fast_load reads up to 64 bytes past the text");
         Plan quick;
-        if (fast_load(schema, buffers.text.data(), json.size(), limits, quick)) {
+        if (fast_load(*fast_schema, buffers.text.data(), json.size(), limits, quick)) {
             set_id(quick);
             return quick;
         }

@@ -8,6 +8,7 @@
 
 #include <tl/expected.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,16 +18,22 @@ namespace planrules::eval {
 // The rule id of findings about the plan's form (outcome invalid_input).
 inline constexpr std::string_view input_rule_id = "PLAN-FORMAT";
 
+// The schema laid out for fast_load (fast_load.cpp); made once per rule set (Compiled).
+struct FastSchema;
+[[nodiscard]] std::shared_ptr<const FastSchema> make_fast_schema(const check::Schema& schema);
+
 // `fast`: try the fast path first (fast_load: one pass, no findings; it gives up at anything to
-// report).
+// report), with `fast_schema` (made from `schema` when null).
 // false: the full loader only. Both give the same Plan for every input (fuzz_plan_json checks).
 [[nodiscard]] tl::expected<Plan, Diagnostics> load_plan(const check::Schema& schema, std::string_view json,
                                                         const std::string& name, const PlanLimits& limits,
-                                                        bool fast = true);
+                                                        bool fast = true, const FastSchema* fast_schema = nullptr);
 
 // The fast path of load_plan (fast_load.cpp): `size` bytes of plan JSON, followed by at least
-// 16 readable bytes, read into `out` in one pass; false (and `out` to be thrown away) at anything
-// the full loader would report or that the fast path does not read itself.
+// 64 readable bytes of zeros, read into `out` in one pass; false (and `out` to be thrown away) at
+// anything the full loader would report or that the fast path does not read itself.
+[[nodiscard]] bool fast_load(const FastSchema& schema, const char* text, std::size_t size, const PlanLimits& limits,
+                             Plan& out);
 [[nodiscard]] bool fast_load(const check::Schema& schema, const char* text, std::size_t size, const PlanLimits& limits,
                              Plan& out);
 

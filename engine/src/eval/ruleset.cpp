@@ -21,7 +21,7 @@ RuleSet::RuleSet(std::shared_ptr<const check::Program> program, Diagnostics warn
 tl::expected<Plan, Diagnostics> RuleSet::load_json(std::string_view json, const std::string& name,
                                                    const PlanLimits& limits) const {
     try {
-        return eval::load_plan(program_->schema, json, name, limits);
+        return eval::load_plan(program_->schema, json, name, limits, true, compiled_->fast_schema.get());
     } catch (const std::exception& e) {  // std::bad_alloc: never across the API
         Diagnostics ds;
         ds.push_back(make_diagnostic(DiagnosticSeverity::error, "internal-error", nullptr, {},

@@ -14,6 +14,8 @@
 
 namespace planrules::eval {
 
+struct FastSchema;  // load.hpp
+
 enum class N : std::uint8_t {
     constant,
     today,
@@ -112,6 +114,7 @@ struct Compiled {
     std::vector<int> applies;                 // per rule set: node of `applies when`, or -1
     int applies_frame = 1;                    // frame size the `applies when` nodes need
     std::vector<std::vector<int>> ruleset_chain;  // per rule set: itself and its ancestors
+    std::shared_ptr<const FastSchema> fast_schema;  // the schema laid out for plan loading
     std::string digest;
     std::uint64_t serial = 0;  // unique per compilation in this process (what a thread has prepared for)
 };

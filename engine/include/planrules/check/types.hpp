@@ -81,6 +81,7 @@ public:
         return static_cast<int>(types_.size() - 1);
     }
     [[nodiscard]] const Type& type(int id) const { return types_.at(static_cast<std::size_t>(id)); }
+    [[nodiscard]] std::size_t type_count() const noexcept { return types_.size(); }
     [[nodiscard]] int list_of(int element) { return intern(Type{TypeKind::list, -1, element}); }
 
     // Fixed ids of the primitive types (interned first, in this order).

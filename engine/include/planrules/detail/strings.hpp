@@ -51,34 +51,39 @@ namespace planrules::detail {
 
 // Offset of the first byte that is not valid UTF-8, or npos.
 [[nodiscard]] inline std::size_t find_invalid_utf8(std::string_view s) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    auto tail = [p](std::size_t i) { return (p[i] & 0xC0u) == 0x80u; };  // a continuation byte
     std::size_t i = 0;
-    while (i < s.size()) {
+    while (i < n) {
         // ASCII eight bytes at a time
-        while (i + 8 <= s.size()) {
+        while (i + 8 <= n) {
             std::uint64_t w;
-            std::memcpy(&w, s.data() + i, 8);
+            std::memcpy(&w, p + i, 8);
             if (w & 0x8080808080808080ull) break;
             i += 8;
         }
-        if (i >= s.size()) break;
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = 0;
-        std::uint32_t cp = 0;
-        if (c < 0x80) { ++i; continue; }
-        if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-        else return i;
-        for (std::size_t k = 1; k <= n; ++k) {
-            if (i + k >= s.size()) return i;
-            auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (cc & 0x3F);
+        if (i >= n) break;
+        const unsigned c = p[i];
+        if (c < 0x80) {
+            ++i;
+        } else if (c >= 0xC2 && c <= 0xDF) {  // U+0080..U+07FF (C0 and C1 would be overlong)
+            if (i + 1 >= n || !tail(i + 1)) return i;
+            i += 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {  // U+0800..U+FFFF but the surrogates
+            if (i + 2 >= n || !tail(i + 1) || !tail(i + 2)) return i;
+            const unsigned cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+            if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+            i += 3;
+        } else if (c >= 0xF0 && c <= 0xF4) {  // U+10000..U+10FFFF
+            if (i + 3 >= n || !tail(i + 1) || !tail(i + 2) || !tail(i + 3)) return i;
+            const unsigned cp = ((c & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) |
+                                (p[i + 3] & 0x3Fu);
+            if (cp < 0x10000 || cp > 0x10FFFF) return i;
+            i += 4;
+        } else {
+            return i;  // a continuation byte first, or a lead byte UTF-8 does not have
         }
-        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += n + 1;
     }
     return std::string_view::npos;
 }
