@@ -21,22 +21,20 @@ public:
     Plan() = default;
     Plan(Plan&& o) noexcept { *this = std::move(o); }
     Plan& operator=(Plan&& o) noexcept {
+        if (this == &o) return *this;
+        release();
         root_ = std::exchange(o.root_, Value{});
         id_ = std::move(o.id_);
         input_findings_ = std::move(o.input_findings_);
-        blocks_ = std::move(o.blocks_);
-        text_ = std::move(o.text_);
-        current_ = std::exchange(o.current_, nullptr);
-        block_capacity_ = std::exchange(o.block_capacity_, 0);
-        block_used_ = std::exchange(o.block_used_, 0);
-        text_capacity_ = std::exchange(o.text_capacity_, 0);
-        text_used_ = std::exchange(o.text_used_, 0);
-        next_block_ = o.next_block_;
-        next_text_ = o.next_text_;
+        chunks_ = std::exchange(o.chunks_, nullptr);
+        low_ = std::exchange(o.low_, nullptr);
+        high_ = std::exchange(o.high_, nullptr);
+        next_chunk_ = o.next_chunk_;
         return *this;
     }
     Plan(const Plan&) = delete;
     Plan& operator=(const Plan&) = delete;
+    ~Plan() { release(); }
 
     [[nodiscard]] const Value& root() const noexcept { return root_; }
     // The plan's "id", or "" when it has none.
@@ -45,45 +43,47 @@ public:
     // `invalid_input` finding with a pointer. The value reads as missing in the rules.
     [[nodiscard]] const std::vector<Finding>& input_findings() const noexcept { return input_findings_; }
 
-    // For the loader: the size of the plan's JSON, so that its first blocks of values and text
-    // fit a plan of that size and no more (a population of plans held in memory stays dense).
+    // For the loader: the size of the plan's JSON, so that its first chunk of storage fits the
+    // values and text of a plan of that size and no more (one allocation for a typical plan; a
+    // population of plans held in memory stays dense).
     void size_hint(std::size_t json_bytes) noexcept {
-        next_block_ = std::min<std::size_t>(256, 32 + json_bytes / 12);
-        next_text_ = std::min<std::size_t>(4096, std::max<std::size_t>(64, json_bytes));
+        const std::size_t values = std::min<std::size_t>(256, 32 + json_bytes / 12);
+        const std::size_t text = std::min<std::size_t>(4096, std::max<std::size_t>(64, json_bytes));
+        next_chunk_ = values * sizeof(Value) + text;
     }
 
-    // For the loader: n missing values (from blocks of 256; a larger request gets its own).
-    // Blocks are raw storage: only the values handed out are written.
+    // For the loader: n missing values. Storage comes in chunks: values from the front of the
+    // current chunk, text from its back; a request larger than half a chunk gets its own. Chunks
+    // are raw storage: only what is handed out is written.
     Value* allocate(std::size_t n) {
+        const std::size_t bytes = n * sizeof(Value);
         Value* out = nullptr;
-        if (n > 256) {
-            out = new_block(n);
-        } else {
-            if (n > block_capacity_ - block_used_) {
-                const std::size_t block = n > next_block_ ? 256 : next_block_;
-                next_block_ = 256;
-                current_ = new_block(block);
-                block_capacity_ = block;
-                block_used_ = 0;
+        if (bytes > static_cast<std::size_t>(high_ - low_)) {
+            if (bytes > chunk_size / 2) {
+                out = reinterpret_cast<Value*>(own_chunk(bytes));
+            } else {
+                next_chunk();
             }
-            out = current_ + block_used_;
-            block_used_ += n;
+        }
+        if (!out) {
+            out = reinterpret_cast<Value*>(low_);
+            low_ += bytes;
         }
         for (std::size_t i = 0; i < n; ++i) ::new (static_cast<void*>(out + i)) Value();
         return out;
     }
     std::string_view store(std::string_view text) {
         if (text.empty()) return {};
-        if (text.size() > text_capacity_ - text_used_) {
-            std::size_t size = std::max(text.size(), next_text_);
-            next_text_ = 4096;
-            text_.push_back(std::make_unique_for_overwrite<char[]>(size));
-            text_capacity_ = size;
-            text_used_ = 0;
+        char* out = nullptr;
+        if (text.size() > static_cast<std::size_t>(high_ - low_)) {
+            if (text.size() > chunk_size / 2) out = reinterpret_cast<char*>(own_chunk(text.size()));
+            else next_chunk();
         }
-        char* out = text_.back().get() + text_used_;
+        if (!out) {
+            high_ -= text.size();
+            out = reinterpret_cast<char*>(high_);
+        }
         std::copy(text.begin(), text.end(), out);
-        text_used_ += text.size();
         return {out, text.size()};
     }
     void set_root(Value v) noexcept { root_ = v; }
@@ -91,23 +91,45 @@ public:
     void add_input_finding(Finding f) { input_findings_.push_back(std::move(f)); }
 
 private:
+    static_assert(std::is_trivially_destructible_v<Value> && alignof(Value) <= alignof(std::max_align_t));
+    // A chunk: this header, then its storage (aligned for Value).
+    struct alignas(std::max_align_t) Chunk {
+        Chunk* next;
+    };
+    static constexpr std::size_t chunk_size = 8192;  // bytes of a chunk after the first
+
+    std::byte* add_chunk(std::size_t bytes) {
+        auto* c = static_cast<Chunk*>(::operator new(sizeof(Chunk) + bytes));
+        c->next = chunks_;
+        chunks_ = c;
+        return reinterpret_cast<std::byte*>(c + 1);
+    }
+    // A chunk for one large request (the current chunk stays current).
+    std::byte* own_chunk(std::size_t bytes) { return add_chunk(bytes); }
+    // A new current chunk (what is left of the last one is not used).
+    void next_chunk() {
+        const std::size_t bytes = next_chunk_;
+        next_chunk_ = chunk_size;
+        low_ = add_chunk(bytes);
+        high_ = low_ + bytes;
+    }
+    void release() noexcept {
+        for (Chunk* c = chunks_; c;) {
+            Chunk* next = c->next;
+            ::operator delete(static_cast<void*>(c));
+            c = next;
+        }
+        chunks_ = nullptr;
+        low_ = high_ = nullptr;
+    }
+
     Value root_;
     std::string id_;
     std::vector<Finding> input_findings_;
-    static_assert(std::is_trivially_destructible_v<Value> && alignof(Value) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__);
-    Value* new_block(std::size_t n) {
-        blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(n * sizeof(Value)));
-        return reinterpret_cast<Value*>(blocks_.back().get());
-    }
-    std::vector<std::unique_ptr<std::byte[]>> blocks_;
-    Value* current_ = nullptr;  // the block allocate() hands out from
-    std::size_t block_capacity_ = 0;
-    std::size_t block_used_ = 0;
-    std::vector<std::unique_ptr<char[]>> text_;
-    std::size_t text_capacity_ = 0;
-    std::size_t text_used_ = 0;
-    std::size_t next_block_ = 256;  // values in the next block (size_hint)
-    std::size_t next_text_ = 4096;  // bytes in the next text block (size_hint)
+    Chunk* chunks_ = nullptr;  // all chunks, the last one made first
+    std::byte* low_ = nullptr;   // the current chunk's free space: values are handed out from
+    std::byte* high_ = nullptr;  // low_ upwards, text from high_ downwards
+    std::size_t next_chunk_ = chunk_size;  // bytes of the next chunk (size_hint)
 };
 
 }  // namespace planrules
