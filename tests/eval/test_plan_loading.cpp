@@ -451,3 +451,34 @@ TEST_CASE("plan loading: the fast path compares keys and codes in place, long na
     refused("\"datum\": \"2024-02-29\", \"krav\": 1", short_strings);
     refused("\"kod\": \"" + long_code + "\", \"krav\": 1", short_strings);
 }
+
+TEST_CASE("plan loading: dates in plans are read as the calendar has them", "[eval][loading][dates]") {
+    // parse_iso_date has a path of its own for 1901-2099 (a leap year every four years): every
+    // day from 1890 to 2110 against the general calendar (days_from_civil), and every
+    // impossible day of those years refused
+    std::size_t days = 0;
+    for (int y = 1890; y <= 2110; ++y) {
+        for (int m = 0; m <= 13; ++m) {
+            for (int d = 0; d <= 32; ++d) {
+                const std::string text = fmt::format("{:04}-{:02}-{:02}", y, m, d);
+                const auto got = eval::parse_iso_date(text);
+                const Date date{y, m, d};
+                if (is_valid(date)) {
+                    ++days;
+                    if (!got || *got != days_from_civil(date)) FAIL_CHECK(text);
+                } else if (got) {
+                    FAIL_CHECK(text << " is not a date");
+                }
+            }
+        }
+    }
+    CHECK(days == 80718);  // 221 years of 365 days and 53 leap days
+    CHECK(eval::parse_iso_date("2000-02-29") == days_from_civil(2000, 2, 29));
+    CHECK_FALSE(eval::parse_iso_date("1900-02-29"));
+    CHECK_FALSE(eval::parse_iso_date("2100-02-29"));
+    CHECK(eval::parse_iso_date("0001-01-01") == min_day);
+    CHECK(eval::parse_iso_date("9999-12-31") == max_day);
+    for (const char* bad : {"0000-01-01", "2024-1-01", "2024-01-1", "2024/01/01", "2024-01-01 ", "２024-01-01", "2024-0a-01",
+                            "20240101", "", "2024-00-10", "2024-13-01"})
+        CHECK_FALSE(eval::parse_iso_date(bad));
+}
