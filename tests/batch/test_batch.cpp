@@ -178,6 +178,36 @@ TEST_CASE("batch: a line longer than the plan size limit is one malformed record
     CHECK(s2.not_json_records[0].line == 1);
 }
 
+TEST_CASE("batch: plans longer than a read block are read whole, before and after lines too long to keep",
+          "[batch][limits]") {
+    // the reader reads 1 MiB at a time into a block's buffer: a line that does not fit moves to a
+    // larger buffer, and the lines around it keep their numbers
+    BatchOptions o;
+    o.validate.as_of = Date{2024, 7, 15};
+    o.limits.max_plan_size = 6u << 20;
+    o.limits.max_string_length = 6u << 20;
+    const std::string good = plan_json();
+    auto large = [&](std::size_t bytes) { return plan_json("", ", \"bilaga\": \"" + std::string(bytes, 'x') + "\""); };
+    const std::string text = good + "\n" +            // 1
+                             large(1536u << 10) + "\n" +  // 2: 1.5 MiB
+                             "{\"id\": \n" +           // 3: not JSON
+                             large(5u << 20) + "\n" +    // 4: 5 MiB
+                             "{\"id\": \"" + std::string(7u << 20, 'y') + "\"}\n" +  // 5: over the limit
+                             large(2u << 20) + "\n" +    // 6: 2 MiB
+                             good;                        // 7, no final newline
+    for (unsigned threads : {1u, 3u}) {
+        o.threads = threads;
+        auto s = run(text, o);
+        CHECK(s.lines == 7);
+        CHECK(s.plans == 5);
+        REQUIRE(s.not_json_records.size() == 2);
+        CHECK(s.not_json_records[0].line == 3);
+        CHECK(s.not_json_records[1].line == 5);
+        CHECK_THAT(s.not_json_records[1].reason, Catch::Contains("6291456"));  // the limit, named
+        CHECK(s.bytes == text.size());
+    }
+}
+
 TEST_CASE("batch: key figures", "[batch][figures]") {
     auto plan = [](std::string_view status, std::string_view registered, std::string_view established,
                    bool assessment) {

@@ -170,10 +170,18 @@ void add(Counts& into, const Counts& from) {
     }
 }
 
+// Bytes read from the input: raw storage (not zeroed first), reused once a worker is done.
+struct Buffer {
+    std::unique_ptr<char[]> bytes;
+    std::size_t capacity = 0;
+    std::size_t size = 0;
+    [[nodiscard]] std::string_view view() const noexcept { return {bytes.get(), size}; }
+};
+
 struct Block {
     std::uint64_t seq = 0;
     std::uint64_t first_line = 0;  // 1-based number of the block's first line
-    std::string data;              // whole lines
+    Buffer data;                   // whole lines
     std::string out;               // findings text, when asked for
     std::vector<MalformedRecord> too_long;  // lines skipped by the reader
 };
@@ -244,17 +252,20 @@ private:
     std::string read(std::FILE* input, unsigned threads) {
         const std::size_t max_in_flight = 2 * static_cast<std::size_t>(threads) + 2;
         const std::size_t max_line = o_.limits.max_plan_size + 4096;
-        std::string pending;
+        {
+            std::lock_guard lock(mutex_);
+            spare_limit_ = max_in_flight + 1;
+        }
         std::uint64_t line = 1, seq = 0;
         bool skipping = false;  // inside a line longer than max_line
         std::uint64_t skip_line = 0;
         std::vector<MalformedRecord> too_long;
         auto last_progress = std::chrono::steady_clock::now();
-        auto dispatch = [&](std::string data) {
+        auto dispatch = [&](Buffer data) {
             Block b;
             b.seq = seq++;
             b.first_line = line;
-            line += count_lines(data);
+            line += count_lines(data.view());
             b.data = std::move(data);
             b.too_long = std::move(too_long);
             too_long.clear();
@@ -269,38 +280,56 @@ private:
             lock.unlock();
             work_ready_.notify_one();
         };
-        std::vector<char> buf(block_size);
+        // The input is read straight into a block's buffer; the whole lines in it go to a worker
+        // and the start of the last, unfinished line is copied to the next buffer.
+        Buffer cur = take_buffer(block_size);
         for (;;) {
-            std::size_t n = std::fread(buf.data(), 1, buf.size(), input);
+            std::size_t n = std::fread(cur.bytes.get() + cur.size, 1, cur.capacity - cur.size, input);
             if (n == 0) {
                 if (std::ferror(input)) return "cannot read the input";
                 break;
             }
             bytes_ += n;
-            std::string_view chunk(buf.data(), n);
+            const std::size_t fresh = cur.size;  // where the bytes just read start
+            cur.size += n;
             if (skipping) {  // drop the rest of a too long line
-                std::size_t nl = chunk.find('\n');
-                if (nl == std::string_view::npos) continue;
+                const void* nl = std::memchr(cur.bytes.get() + fresh, '\n', n);
+                if (!nl) {
+                    cur.size = fresh;
+                    continue;
+                }
                 skipping = false;
-                chunk.remove_prefix(nl + 1);
+                const std::size_t from = static_cast<std::size_t>(static_cast<const char*>(nl) - cur.bytes.get()) + 1;
+                std::memmove(cur.bytes.get() + fresh, cur.bytes.get() + from, cur.size - from);
+                cur.size = fresh + (cur.size - from);
                 line = skip_line + 1;
             }
-            pending.append(chunk);
-            std::size_t last = pending.rfind('\n');
-            if (last != std::string::npos && (pending.size() >= block_size || last + 1 == pending.size())) {
-                std::string rest = pending.substr(last + 1);
-                pending.resize(last + 1);
-                dispatch(std::move(pending));
-                pending = std::move(rest);
-            }
-            if (pending.size() > max_line && pending.find('\n') == std::string::npos) {
+            const void* found = cur.size ? ::memrchr(cur.bytes.get(), '\n', cur.size) : nullptr;
+            if (found) {
+                const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(found) - cur.bytes.get()) + 1;
+                if (cur.size == cur.capacity || end == cur.size) {
+                    const std::size_t rest = cur.size - end;
+                    Buffer next = take_buffer(std::max(block_size, 2 * rest));
+                    std::memcpy(next.bytes.get(), cur.bytes.get() + end, rest);
+                    next.size = rest;
+                    cur.size = end;
+                    dispatch(std::move(cur));
+                    cur = std::move(next);
+                }
+            } else if (cur.size > max_line) {
                 // a line longer than any plan may be: counted, not kept
                 too_long.push_back({line, fmt::format("the line is longer than {} bytes (PlanLimits::max_plan_size)",
                                                       o_.limits.max_plan_size)});
                 skipping = true;
                 skip_line = line;
-                pending.clear();
+                cur.size = 0;
                 // the reader's line count moves on when the line ends
+            } else if (cur.size == cur.capacity) {
+                // one line longer than the buffer so far: a larger one
+                Buffer larger = take_buffer(2 * cur.capacity);
+                std::memcpy(larger.bytes.get(), cur.bytes.get(), cur.size);
+                larger.size = cur.size;
+                cur = std::move(larger);
             }
             flush(false);
             if (o_.progress) {
@@ -312,9 +341,28 @@ private:
             }
         }
         if (skipping) line = skip_line + 1;
-        if (!pending.empty() || !too_long.empty()) dispatch(std::move(pending));
+        if (cur.size != 0 || !too_long.empty()) dispatch(std::move(cur));
         summary_.bytes = bytes_;
         return {};
+    }
+
+    // A buffer of at least `capacity` bytes (at least a block): one a worker gave back, or new.
+    Buffer take_buffer(std::size_t capacity) {
+        capacity = std::max(capacity, block_size);
+        {
+            std::lock_guard lock(mutex_);
+            for (auto it = spare_.begin(); it != spare_.end(); ++it) {
+                if (it->capacity < capacity) continue;
+                Buffer b = std::move(*it);
+                spare_.erase(it);
+                b.size = 0;
+                return b;
+            }
+        }
+        Buffer b;
+        b.bytes = std::make_unique_for_overwrite<char[]>(capacity);
+        b.capacity = capacity;
+        return b;
     }
 
     bool next_ready() const { return !finished_.empty() && finished_.begin()->first == next_out_; }
@@ -374,7 +422,7 @@ private:
                     ++tally.not_json;
                     if (tally.not_json_records.size() < o_.max_listed) tally.not_json_records.push_back(std::move(r));
                 }
-                std::string_view data = b.data;
+                std::string_view data = b.data.view();
                 std::uint64_t line = b.first_line;
                 std::uint64_t records = 0;
                 while (!data.empty()) {
@@ -393,6 +441,8 @@ private:
             {
                 std::lock_guard lock(mutex_);
                 finished_.emplace(b.seq, std::move(b.out));
+                // the buffer back to the reader (those of one long line are let go)
+                if (b.data.capacity == block_size && spare_.size() < spare_limit_) spare_.push_back(std::move(b.data));
             }
             space_.notify_all();
         }
@@ -594,6 +644,8 @@ private:
     std::mutex mutex_;
     std::condition_variable work_ready_, space_;
     std::deque<Block> queue_;
+    std::vector<Buffer> spare_;       // buffers the workers are done with
+    std::size_t spare_limit_ = 4;     // as many as can be in flight
     std::map<std::uint64_t, std::string> finished_;
     std::uint64_t next_out_ = 0;
     std::size_t in_flight_ = 0;
