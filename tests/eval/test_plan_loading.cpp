@@ -478,6 +478,20 @@ TEST_CASE("plan loading: dates in plans are read as the calendar has them", "[ev
     CHECK_FALSE(eval::parse_iso_date("2100-02-29"));
     CHECK(eval::parse_iso_date("0001-01-01") == min_day);
     CHECK(eval::parse_iso_date("9999-12-31") == max_day);
+    // every byte in every place of "2024-06-15": only a digit (or the dashes in theirs) is a date
+    for (std::size_t at = 0; at < 10; ++at) {
+        for (int b = 0; b < 256; ++b) {
+            std::string text = "2024-06-15";
+            text[at] = static_cast<char>(b);
+            const bool dash = at == 4 || at == 7;
+            const auto got = eval::parse_iso_date(text);
+            const auto date = parse_date(text);  // the calendar's own reading (planrules/date.hpp)
+            CAPTURE(text);
+            if (dash ? b == '-' : (b >= '0' && b <= '9')) CHECK(got.has_value() == date.has_value());
+            else CHECK_FALSE(got);
+            if (got && date) CHECK(*got == days_from_civil(*date));
+        }
+    }
     for (const char* bad : {"0000-01-01", "2024-1-01", "2024-01-1", "2024/01/01", "2024-01-01 ", "２024-01-01", "2024-0a-01",
                             "20240101", "", "2024-00-10", "2024-13-01"})
         CHECK_FALSE(eval::parse_iso_date(bad));

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include <charconv>
 
@@ -40,13 +41,20 @@ std::string pointer_token(std::string_view key) {
 
 std::optional<std::int64_t> parse_iso_date(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    // each digit as 0..9, anything else larger
-    auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i])) - unsigned{'0'}; };
-    const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3), m0 = digit(5), m1 = digit(6),
-                   d0 = digit(8), d1 = digit(9);
-    if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)) return std::nullopt;
-    const Date d{static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3), static_cast<int>(m0 * 10 + m1),
-                 static_cast<int>(d0 * 10 + d1)};
+    // "YYYY-MM-" and "DD" as words: each byte of a digit minus '0' is 0..9; a byte over 9 (or
+    // one below '0', which wraps) sets its 0x80 bit once 0x76 is added
+    std::uint64_t head = 0;
+    std::uint16_t tail = 0;
+    std::memcpy(&head, s.data(), 8);
+    std::memcpy(&tail, s.data() + 8, 2);
+    const std::uint64_t digits = (head ^ 0x3030303030303030ull) & 0x00FFFF00FFFFFFFFull;  // the '-' left out
+    const std::uint64_t days = static_cast<std::uint64_t>(tail ^ 0x3030u);
+    const std::uint64_t high = 0x8080808080808080ull;
+    if ((((digits + 0x7676767676767676ull) | digits) & high & 0x00FFFF00FFFFFFFFull) != 0) return std::nullopt;
+    if ((((days + 0x7676u) | days) & 0x8080u) != 0) return std::nullopt;
+    auto byte = [](std::uint64_t w, int i) { return static_cast<int>((w >> (8 * i)) & 0xFF); };
+    const Date d{byte(digits, 0) * 1000 + byte(digits, 1) * 100 + byte(digits, 2) * 10 + byte(digits, 3),
+                 byte(digits, 5) * 10 + byte(digits, 6), byte(days, 0) * 10 + byte(days, 1)};
     if (d.year >= 1901 && d.year <= 2099) {
         // the dates plans have: every fourth year a leap year, no division by 100 or 400
         static constexpr int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
