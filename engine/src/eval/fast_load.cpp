@@ -140,8 +140,9 @@ private:
                p_ < end_)
             ++p_;
     }
+    // (c is never a zero byte, so take stops at end_ too)
     bool take(char c) {
-        if (p_ < end_ && *p_ == c) {
+        if (*p_ == c) {
             ++p_;
             return true;
         }
@@ -151,6 +152,16 @@ private:
     // closing bracket (done), or anything else (not JSON).
     enum class Next { more, done, bad };
     Next after_element(char close) {
+        // compact JSON first: the comma or bracket right after the element
+        if (*p_ == ',') {
+            ++p_;
+            if (static_cast<unsigned char>(*p_) <= ' ') ws();
+            return Next::more;
+        }
+        if (*p_ == close) {
+            ++p_;
+            return Next::done;
+        }
         ws();
         if (take(',')) {
             ws();
@@ -280,8 +291,8 @@ private:
                     }
                 }
                 const std::size_t count = items_.size() - first;
-                Value* elements = plan_.allocate(count);
-                std::copy(items_.begin() + static_cast<std::ptrdiff_t>(first), items_.end(), elements);
+                Value* elements = plan_.allocate_uninitialized(count);
+                std::uninitialized_copy(items_.begin() + static_cast<std::ptrdiff_t>(first), items_.end(), elements);
                 items_.resize(first);
                 out = Value::list(elements, static_cast<std::uint32_t>(count));
                 return true;
@@ -297,7 +308,7 @@ private:
         if (!rec.usable) return false;
         const std::size_t n = rec.fields.size();
         ++p_;  // '{'
-        Value* slots = plan_.allocate(n);
+        Value* slots = plan_.allocate_uninitialized(n);  // each written below: read or missing
         std::uint64_t seen = 0;
         std::size_t next = 0;  // the field after the last one read
         ws();
@@ -325,9 +336,13 @@ private:
                     if (!string(key)) return false;
                     slot = schema_.schema->records[static_cast<std::size_t>(decl)].slot(key);
                 }
-                ws();
-                if (!take(':')) return false;
-                ws();
+                if (*p_ == ':') {
+                    ++p_;
+                } else {
+                    ws();
+                    if (!take(':')) return false;
+                }
+                if (static_cast<unsigned char>(*p_) <= ' ') ws();
                 if (slot < 0) {
                     if (!skip(depth)) return false;
                 } else {
@@ -343,9 +358,12 @@ private:
                 if (after == Next::bad) return false;
             }
         }
-        if (rec.required & ~seen) return false;  // a required field missing: the full loader reports it
-        for (std::uint64_t lists = rec.lists & ~seen; lists; lists &= lists - 1)
-            slots[__builtin_ctzll(lists)] = Value::list(nullptr, 0);
+        std::uint64_t missing = (n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1) & ~seen;
+        if (rec.required & missing) return false;  // a required field missing: the full loader reports it
+        for (; missing; missing &= missing - 1) {
+            const auto i = static_cast<unsigned>(__builtin_ctzll(missing));
+            slots[i] = (rec.lists >> i) & 1 ? Value::list(nullptr, 0) : Value{};
+        }
         out = Value::record(slots, static_cast<std::uint32_t>(n));
         return true;
     }

@@ -56,6 +56,12 @@ public:
     // current chunk, text from its back; a request larger than half a chunk gets its own. Chunks
     // are raw storage: only what is handed out is written.
     Value* allocate(std::size_t n) {
+        Value* out = allocate_uninitialized(n);
+        for (std::size_t i = 0; i < n; ++i) ::new (static_cast<void*>(out + i)) Value();
+        return out;
+    }
+    // The same, not initialised: the loader writes each of the n values before the plan is used.
+    Value* allocate_uninitialized(std::size_t n) {
         const std::size_t bytes = n * sizeof(Value);
         Value* out = nullptr;
         if (bytes > static_cast<std::size_t>(high_ - low_)) {
@@ -69,7 +75,6 @@ public:
             out = reinterpret_cast<Value*>(low_);
             low_ += bytes;
         }
-        for (std::size_t i = 0; i < n; ++i) ::new (static_cast<void*>(out + i)) Value();
         return out;
     }
     std::string_view store(std::string_view text) {
