@@ -188,6 +188,18 @@ private:
             return true;
         }
         switch (t.kind) {
+            case TypeKind::record:
+                if (*p_ != '{' || depth >= limits_.max_depth || depth >= own_depth_limit) return false;
+                return record(t.decl, depth + 1, out);
+            case TypeKind::list: return list(t, depth, out);
+            default: return scalar(t, out);
+        }
+    }
+
+    // A value of a scalar type at p_ (not null); inlined where fields are read, so that the
+    // common values cost no call.
+    [[gnu::always_inline]] bool scalar(const Type& t, Value& out) {
+        switch (t.kind) {
             case TypeKind::boolean:
                 if (literal("true", 4)) out = Value::boolean(true);
                 else if (literal("false", 5)) out = Value::boolean(false);
@@ -269,36 +281,35 @@ private:
                 out = Value::string(plan_.store(text));
                 return true;
             }
-            case TypeKind::record:
-                if (*p_ != '{' || depth >= limits_.max_depth || depth >= own_depth_limit) return false;
-                return record(t.decl, depth + 1, out);
-            case TypeKind::list: {
-                if (*p_ != '[' || depth >= limits_.max_depth || depth >= own_depth_limit) return false;
-                ++p_;
-                // the elements collect on a stack shared by all lists (a list inside an element
-                // pushes above them and pops before the element is stored)
-                const std::size_t first = items_.size();
-                ws();
-                if (!take(']')) {
-                    for (;;) {
-                        if (items_.size() - first >= limits_.max_list_length) return false;
-                        Value element;
-                        if (!value(t.element, false, depth + 1, element)) return false;
-                        items_.push_back(element);
-                        const Next next = after_element(']');
-                        if (next == Next::done) break;
-                        if (next == Next::bad) return false;
-                    }
-                }
-                const std::size_t count = items_.size() - first;
-                Value* elements = plan_.allocate_uninitialized(count);
-                std::uninitialized_copy(items_.begin() + static_cast<std::ptrdiff_t>(first), items_.end(), elements);
-                items_.resize(first);
-                out = Value::list(elements, static_cast<std::uint32_t>(count));
-                return true;
-            }
             default: return false;
         }
+    }
+
+    // A list of type t at p_.
+    bool list(const Type& t, std::uint32_t depth, Value& out) {
+        if (*p_ != '[' || depth >= limits_.max_depth || depth >= own_depth_limit) return false;
+        ++p_;
+        // the elements collect on a stack shared by all lists (a list inside an element
+        // pushes above them and pops before the element is stored)
+        const std::size_t first = items_.size();
+        ws();
+        if (!take(']')) {
+            for (;;) {
+                if (items_.size() - first >= limits_.max_list_length) return false;
+                Value element;
+                if (!value(t.element, false, depth + 1, element)) return false;
+                items_.push_back(element);
+                const Next next = after_element(']');
+                if (next == Next::done) break;
+                if (next == Next::bad) return false;
+            }
+        }
+        const std::size_t count = items_.size() - first;
+        Value* elements = plan_.allocate_uninitialized(count);
+        std::uninitialized_copy(items_.begin() + static_cast<std::ptrdiff_t>(first), items_.end(), elements);
+        items_.resize(first);
+        out = Value::list(elements, static_cast<std::uint32_t>(count));
+        return true;
     }
 
     // An object at p_ read as record `decl`: fields by name, in any order; unknown keys are
@@ -351,7 +362,12 @@ private:
                     seen |= bit;
                     next = static_cast<std::size_t>(slot) + 1;
                     const auto& f = rec.fields[static_cast<std::size_t>(slot)];
-                    if (!value(f.type, f.optional, depth, slots[slot])) return false;
+                    const Type& t = schema_.types[static_cast<std::size_t>(f.type)];
+                    if (*p_ != 'n' && t.kind != TypeKind::record && t.kind != TypeKind::list) {
+                        if (!scalar(t, slots[slot])) return false;  // most values: no call
+                    } else if (!value(f.type, f.optional, depth, slots[slot])) {
+                        return false;
+                    }
                 }
                 const Next after = after_element('}');
                 if (after == Next::done) break;
