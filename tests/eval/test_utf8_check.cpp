@@ -76,6 +76,33 @@ TEST_CASE("utf-8 check: every sequence of one to three bytes, after ASCII of eve
     CHECK(invalid < checked);
 }
 
+TEST_CASE("utf-8 check: long text of ASCII, two-, three- and four-byte characters and stray bytes", "[eval][utf8]") {
+    // sixteen bytes at a time while they hold ASCII and whole two-byte sequences: random text
+    // of such runs with other characters and invalid bytes at every place
+    const std::vector<std::string> pieces = {"a", "plain text ", "ö", "Å", "ß", "\xDF\xBF", "\xC2\x80", "€", "😀",
+                                             "\xED\x9F\xBF", "\xEF\xBF\xBD"};
+    const std::vector<std::string> bad = {"\x80", "\xBF", "\xC3", "\xC0\xB6", "\xC1\xBF", "\xE2\x82", "\xED\xA0\x80",
+                                          "\xF4\x90\x80\x80", "\xF8", "\xFF", "\xC3\xC3"};
+    std::uint64_t state = 12345;
+    auto next = [&](std::size_t n) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<std::size_t>((state >> 33) % n);
+    };
+    std::size_t mismatches = 0, invalid = 0;
+    for (int round = 0; round < 20000; ++round) {
+        std::string s;
+        const std::size_t parts = 1 + next(60);
+        for (std::size_t k = 0; k < parts; ++k) s += pieces[next(next(4) == 0 ? pieces.size() : 7)];
+        if (round % 2 == 0) s.insert(next(s.size() + 1), bad[next(bad.size())]);
+        const std::size_t want = reference(s), got = find_invalid_utf8(s);
+        if (want != std::string_view::npos) ++invalid;
+        if (want != got && mismatches++ < 5) FAIL_CHECK("bytes " << ::Catch::Detail::stringify(s) << ": " << got << ", expected " << want);
+    }
+    CHECK(mismatches == 0);
+    CHECK(invalid > 5000);  // about half the texts have a bad byte where it makes them invalid
+    CHECK(invalid < 15000);
+}
+
 TEST_CASE("utf-8 check: text as plans have it", "[eval][utf8]") {
     CHECK(find_invalid_utf8("") == std::string_view::npos);
     CHECK(find_invalid_utf8("Behöver stöd att ta fram ett cv, Åsa Ärlig, €, 😀") == std::string_view::npos);

@@ -9,6 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace planrules::detail {
 
 // Levenshtein distance over bytes (names are short; UTF-8 is rare in names).
@@ -55,7 +59,29 @@ namespace planrules::detail {
     const std::size_t n = s.size();
     auto tail = [p](std::size_t i) { return (p[i] & 0xC0u) == 0x80u; };  // a continuation byte
     std::size_t i = 0;
+    std::size_t scalar_to = 0;  // bytes before it are checked one sequence at a time
     while (i < n) {
+#if defined(__SSE2__)
+        // sixteen bytes at a time while they hold ASCII and whole two-byte sequences (U+0080 to
+        // U+07FF: the letters of Swedish and of most European languages) only
+        while (i >= scalar_to && i + 16 <= n) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+            const auto high = static_cast<unsigned>(_mm_movemask_epi8(x));
+            if (high == 0) {
+                i += 16;
+                continue;
+            }
+            // (signed bytes: C2..DF is -62..-33, 80..BF is -128..-65)
+            const auto lead = static_cast<unsigned>(_mm_movemask_epi8(
+                _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-63)), _mm_cmpgt_epi8(_mm_set1_epi8(-32), x))));
+            const auto tail_bytes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(_mm_set1_epi8(-64), x)));
+            if ((lead | tail_bytes) != high || tail_bytes != ((lead << 1) & 0xFFFFu) || (lead & 0x8000u) != 0) {
+                scalar_to = i + 16;  // something else in these sixteen: one sequence at a time
+                break;
+            }
+            i += 16;
+        }
+#endif
         // ASCII eight bytes at a time
         while (i + 8 <= n) {
             std::uint64_t w;
