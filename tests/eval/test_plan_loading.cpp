@@ -496,3 +496,50 @@ TEST_CASE("plan loading: dates in plans are read as the calendar has them", "[ev
                             "20240101", "", "2024-00-10", "2024-13-01"})
         CHECK_FALSE(eval::parse_iso_date(bad));
 }
+
+TEST_CASE("plan storage: values and text in chunks keep what they were given, moved or not", "[eval][loading]") {
+    // the loader's storage (Plan::allocate, store): values from the front of a chunk, text from
+    // its back, large requests in chunks of their own; everything handed out stays as written
+    for (std::size_t hint : {0u, 200u, 1754u, 100000u}) {
+        CAPTURE(hint);
+        Plan plan;
+        if (hint) plan.size_hint(hint);
+        std::vector<std::pair<Value*, std::size_t>> blocks;
+        std::vector<std::pair<std::string_view, std::string>> texts;
+        std::uint64_t state = hint + 1;
+        auto next = [&](std::size_t n) {
+            state = state * 6364136223846793005ull + 1442695040888963407ull;
+            return static_cast<std::size_t>((state >> 33) % n);
+        };
+        for (int i = 0; i < 400; ++i) {
+            if (next(2) == 0) {
+                const std::size_t n = next(5) == 0 ? 200 + next(400) : next(12);  // some over half a chunk
+                Value* v = i % 3 == 0 ? plan.allocate(n) : plan.allocate_uninitialized(n);
+                for (std::size_t k = 0; k < n; ++k) {
+                    if (i % 3 == 0) CHECK(v[k].kind == ValueKind::missing);
+                    v[k] = Value::integer(static_cast<std::int64_t>(i * 1000 + k));
+                }
+                blocks.emplace_back(v, n);
+            } else {
+                const std::size_t n = next(7) == 0 ? 5000 + next(20000) : next(40);
+                std::string text(n, static_cast<char>('a' + i % 26));
+                texts.emplace_back(plan.store(text), text);
+            }
+        }
+        Plan moved = std::move(plan);
+        moved = std::move(moved);  // a self-move keeps the storage
+        std::size_t wrong = 0;
+        for (std::size_t b = 0; b < blocks.size(); ++b)
+            for (std::size_t k = 0; k < blocks[b].second; ++k)
+                if (blocks[b].first[k].kind != ValueKind::integer || blocks[b].first[k].i % 1000 != static_cast<std::int64_t>(k)) ++wrong;
+        for (const auto& [view, text] : texts) if (view != text) ++wrong;
+        CHECK(wrong == 0);
+        // values handed out do not overlap each other or the text
+        std::vector<std::pair<const char*, const char*>> ranges;
+        for (const auto& [v, n] : blocks) if (n) ranges.emplace_back(reinterpret_cast<const char*>(v), reinterpret_cast<const char*>(v + n));
+        for (const auto& [view, text] : texts) if (!view.empty()) ranges.emplace_back(view.data(), view.data() + view.size());
+        std::sort(ranges.begin(), ranges.end());
+        for (std::size_t r = 1; r < ranges.size(); ++r) CHECK(ranges[r - 1].second <= ranges[r].first);
+        for (const auto& [v, n] : blocks) CHECK(reinterpret_cast<std::uintptr_t>(v) % alignof(Value) == 0);
+    }
+}
