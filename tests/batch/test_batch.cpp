@@ -181,29 +181,36 @@ TEST_CASE("batch: a line longer than the plan size limit is one malformed record
 TEST_CASE("batch: plans longer than a read block are read whole, before and after lines too long to keep",
           "[batch][limits]") {
     // the reader reads 1 MiB at a time into a block's buffer: a line that does not fit moves to a
-    // larger buffer, and the lines around it keep their numbers
+    // larger buffer (up to the plan size limit), a longer one is skipped to its end, and the
+    // lines around them keep their numbers
     BatchOptions o;
     o.validate.as_of = Date{2024, 7, 15};
-    o.limits.max_plan_size = 6u << 20;
-    o.limits.max_string_length = 6u << 20;
+    o.limits.max_plan_size = 3u << 19;  // 1.5 MiB
+    o.limits.max_string_length = 3u << 19;
     const std::string good = plan_json();
     auto large = [&](std::size_t bytes) { return plan_json("", ", \"bilaga\": \"" + std::string(bytes, 'x') + "\""); };
-    const std::string text = good + "\n" +            // 1
-                             large(1536u << 10) + "\n" +  // 2: 1.5 MiB
-                             "{\"id\": \n" +           // 3: not JSON
-                             large(5u << 20) + "\n" +    // 4: 5 MiB
-                             "{\"id\": \"" + std::string(7u << 20, 'y') + "\"}\n" +  // 5: over the limit
-                             large(2u << 20) + "\n" +    // 6: 2 MiB
-                             good;                        // 7, no final newline
+    auto too_long = [](std::size_t bytes) { return "{\"id\": \"" + std::string(bytes, 'y') + "\"}"; };
+    const std::string text = good + "\n" +                // 1
+                             large(1200u << 10) + "\n" +  // 2: 1.2 MiB, a larger buffer
+                             "{\"id\": \n" +               // 3: not JSON
+                             too_long(5u << 20) + "\n" +  // 4: 5 MiB, skipped by the reader
+                             large(1200u << 10) + "\n" +  // 5: right after the skipped line
+                             too_long(3u << 20) + "\n" +  // 6: skipped again
+                             too_long(1600u << 10) + "\n" +  // 7: over the limit (skipped or refused)
+                             good;                            // 8, no final newline
     for (unsigned threads : {1u, 3u}) {
         o.threads = threads;
         auto s = run(text, o);
-        CHECK(s.lines == 7);
-        CHECK(s.plans == 5);
-        REQUIRE(s.not_json_records.size() == 2);
+        CHECK(s.lines == 8);
+        CHECK(s.plans == 4);
+        REQUIRE(s.not_json_records.size() == 4);
         CHECK(s.not_json_records[0].line == 3);
-        CHECK(s.not_json_records[1].line == 5);
-        CHECK_THAT(s.not_json_records[1].reason, Catch::Contains("6291456"));  // the limit, named
+        CHECK(s.not_json_records[1].line == 4);
+        CHECK_THAT(s.not_json_records[1].reason, Catch::Contains("longer than"));
+        CHECK(s.not_json_records[2].line == 6);
+        CHECK_THAT(s.not_json_records[2].reason, Catch::Contains("longer than"));
+        CHECK(s.not_json_records[3].line == 7);
+        CHECK_THAT(s.not_json_records[3].reason, Catch::Contains("1572864"));  // the limit, named
         CHECK(s.bytes == text.size());
     }
 }

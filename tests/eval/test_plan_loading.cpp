@@ -447,9 +447,47 @@ TEST_CASE("plan loading: the fast path compares keys and codes in place, long na
     refused("\"krav\": 1, \"krav\": 2");
     refused("\"krav\": 1, \"kr\\u0061v\": 2");
     PlanLimits short_strings;
-    short_strings.max_string_length = 9;  // a date is ten characters, the long code 47
+    short_strings.max_string_length = 9;  // a date is ten characters, the codes 27 and 47
     refused("\"datum\": \"2024-02-29\", \"krav\": 1", short_strings);
     refused("\"kod\": \"" + long_code + "\", \"krav\": 1", short_strings);
+    refused("\"kod\": \"" + two_chunks + "\", \"krav\": 1", short_strings);  // compared in place, then too long
+    PlanLimits ten;
+    ten.max_string_length = 10;  // a date just fits
+    {
+        const std::string text = "{\"id\": \"P\", \"datum\": \"2024-02-29\", \"krav\": 1}";
+        const std::string buffer = padded(text);
+        Plan quick;
+        CHECK(eval::fast_load(schema, buffer.data(), text.size(), ten, quick));
+    }
+}
+
+TEST_CASE("plan loading: records of many fields in small plans (the first storage chunk is sized from the JSON)",
+          "[eval][loading]") {
+    // a plan's first chunk of storage fits a plan of its size; a root record of more fields than
+    // that must still get all its slots (under ASan an overflow here is an error)
+    for (int fields : {16, 37, 40, 63, 64, 65}) {
+        CAPTURE(fields);
+        std::string schema_text = "root plan: P\ntype P {\n";
+        for (int i = 0; i < fields; ++i) schema_text += fmt::format("  f{}: int?\n", i);
+        schema_text += "}\n";
+        auto rs = compile_string(schema_text, "manga.rules");
+        REQUIRE(rs);
+        const auto& schema = rs->program().schema;
+        for (const std::string& text : {std::string("{}"), fmt::format("{{\"f{}\": 1}}", fields - 1),
+                                       fmt::format("{{\"f{}\": 1, \"f0\":", fields - 1), std::string("{\"f0\": 2, \"f1\": 3}")}) {
+            CAPTURE(text);
+            auto fast = eval::load_plan(schema, text, "p.json", {}, true);
+            auto full = eval::load_plan(schema, text, "p.json", {}, false);
+            REQUIRE(fast.has_value() == full.has_value());
+            if (!fast) continue;
+            CHECK(eval::same_plan(*fast, *full));
+            REQUIRE(fast->root().kind == ValueKind::record);
+            CHECK(fast->root().n == static_cast<std::uint32_t>(fields));
+            const std::string buffer = text + std::string(64, '\0');
+            Plan quick;
+            CHECK(eval::fast_load(schema, buffer.data(), text.size(), PlanLimits{}, quick) == (fields <= 64));
+        }
+    }
 }
 
 TEST_CASE("plan loading: dates in plans are read as the calendar has them", "[eval][loading][dates]") {

@@ -304,9 +304,9 @@ private:
                 cur.size = fresh + (cur.size - from);
                 line = skip_line + 1;
             }
-            const void* found = cur.size ? ::memrchr(cur.bytes.get(), '\n', cur.size) : nullptr;
-            if (found) {
-                const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(found) - cur.bytes.get()) + 1;
+            const std::size_t last_nl = cur.view().rfind('\n');  // the last line is short: found soon
+            if (last_nl != std::string_view::npos) {
+                const std::size_t end = last_nl + 1;
                 if (cur.size == cur.capacity || end == cur.size) {
                     const std::size_t rest = cur.size - end;
                     Buffer next = take_buffer(std::max(block_size, 2 * rest));

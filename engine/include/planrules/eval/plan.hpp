@@ -68,7 +68,7 @@ public:
             if (bytes > chunk_size / 2) {
                 out = reinterpret_cast<Value*>(own_chunk(bytes));
             } else {
-                next_chunk();
+                next_chunk(bytes);
             }
         }
         if (!out) {
@@ -82,7 +82,7 @@ public:
         char* out = nullptr;
         if (text.size() > static_cast<std::size_t>(high_ - low_)) {
             if (text.size() > chunk_size / 2) out = reinterpret_cast<char*>(own_chunk(text.size()));
-            else next_chunk();
+            else next_chunk(text.size());
         }
         if (!out) {
             high_ -= text.size();
@@ -96,7 +96,8 @@ public:
     void add_input_finding(Finding f) { input_findings_.push_back(std::move(f)); }
 
 private:
-    static_assert(std::is_trivially_destructible_v<Value> && alignof(Value) <= alignof(std::max_align_t));
+    static_assert(std::is_trivially_destructible_v<Value> && alignof(Value) <= alignof(std::max_align_t) &&
+                  alignof(std::max_align_t) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__);  // what ::operator new gives
     // A chunk: this header, then its storage (aligned for Value).
     struct alignas(std::max_align_t) Chunk {
         Chunk* next;
@@ -111,9 +112,9 @@ private:
     }
     // A chunk for one large request (the current chunk stays current).
     std::byte* own_chunk(std::size_t bytes) { return add_chunk(bytes); }
-    // A new current chunk (what is left of the last one is not used).
-    void next_chunk() {
-        const std::size_t bytes = next_chunk_;
+    // A new current chunk of at least `at_least` bytes (what is left of the last one is not used).
+    void next_chunk(std::size_t at_least) {
+        const std::size_t bytes = std::max(next_chunk_, at_least);
         next_chunk_ = chunk_size;
         low_ = add_chunk(bytes);
         high_ = low_ + bytes;
