@@ -67,10 +67,14 @@ struct FastSchema {
 std::shared_ptr<const FastSchema> make_fast_schema(const Schema& schema) {
     auto fs = std::make_shared<FastSchema>();
     fs->schema = &schema;
+    fs->types.reserve(schema.type_count());
+    fs->records.reserve(schema.records.size());
+    fs->enums.reserve(schema.enums.size());
     for (std::size_t id = 0; id < schema.type_count(); ++id) fs->types.push_back(schema.type(static_cast<int>(id)));
     for (const auto& rec : schema.records) {
         FastSchema::Record r;
         r.usable = rec.fields.size() <= 64;
+        r.fields.reserve(rec.fields.size());
         for (std::size_t i = 0; i < rec.fields.size(); ++i) {
             const auto& f = rec.fields[i];
             FastSchema::Field field;
