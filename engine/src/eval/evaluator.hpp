@@ -89,8 +89,8 @@ public:
 
     // Evaluates node `n` in the current frame.
     Value eval(int n);
-    // The same, reading a constant, a variable or the plan in place (no call): the operands
-    // of most nodes are such leaves.
+    // The same, reading a constant, a variable, the plan or a member path in place (no call):
+    // the operands of most nodes are such.
     Value operand(int index) {
         const Node& n = c_.nodes[static_cast<std::size_t>(index)];
         if (steps_left_ != 0) [[likely]] {
@@ -98,6 +98,20 @@ public:
                 case N::constant: --steps_left_; return n.k;
                 case N::var: --steps_left_; return var(n.slot);
                 case N::root: --steps_left_; return root_;
+                case N::member:
+                    // a path from the plan or a variable, as eval() reads it (its nodes' steps
+                    // at once; a step short: eval(), which names the node that ran out)
+                    if (n.path_len > 0 && steps_left_ >= n.path_len) {
+                        steps_left_ -= n.path_len;
+                        const std::int32_t* p = c_.paths.data() + n.path_first;
+                        Value v = p[0] < 0 ? root_ : var(p[0]);
+                        for (std::uint32_t i = 1; i < n.path_len; ++i) {
+                            if (v.kind != ValueKind::record) return v.kind == ValueKind::error ? v : Value{};
+                            v = v.v[p[i]];
+                        }
+                        return v;
+                    }
+                    break;
                 default: break;
             }
         }
