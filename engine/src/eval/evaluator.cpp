@@ -213,13 +213,7 @@ Value Evaluator::eval(int index) {
             // node by node way below, which names the node that ran out)
             if (n.path_len > 0 && steps_left_ >= n.path_len - 1) {
                 steps_left_ -= n.path_len - 1;
-                const std::int32_t* p = c_.paths.data() + n.path_first;
-                Value v = p[0] < 0 ? root_ : var(p[0]);
-                for (std::uint32_t i = 1; i < n.path_len; ++i) {
-                    if (v.kind != ValueKind::record) return v.kind == ValueKind::error ? v : Value{};
-                    v = v.v[p[i]];
-                }
-                return v;
+                return read_path(n);
             }
             Value o = operand(n.a);
             if (o.kind != ValueKind::record) return o.kind == ValueKind::error ? o : Value{};

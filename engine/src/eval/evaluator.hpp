@@ -103,13 +103,7 @@ public:
                     // at once; a step short: eval(), which names the node that ran out)
                     if (n.path_len > 0 && steps_left_ >= n.path_len) {
                         steps_left_ -= n.path_len;
-                        const std::int32_t* p = c_.paths.data() + n.path_first;
-                        Value v = p[0] < 0 ? root_ : var(p[0]);
-                        for (std::uint32_t i = 1; i < n.path_len; ++i) {
-                            if (v.kind != ValueKind::record) return v.kind == ValueKind::error ? v : Value{};
-                            v = v.v[p[i]];
-                        }
-                        return v;
+                        return read_path(n);
                     }
                     break;
                 default: break;
@@ -145,6 +139,16 @@ public:
     std::string format(const Value& v, int type) const;
 
 private:
+    // The value at member node n's path (Node::path_first), its steps taken.
+    Value read_path(const Node& n) {
+        const std::int32_t* p = c_.paths.data() + n.path_first;
+        Value v = p[0] < 0 ? root_ : var(p[0]);
+        for (std::uint32_t i = 1; i < n.path_len; ++i) {
+            if (v.kind != ValueKind::record) return v.kind == ValueKind::error ? v : Value{};
+            v = v.v[p[i]];
+        }
+        return v;
+    }
     Value fail(const Node& n, std::string reason);
     // Takes `n` steps; false (and an error recorded at `at`) when they are not left.
     bool charge(const Node& at, std::uint64_t n);
