@@ -247,6 +247,18 @@ Value Evaluator::eval(int index) {
             Value x = operand(n.a);
             Value y = operand(n.b);
             if (x.is_unknown() || y.is_unknown()) return unknown_of(x, y);
+            if (x.kind == y.kind && (x.kind == ValueKind::date || x.kind == ValueKind::integer)) {
+                // two dates or two integers, the most common comparison: here, as compare() does
+                switch (n.op) {
+                    case Op::eq: return Value::boolean(x.i == y.i);
+                    case Op::ne: return Value::boolean(x.i != y.i);
+                    case Op::lt: return Value::boolean(x.i < y.i);
+                    case Op::le: return Value::boolean(x.i <= y.i);
+                    case Op::gt: return Value::boolean(x.i > y.i);
+                    case Op::ge: return Value::boolean(x.i >= y.i);
+                    default: break;
+                }
+            }
             return compare(n, x, y);
         }
         case N::in: {
