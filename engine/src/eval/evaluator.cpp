@@ -247,18 +247,6 @@ Value Evaluator::eval(int index) {
             Value x = operand(n.a);
             Value y = operand(n.b);
             if (x.is_unknown() || y.is_unknown()) return unknown_of(x, y);
-            if (x.kind == y.kind && (x.kind == ValueKind::date || x.kind == ValueKind::integer)) {
-                // two dates or two integers, the most common comparison: here, as compare() does
-                switch (n.op) {
-                    case Op::eq: return Value::boolean(x.i == y.i);
-                    case Op::ne: return Value::boolean(x.i != y.i);
-                    case Op::lt: return Value::boolean(x.i < y.i);
-                    case Op::le: return Value::boolean(x.i <= y.i);
-                    case Op::gt: return Value::boolean(x.i > y.i);
-                    case Op::ge: return Value::boolean(x.i >= y.i);
-                    default: break;
-                }
-            }
             return compare(n, x, y);
         }
         case N::in: {
@@ -508,11 +496,9 @@ Value Evaluator::builtin(const Node& n) {
         case Builtin::period: {
             Date d = civil_from_days(a[0].i);
             if (d.year < 0 || d.year > 9999) return Value::string(keep(fmt::format("{:04}-{:02}", d.year, d.month)));
-            const char text[7] = {static_cast<char>('0' + d.year / 1000),    static_cast<char>('0' + d.year / 100 % 10),
-                                  static_cast<char>('0' + d.year / 10 % 10), static_cast<char>('0' + d.year % 10),
-                                  '-',                                        static_cast<char>('0' + d.month / 10),
-                                  static_cast<char>('0' + d.month % 10)};
-            return Value::string(arena_ ? arena_->store(std::string_view(text, 7)) : keep(std::string(text, 7)));
+            std::string text = to_string(d);  // YYYY-MM-DD, of which YYYY-MM
+            text.resize(7);
+            return Value::string(keep(std::move(text)));
         }
         case Builtin::abs:
             if (a[0].kind == ValueKind::integer) {
