@@ -240,16 +240,15 @@ struct Prepared {
         }
         const std::int64_t today = days_from_civil(o.as_of);
         fixed.assign(c.rules.size(), RuleResult::passed);
+        active.clear();
         for (std::size_t i = 0; i < c.rules.size(); ++i) {
             const RuleCode& rule = c.rules[i];
             auto& f = fixed[static_cast<std::size_t>(rule.rule)];
             if (rule.ruleset < 0 || !in_scope[static_cast<std::size_t>(rule.ruleset)]) f = RuleResult::skipped;
             else if ((rule.from && today < *rule.from) || (rule.until && today > *rule.until)) f = RuleResult::not_in_force;
             else if (!plan_dependent && eff[i].disabled) f = RuleResult::not_applicable;
+            if (f != RuleResult::skipped) active.push_back(static_cast<std::uint32_t>(i));
         }
-        active.clear();
-        for (std::size_t i = 0; i < c.rules.size(); ++i)
-            if (fixed[static_cast<std::size_t>(c.rules[i].rule)] != RuleResult::skipped) active.push_back(static_cast<std::uint32_t>(i));
         serial = c.serial;
     }
 
