@@ -63,27 +63,14 @@ public:
     // The same, not initialised: the loader writes each of the n values before the plan is used.
     Value* allocate_uninitialized(std::size_t n) {
         const std::size_t bytes = n * sizeof(Value);
-        Value* out = nullptr;
-        if (bytes > static_cast<std::size_t>(high_ - low_)) {
-            if (bytes > chunk_size / 2) {
-                out = reinterpret_cast<Value*>(own_chunk(bytes));
-            } else {
-                next_chunk(bytes);
-            }
-        }
-        if (!out) {
-            out = reinterpret_cast<Value*>(low_);
-            low_ += bytes;
-        }
+        if (std::byte* own = room(bytes)) return reinterpret_cast<Value*>(own);
+        auto* out = reinterpret_cast<Value*>(low_);
+        low_ += bytes;
         return out;
     }
     std::string_view store(std::string_view text) {
         if (text.empty()) return {};
-        char* out = nullptr;
-        if (text.size() > static_cast<std::size_t>(high_ - low_)) {
-            if (text.size() > chunk_size / 2) out = reinterpret_cast<char*>(own_chunk(text.size()));
-            else next_chunk(text.size());
-        }
+        auto* out = reinterpret_cast<char*>(room(text.size()));
         if (!out) {
             high_ -= text.size();
             out = reinterpret_cast<char*>(high_);
@@ -110,14 +97,17 @@ private:
         chunks_ = c;
         return reinterpret_cast<std::byte*>(c + 1);
     }
-    // A chunk for one large request (the current chunk stays current).
-    std::byte* own_chunk(std::size_t bytes) { return add_chunk(bytes); }
-    // A new current chunk of at least `at_least` bytes (what is left of the last one is not used).
-    void next_chunk(std::size_t at_least) {
-        const std::size_t bytes = std::max(next_chunk_, at_least);
+    // Room for a request of `bytes`: a chunk of its own when it is larger than half a chunk
+    // (returned; the current chunk stays current), else nullptr once the current chunk has the
+    // room, a new one of at least `bytes` if need be (what is left of the last is not used).
+    std::byte* room(std::size_t bytes) {
+        if (bytes <= static_cast<std::size_t>(high_ - low_)) return nullptr;
+        if (bytes > chunk_size / 2) return add_chunk(bytes);
+        const std::size_t size = std::max(next_chunk_, bytes);
         next_chunk_ = chunk_size;
-        low_ = add_chunk(bytes);
-        high_ = low_ + bytes;
+        low_ = add_chunk(size);
+        high_ = low_ + size;
+        return nullptr;
     }
     void release() noexcept {
         for (Chunk* c = chunks_; c;) {
