@@ -56,7 +56,6 @@ struct FastSchema {
         std::vector<Field> fields;
         std::uint64_t required = 0;  // fields that must be present
         std::uint64_t lists = 0;     // fields that are lists (missing: empty)
-        bool usable = false;         // at most 64 fields (a bit each)
     };
     const Schema* schema = nullptr;
     std::vector<Type> types;                      // by type id
@@ -73,7 +72,6 @@ std::shared_ptr<const FastSchema> make_fast_schema(const Schema& schema) {
     for (std::size_t id = 0; id < schema.type_count(); ++id) fs->types.push_back(schema.type(static_cast<int>(id)));
     for (const auto& rec : schema.records) {
         FastSchema::Record r;
-        r.usable = rec.fields.size() <= 64;
         r.fields.reserve(rec.fields.size());
         for (std::size_t i = 0; i < rec.fields.size(); ++i) {
             const auto& f = rec.fields[i];
@@ -320,8 +318,8 @@ private:
     // read (they must be JSON) and ignored.
     bool record(int decl, std::uint32_t depth, Value& out) {
         const auto& rec = schema_.records[static_cast<std::size_t>(decl)];
-        if (!rec.usable) return false;
         const std::size_t n = rec.fields.size();
+        if (n > 64) return false;  // a bit each in `seen`
         ++p_;  // '{'
         Value* slots = plan_.allocate_uninitialized(n);  // each written below: read or missing
         std::uint64_t seen = 0;
@@ -330,18 +328,14 @@ private:
         if (!take('}')) {
             for (;;) {
                 if (p_ >= end_ || *p_ != '"') return false;
-                // plans usually list the fields in the schema's order: the expected key is
-                // compared in place first, then the others (a key spelled the same, quote to
+                // plans usually list the fields in the schema's order: the keys are compared in
+                // place from the expected one on, round to it (a key spelled the same, quote to
                 // quote, has no escapes); a key with escapes or not in the record is read
                 int slot = -1;
-                if (next < n && starts_with(p_, rec.fields[next].key)) {
-                    slot = static_cast<int>(next);
-                } else {
-                    for (std::size_t i = 0; i < n; ++i) {
-                        if (starts_with(p_, rec.fields[i].key)) {
-                            slot = static_cast<int>(i);
-                            break;
-                        }
+                for (std::size_t k = 0, i = next < n ? next : 0; k < n; ++k, i = i + 1 < n ? i + 1 : 0) {
+                    if (starts_with(p_, rec.fields[i].key)) {
+                        slot = static_cast<int>(i);
+                        break;
                     }
                 }
                 if (slot >= 0) {
