@@ -42,21 +42,17 @@ std::string pointer_token(std::string_view key) {
 
 std::optional<std::int64_t> parse_iso_date(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    if constexpr (std::endian::native != std::endian::little) {
-        auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i])) - unsigned{'0'}; };
-        for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-            if (digit(i) > 9) return std::nullopt;
-        const Date d{static_cast<int>(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)),
-                     static_cast<int>(digit(5) * 10 + digit(6)), static_cast<int>(digit(8) * 10 + digit(9))};
-        if (!is_valid(d)) return std::nullopt;
-        return days_from_civil(d);
-    }
-    // "YYYY-MM-" and "DD" as little-endian words: each byte of a digit minus '0' is 0..9; a byte
-    // over 9 (or one below '0', which wraps) sets its 0x80 bit once 0x76 is added
+    // "YYYY-MM-" and "DD" as little-endian words (byte i at bits 8i, whatever the machine's
+    // order): each byte of a digit minus '0' is 0..9; a byte over 9 (or one below '0', which
+    // wraps) sets its 0x80 bit once 0x76 is added
     std::uint64_t head = 0;
     std::uint16_t tail = 0;
     std::memcpy(&head, s.data(), 8);
     std::memcpy(&tail, s.data() + 8, 2);
+    if constexpr (std::endian::native == std::endian::big) {
+        head = __builtin_bswap64(head);
+        tail = __builtin_bswap16(tail);
+    }
     const std::uint64_t digits = (head ^ 0x3030303030303030ull) & 0x00FFFF00FFFFFFFFull;  // the '-' left out
     const std::uint64_t days = static_cast<std::uint64_t>(tail ^ 0x3030u);
     const std::uint64_t high = 0x8080808080808080ull;
