@@ -308,10 +308,7 @@ private:
             if (last_nl != std::string_view::npos) {
                 const std::size_t end = last_nl + 1;
                 if (cur.size == cur.capacity || end == cur.size) {
-                    const std::size_t rest = cur.size - end;
-                    Buffer next = take_buffer(std::max(block_size, 2 * rest));
-                    std::memcpy(next.bytes.get(), cur.bytes.get() + end, rest);
-                    next.size = rest;
+                    Buffer next = carry(cur.view().substr(end), 2 * (cur.size - end));
                     cur.size = end;
                     dispatch(std::move(cur));
                     cur = std::move(next);
@@ -326,10 +323,7 @@ private:
                 // the reader's line count moves on when the line ends
             } else if (cur.size == cur.capacity) {
                 // one line longer than the buffer so far: a larger one
-                Buffer larger = take_buffer(2 * cur.capacity);
-                std::memcpy(larger.bytes.get(), cur.bytes.get(), cur.size);
-                larger.size = cur.size;
-                cur = std::move(larger);
+                cur = carry(cur.view(), 2 * cur.capacity);
             }
             flush(false);
             if (o_.progress) {
@@ -362,6 +356,14 @@ private:
         Buffer b;
         b.bytes = std::make_unique_for_overwrite<char[]>(capacity);
         b.capacity = capacity;
+        return b;
+    }
+
+    // A buffer of at least `capacity` bytes that starts with `bytes`.
+    Buffer carry(std::string_view bytes, std::size_t capacity) {
+        Buffer b = take_buffer(capacity);
+        std::memcpy(b.bytes.get(), bytes.data(), bytes.size());
+        b.size = bytes.size();
         return b;
     }
 
