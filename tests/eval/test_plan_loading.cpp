@@ -44,6 +44,12 @@ std::vector<std::string> load(std::string_view text, const PlanLimits& limits = 
 
 using Lines = std::vector<std::string>;
 
+// eval::fast_load on `text`, followed by the 64 zero bytes it reads past the end.
+bool fast_load_text(const check::Schema& schema, const std::string& text, const PlanLimits& limits, Plan& out) {
+    const std::string padded = text + std::string(64, '\0');
+    return eval::fast_load(schema, padded.data(), text.size(), limits, out);
+}
+
 }  // namespace
 
 TEST_CASE("plan loading: a plan that fits the schema has no input findings; unknown keys are ignored",
@@ -351,10 +357,7 @@ TEST_CASE("plan loading: the fast path reads escapes, UTF-8, unknown keys and nu
     // without findings; what it refuses goes to the full loader (the test above). A fast path
     // that refused everything would pass that test: this one checks that it does its job.
     const auto& schema = shipped().program().schema;
-    auto fast = [&](const std::string& text, Plan& out) {
-        std::string padded = text + std::string(64, '\0');
-        return eval::fast_load(schema, padded.data(), text.size(), PlanLimits{}, out);
-    };
+    auto fast = [&](const std::string& text, Plan& out) { return fast_load_text(schema, text, {}, out); };
     for (const auto& text :
          {plan_json(), plan_json("", R"(, "stodbehov": {"bedomning": "a\"b\\c\/d\n\u00e5\ud83d\ude00 \u0000"})"),
           plan_json("", R"(, "stodbehov": {"bedomning": "Åtgärder för sökande, långt: 0123456789abcdef0123456789abcdef"})"),
@@ -403,16 +406,14 @@ TEST_CASE("plan loading: the fast path compares keys and codes in place, long na
                              "lang.rules");
     REQUIRE(rs);
     const auto& schema = rs->program().schema;
-    auto padded = [](const std::string& text) { return text + std::string(64, '\0'); };
     auto accepted = [&](const std::string& body) {
         const std::string text = "{\"id\": \"P\", " + body + "}";
         CAPTURE(text);
         auto full = eval::load_plan(schema, text, "p.json", {}, false);
         REQUIRE(full);
         CHECK(full->input_findings().empty());
-        const std::string buffer = padded(text);
         Plan quick;
-        REQUIRE(eval::fast_load(schema, buffer.data(), text.size(), PlanLimits{}, quick));
+        REQUIRE(fast_load_text(schema, text, {}, quick));
         quick.set_id(full->id());
         CHECK(eval::same_plan(quick, *full));
     };
@@ -427,9 +428,8 @@ TEST_CASE("plan loading: the fast path compares keys and codes in place, long na
     auto refused = [&](const std::string& body, const PlanLimits& limits = {}) {
         const std::string text = "{\"id\": \"P\", " + body + "}";
         CAPTURE(text);
-        const std::string buffer = padded(text);
         Plan quick;
-        CHECK_FALSE(eval::fast_load(schema, buffer.data(), text.size(), limits, quick));
+        CHECK_FALSE(fast_load_text(schema, text, limits, quick));
         auto fast = eval::load_plan(schema, text, "p.json", limits, true);
         auto full = eval::load_plan(schema, text, "p.json", limits, false);
         REQUIRE(fast.has_value() == full.has_value());
@@ -455,9 +455,8 @@ TEST_CASE("plan loading: the fast path compares keys and codes in place, long na
     ten.max_string_length = 10;  // a date just fits
     {
         const std::string text = "{\"id\": \"P\", \"datum\": \"2024-02-29\", \"krav\": 1}";
-        const std::string buffer = padded(text);
         Plan quick;
-        CHECK(eval::fast_load(schema, buffer.data(), text.size(), ten, quick));
+        CHECK(fast_load_text(schema, text, ten, quick));
     }
 }
 
@@ -483,9 +482,8 @@ TEST_CASE("plan loading: records of many fields in small plans (the first storag
             CHECK(eval::same_plan(*fast, *full));
             REQUIRE(fast->root().kind == ValueKind::record);
             CHECK(fast->root().n == static_cast<std::uint32_t>(fields));
-            const std::string buffer = text + std::string(64, '\0');
             Plan quick;
-            CHECK(eval::fast_load(schema, buffer.data(), text.size(), PlanLimits{}, quick) == (fields <= 64));
+            CHECK(fast_load_text(schema, text, {}, quick) == (fields <= 64));
         }
     }
 }
