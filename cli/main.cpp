@@ -1,6 +1,7 @@
 // planrules: the command-line tool for policy staff and CI.
 
 #include <planrules/planrules.hpp>
+#include <planrules/read.hpp>
 #include <planrules/batch.hpp>
 #include <planrules/detail/strings.hpp>
 #include <planrules/report/report_render.hpp>
@@ -206,6 +207,7 @@ int run_validate(const std::vector<std::string_view>& args) {
     planrules::ValidateOptions options;
     options.as_of = today();
     bool color = isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+    const bool color_stderr = isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (auto taken = shared_option(args, i, rules, options)) {
             if (*taken) return *taken;
@@ -250,18 +252,13 @@ int run_validate(const std::vector<std::string_view>& args) {
             std::string line = planrules::render_load_error_json(why, ds, path);
             std::fputs(line.c_str(), stdout);
         };
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
-            std::string why = fmt::format("cannot read plan '{}': {}", path, std::strerror(errno));
-            std::fprintf(stderr, "planrules: %s\n", why.c_str());
-            unreadable(why, {});
-            continue;
-        }
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        auto plan = rs->load_json(ss.str(), path);
+        auto plan = rs->load_file(path);
         if (!plan) {
-            std::fputs(planrules::render_text(plan.error()).c_str(), stderr);
+            // the source line of a plan is the plan's data: shown to the agency only
+            planrules::RenderOptions shown;
+            shown.color = color_stderr;
+            shown.show_source = options.audience == planrules::Audience::af;
+            std::fputs(planrules::render_text(plan.error(), shown).c_str(), stderr);
             unreadable(plan.error().empty() ? "the plan could not be loaded" : plan.error().front().message, plan.error());
             continue;
         }
@@ -568,11 +565,14 @@ int run_fmt(const std::vector<std::string_view>& args) {
         return r.text;
     };
     if (stdin_too) {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        auto out = format_one("<stdin>", ss.str());
+        auto text = planrules::read_input("-", limits.max_file_size, planrules::rule_input, "<stdin>");
+        if (!text) {
+            std::fprintf(stderr, "planrules: %s\n", text.error().message.c_str());
+            return 2;
+        }
+        auto out = format_one("<stdin>", *text);
         if (out) {
-            if (check && *out != ss.str()) {
+            if (check && *out != *text) {
                 std::printf("<stdin>\n");
                 status = std::max(status, 1);
             } else if (!check) {
@@ -588,21 +588,13 @@ int run_fmt(const std::vector<std::string_view>& args) {
     }
     std::size_t changed = 0;
     for (const auto& f : files) {
-        std::ifstream in(f, std::ios::binary);
-        if (!in) {
-            std::fprintf(stderr, "planrules: cannot read %s: %s\n", f.string().c_str(), std::strerror(errno));
+        auto read = planrules::read_input(f, limits.max_file_size, planrules::rule_input, f.string());
+        if (!read) {
+            std::fprintf(stderr, "planrules: %s\n", read.error().message.c_str());
             status = 2;
             continue;
         }
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        std::string text = ss.str();
-        if (text.size() > limits.max_file_size) {
-            std::fprintf(stderr, "planrules: %s is larger than %zu bytes; not formatted\n", f.string().c_str(),
-                         static_cast<std::size_t>(limits.max_file_size));
-            status = 2;
-            continue;
-        }
+        const std::string& text = *read;
         auto out = format_one(f.string(), text);
         if (!out || *out == text) continue;
         ++changed;

@@ -76,7 +76,7 @@ TEST_CASE("fmt: syntax errors and unreadable files exit 2 and leave the file alo
     CHECK(read_file((dir / "broken.rules").string()) == broken);
     r = run("fmt missing.rules", dir.string());
     CHECK(r.status == 2);
-    CHECK(r.out.find("cannot read missing.rules") != std::string::npos);
+    CHECK(r.out.find("cannot read rule file 'missing.rules'") != std::string::npos);
     CHECK(run("fmt", dir.string()).status == 2);
     CHECK(run("fmt --bogus x.rules", dir.string()).status == 2);
 }

@@ -87,7 +87,7 @@ TEST_CASE("validate: JSON is one line per plan file (JSON Lines) with the plan's
     CHECK(r.out.rfind("{\"plan\": \"HP-2024-000123\", \"file\": \"examples/plans/komplett.json\", \"as_of\": \"2023-06-01\"", 0) == 0);
     CHECK_THAT(r.out, Catch::Contains("\"rule\": \"HP-6.1\", \"ruleset\": \"af.forordning\", \"severity\": \"error\", \"outcome\": \"violated\""));
     CHECK_THAT(r.out, Catch::Contains("\"location\": \"rules/af/forordning.rules:"));
-    CHECK_THAT(r.out, Catch::Contains("{\"plan\": null, \"file\": \"" + path + "\", \"error\": \"a plan must be a JSON object\", \"diagnostics\": [{\"file\""));
+    CHECK_THAT(r.out, Catch::Contains("{\"plan\": null, \"file\": \"" + path + "\", \"error\": \"the plan is not valid JSON: the text ends inside an array: a ']' is missing\", \"diagnostics\": [{\"file\""));
     CHECK_THAT(r.out, Catch::Contains("\"digest\": \"fnv1a64:"));
 }
 

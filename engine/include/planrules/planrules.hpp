@@ -39,6 +39,10 @@ public:
     // and missing required fields give a Plan with input_findings() (outcome invalid_input).
     [[nodiscard]] tl::expected<Plan, Diagnostics> load_json(std::string_view json, const std::string& name = "plan.json",
                                                             const PlanLimits& limits = {}) const;
+    // Reads a plan file ("-": standard input) and loads it: bounded, as planrules/read.hpp
+    // says (a directory or a device is an error, a stream stops at the size limit).
+    [[nodiscard]] tl::expected<Plan, Diagnostics> load_file(const std::filesystem::path& path,
+                                                            const PlanLimits& limits = {}) const;
 
     // Validates a loaded plan. Many threads may validate with one RuleSet at once (each keeps
     // its own working storage, so a thread validates one plan at a time).
@@ -103,6 +107,15 @@ inline tl::expected<RuleSet, Diagnostics> to_expected(Compilation&& c) {
 [[nodiscard]] inline tl::expected<RuleSet, Diagnostics> compile_string(std::string_view text,
                                                                        std::string name = "<string>",
                                                                        const CompileOptions& options = {}) {
+    if (text.size() > options.limits.max_file_size) {  // checked before a byte is copied
+        Diagnostic d;
+        d.code = "file-too-large";
+        d.file_name = std::move(name);
+        d.message = "the rule text is " + std::to_string(text.size()) + " bytes; the limit is " +
+                    std::to_string(options.limits.max_file_size) + " bytes";
+        d.help = "rule files are small; split large rule sets into several files";
+        return tl::unexpected(Diagnostics{std::move(d)});
+    }
     return to_expected(compile_sources({std::make_shared<SourceFile>(std::move(name), std::string(text))}, options));
 }
 

@@ -1,11 +1,10 @@
 #include <planrules/compile.hpp>
+#include <planrules/read.hpp>
 #include <planrules/syntax/parser.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 namespace planrules {
@@ -30,37 +29,16 @@ bool has_rule_extension(const fs::path& p) {
                        [&](const char* e) { return ext == e; });
 }
 
-// Reads a whole file, refusing files over the size limit before reading them.
+// Reads a whole rule file (bounded: planrules/read.hpp); too large is an error, not unreadable.
 SourceFilePtr read_source(const fs::path& path, const std::string& display, const Limits& limits,
                           Diagnostics& diags, bool& unreadable) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-        diags.push_back(io_error(display, "is a directory, not a rule file"));
-        unreadable = true;
+    auto text = read_input(path, limits.max_file_size, rule_input, display);
+    if (!text) {
+        unreadable = text.error().code == "io-error";
+        diags.push_back(std::move(text.error()));
         return nullptr;
     }
-    auto size = fs::file_size(path, ec);
-    if (ec) {
-        diags.push_back(io_error(display, fmt::format("cannot read file: {}", ec.message())));
-        unreadable = true;
-        return nullptr;
-    }
-    if (size > limits.max_file_size) {
-        Diagnostic d = io_error(display, fmt::format("file is {} bytes; the limit is {} bytes", size, limits.max_file_size),
-                                "rule files are small; split large rule sets into several files");
-        d.code = "file-too-large";
-        diags.push_back(std::move(d));
-        return nullptr;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diags.push_back(io_error(display, "cannot open file for reading"));
-        unreadable = true;
-        return nullptr;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return std::make_shared<SourceFile>(display, ss.str());
+    return std::make_shared<SourceFile>(display, std::move(*text));
 }
 
 std::string display_name(const fs::path& p) { return p.lexically_normal().generic_string(); }

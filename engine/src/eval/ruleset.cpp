@@ -4,6 +4,7 @@
 #include "tree.hpp"
 
 #include <planrules/planrules.hpp>
+#include <planrules/read.hpp>
 
 #include <fmt/format.h>
 
@@ -23,6 +24,20 @@ tl::expected<Plan, Diagnostics> RuleSet::load_json(std::string_view json, const 
     try {
         return eval::load_plan(program_->schema, json, name, limits, true, compiled_->fast_schema.get());
     } catch (const std::exception& e) {  // std::bad_alloc: never across the API
+        Diagnostics ds;
+        ds.push_back(make_diagnostic(DiagnosticSeverity::error, "internal-error", nullptr, {},
+                                     fmt::format("the plan could not be loaded: {}", e.what())));
+        return tl::unexpected(std::move(ds));
+    }
+}
+
+tl::expected<Plan, Diagnostics> RuleSet::load_file(const std::filesystem::path& path, const PlanLimits& limits) const {
+    try {
+        const std::string name = path.string();
+        auto text = read_input(path, limits.max_plan_size, plan_input, name);
+        if (!text) return tl::unexpected(Diagnostics{std::move(text.error())});
+        return load_json(*text, name, limits);
+    } catch (const std::exception& e) {
         Diagnostics ds;
         ds.push_back(make_diagnostic(DiagnosticSeverity::error, "internal-error", nullptr, {},
                                      fmt::format("the plan could not be loaded: {}", e.what())));

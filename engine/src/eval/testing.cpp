@@ -2,15 +2,14 @@
 
 #include <planrules/detail/strings.hpp>
 #include <planrules/planrules.hpp>
+#include <planrules/read.hpp>
 #include <planrules/testing.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace planrules {
 
@@ -82,14 +81,10 @@ void check(ExpectationResult& out, const ast::Expectation& e, const std::vector<
 }
 
 std::string read_file(const fs::path& p, std::string& error) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) {
-        error = fmt::format("cannot read plan '{}'", p.string());
-        return {};
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    auto text = read_input(p, PlanLimits{}.max_plan_size, plan_input, p.string());
+    if (text) return std::move(*text);
+    error = fmt::format("cannot read plan '{}': {}", p.string(), text.error().message);
+    return {};
 }
 
 TestResult run_one(const RuleSet& rules, const check::TestInfo& info, const TestOptions& options) {

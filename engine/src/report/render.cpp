@@ -86,7 +86,7 @@ std::string render_text(const Diagnostic& d, const RenderOptions& options) {
     out += '\n';
     std::string gutter_pad;
     if (d.file && d.has_span && options.show_source && d.file->line_count() > 0) {
-        std::uint32_t li = pos.line - 1;
+        std::uint32_t li = d.file->line_index(d.span.begin);
         std::string_view line = d.file->line_text(li);
         std::string number = std::to_string(pos.line);
         gutter_pad.assign(number.size(), ' ');

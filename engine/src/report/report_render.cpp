@@ -1,5 +1,7 @@
 // Rendering of validation reports.
 
+#include "json/syntax.hpp"
+
 #include <planrules/detail/strings.hpp>
 #include <planrules/report/render.hpp>
 #include <planrules/report/report_render.hpp>
@@ -53,7 +55,11 @@ std::string render_report_json(const Report& r, std::string_view file) {
             if (k) out += ", ";
             out += "{\"pointer\": ";
             str(out, f.evidence[k].pointer);
-            out += ", \"value\": " + f.evidence[k].value + "}";
+            out += ", \"value\": ";
+            // a value is JSON text; should one not be, it is written as a string of its text
+            if (json::is_json(f.evidence[k].value)) out += f.evidence[k].value;
+            else str(out, f.evidence[k].value);
+            out += '}';
         }
         out += "], \"missing\": ";
         list(out, f.missing);

@@ -114,30 +114,40 @@ namespace planrules::detail {
     return std::string_view::npos;
 }
 
-// Appends `s` as a JSON string literal (quotes included).
+// Appends `s` as a JSON string literal (quotes included): every control character escaped, and
+// each byte that is not part of valid UTF-8 written as U+FFFD, so that the output is always
+// JSON (RFC 8259) whatever `s` holds. Every JSON text the project writes puts its strings
+// through here.
 inline void append_json_string(std::string& out, std::string_view s) {
     out += '"';
-    std::size_t plain = 0;  // start of the run of characters copied as they are
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + plain, i - plain);
-        plain = i + 1;
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default: {
-                static constexpr char hex[] = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 15];
+    for (;;) {
+        const std::size_t bad = find_invalid_utf8(s);
+        const std::string_view valid = s.substr(0, bad);
+        std::size_t plain = 0;  // start of the run of characters copied as they are
+        for (std::size_t i = 0; i < valid.size(); ++i) {
+            auto c = static_cast<unsigned char>(valid[i]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            out.append(valid.data() + plain, i - plain);
+            plain = i + 1;
+            switch (c) {
+                case '"': out += "\\\""; break;
+                case '\\': out += "\\\\"; break;
+                case '\n': out += "\\n"; break;
+                case '\r': out += "\\r"; break;
+                case '\t': out += "\\t"; break;
+                default: {
+                    static constexpr char hex[] = "0123456789abcdef";
+                    out += "\\u00";
+                    out += hex[c >> 4];
+                    out += hex[c & 15];
+                }
             }
         }
+        out.append(valid.data() + plain, valid.size() - plain);
+        if (bad == std::string_view::npos) break;
+        out += "\\ufffd";
+        s.remove_prefix(bad + 1);
     }
-    out.append(s.data() + plain, s.size() - plain);
     out += '"';
 }
 

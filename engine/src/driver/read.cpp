@@ -1,0 +1,97 @@
+// Bounded reads of plans and rule files (planrules/read.hpp), with POSIX calls: the kind of a
+// path is known before anything is read, and a read never asks for more than the limit allows.
+
+#include <planrules/read.hpp>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace planrules {
+
+namespace {
+
+Diagnostic input_error(const std::string& display, const char* code, std::string message, std::string help = {}) {
+    Diagnostic d;
+    d.code = code;
+    d.file_name = display;
+    d.message = std::move(message);
+    d.help = std::move(help);
+    return d;
+}
+
+// Why a path of this kind is not read, or nothing when it is read.
+const char* refused(mode_t mode) {
+    if (S_ISDIR(mode)) return "is a directory";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "is a device, not a file";
+    if (S_ISSOCK(mode)) return "is a socket, not a file";
+    return nullptr;
+}
+
+}  // namespace
+
+tl::expected<std::string, Diagnostic> read_input(const std::filesystem::path& path, std::size_t limit,
+                                                 const InputKind& kind, const std::string& display) {
+    const bool standard_input = path == "-";
+    auto fail = [&](const char* code, std::string message, std::string help = {}) {
+        return tl::unexpected(input_error(display, code, std::move(message), std::move(help)));
+    };
+    auto too_large = [&](std::string size) {
+        return fail(kind.too_large_code, fmt::format("the {} is {} bytes; the limit is {} bytes", kind.noun, size, limit),
+                    kind.too_large_help);
+    };
+    struct stat st {};
+    if (!standard_input) {
+        if (::stat(path.c_str(), &st) != 0)
+            return fail("io-error", fmt::format("cannot read {} '{}': {}", kind.noun, display, std::strerror(errno)));
+        if (const char* why = refused(st.st_mode)) return fail("io-error", fmt::format("the {} path {}", kind.noun, why));
+        if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > limit)
+            return too_large(std::to_string(st.st_size));
+    }
+    const int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return fail("io-error", fmt::format("cannot read {} '{}': {}", kind.noun, display, std::strerror(errno)));
+    struct Close {
+        int fd;
+        bool own;
+        ~Close() {
+            if (own) ::close(fd);
+        }
+    } close{fd, !standard_input};
+    // (the path may have changed between stat and open; what was opened decides)
+    if (::fstat(fd, &st) != 0) return fail("io-error", fmt::format("cannot read {} '{}': {}", kind.noun, display, std::strerror(errno)));
+    if (!standard_input) {
+        if (const char* why = refused(st.st_mode)) return fail("io-error", fmt::format("the {} path {}", kind.noun, why));
+    } else if (S_ISDIR(st.st_mode)) {
+        return fail("io-error", fmt::format("standard input is a directory, not a {}", kind.noun));
+    }
+    // A regular file's size is known (but /proc files say 0, and files grow): read to the
+    // limit plus one byte whatever it says, growing the buffer no further than that.
+    std::string text;
+    const std::size_t most = limit + 1;
+    std::size_t want = S_ISREG(st.st_mode) && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : 64u << 10;
+    text.resize(std::min(want, most));
+    std::size_t size = 0;
+    for (;;) {
+        if (size == text.size()) {
+            if (text.size() >= most) break;
+            text.resize(std::min(most, text.size() * 2));
+        }
+        const ssize_t n = ::read(fd, text.data() + size, text.size() - size);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return fail("io-error", fmt::format("cannot read {} '{}': {}", kind.noun, display, std::strerror(errno)));
+        }
+        if (n == 0) break;
+        size += static_cast<std::size_t>(n);
+    }
+    if (size > limit) return too_large(fmt::format("more than {}", limit));
+    text.resize(size);  // (not shrunk: that would copy it)
+    return text;
+}
+
+}  // namespace planrules
