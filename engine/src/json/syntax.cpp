@@ -145,7 +145,7 @@ private:
             case '+': return bad(p_, "a number does not start with '+'", "write 1, not +1");
             case '.': return bad(p_, "a number starts with a digit", "write 0.5, not .5");
             case 'N':
-            case 'I': return bad(p_, "NaN and Infinity are not JSON", "a missing value is written null");
+            case 'I': return bad(p_, "not a JSON value", "JSON has no NaN or infinite numbers; a missing value is written null");
             case ',':
             case ']':
             case '}': return bad(p_, "expected a value", "check for a comma too many, or a value left out");
@@ -172,7 +172,8 @@ private:
         const unsigned char* start = p_;
         if (*p_ == '-') ++p_;
         if (p_ == end_ || !is_digit(*p_)) {
-            if (p_ < end_ && (*p_ == 'I' || *p_ == 'N')) return bad(start, "NaN and Infinity are not JSON", "a missing value is written null");
+            if (p_ < end_ && (*p_ == 'I' || *p_ == 'N'))
+                return bad(start, "not a JSON number", "JSON has no NaN or infinite numbers; a missing value is written null");
             return bad(p_, "a digit must follow '-'", "a number is written like -12 or -0.5");
         }
         if (*p_ == '0') {

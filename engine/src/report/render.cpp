@@ -42,8 +42,7 @@ SourceExcerpt excerpt(std::string_view line, std::size_t col, std::size_t span) 
     while (i < end) {
         auto c = static_cast<unsigned char>(line[i]);
         std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        bool valid = n > 0 && i + n <= line.size();
-        for (std::size_t k = 1; valid && k < n; ++k) valid = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
+        const bool valid = n > 0 && i + n <= line.size() && detail::find_invalid_utf8(line.substr(i, n)) == std::string_view::npos;
         if (!valid) n = 1;
         std::string_view shown = line.substr(i, n);
         if (!valid || (c < 0x20 && c != '\t') || c == 0x7F) shown = "\xEF\xBF\xBD";  // U+FFFD

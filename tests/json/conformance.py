@@ -1,0 +1,626 @@
+#!/usr/bin/env python3
+"""JSON conformance of `planrules validate`: every case of tests/json/corpus placed in a plan.
+
+Each corpus file holds one JSON text: `y_*.json` must be accepted as JSON (RFC 8259), `n_*.json`
+rejected. A case is placed at one position of a template plan (by text substitution, so its bytes
+reach the engine unchanged), the plan is validated with `planrules validate --format json`, and
+the output is checked:
+
+  n_ cases   exit status 2, one stdout line {"plan": null, "error": "...", "diagnostics": [...]}
+             whose first diagnostic has code "invalid-json" and a line/column inside the file;
+  y_ cases   exit status 0 or 1, one stdout line with a "findings" array and no "error" key
+             (at position `whole` a valid JSON text that is not an object is a plan without
+             fields: exit status 1 and a PLAN-FORMAT finding at the pointer "", as
+             docs/plan-format.md says);
+  every case stdout is strict JSON (UTF-8, no NaN/Infinity, no lone surrogates), no signal, no
+             timeout. At position `sensitive` the plan is also validated with --audience kommun:
+             no finding may point into /sokande/funktionsnedsattning and the case's text may not
+             appear in stdout or stderr.
+
+Before the engine runs, every placed plan is checked with a strict reference checker (Python's
+json module with its three leniencies closed); a case whose plan disagrees with its y_/n_ label
+is a corpus error.
+
+Usage (from the repository root):
+  python3 tests/json/conformance.py --planrules build/default/cli/planrules --rules rules --position int
+  python3 tests/json/conformance.py --planrules ... --rules rules --position all
+  python3 tests/json/conformance.py --list-positions
+  python3 tests/json/conformance.py --check-corpus     # the corpus alone, no planrules needed
+
+Exit status: 0 when every case passes, 1 when some case fails, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+
+AS_OF = "2024-07-15"
+TIMEOUT_SECONDS = 10
+WORKERS = 2
+DEEP_LEVELS = 70  # deeper than the plan loader's nesting limit (PlanLimits::max_depth = 64)
+WHOLE_ONLY = "__whole_only"
+BOM = b"\xef\xbb\xbf"
+SENSITIVE_PREFIX = "/sokande/funktionsnedsattning"
+LEAK_MIN_BYTES = 4  # the raw case text is looked for in the output when longer than 3 bytes
+
+# name -> (path of keys in the plan, description). `whole` has no path.
+POSITIONS: dict[str, tuple[tuple[str, ...] | None, str]] = {
+    "whole": (None, "the plan file is the case itself (the only position for __whole_only cases)"),
+    "string": (("sokande", "id"), "the value of sokande.id (string)"),
+    "int": (("version",), "the value of version (int)"),
+    "decimal": (("sokande", "jobbchans", "procent"), "the value of sokande.jobbchans.procent (decimal)"),
+    "date": (("senast_reviderad",), "the value of senast_reviderad (date)"),
+    "bool": (("sokande", "tillfalligt_arbete"), "the value of sokande.tillfalligt_arbete (bool)"),
+    "list": (("skyldigheter",), "the value of skyldigheter (list<string>)"),
+    "record": (("stodbehov",), "the value of stodbehov (record)"),
+    "unknown": (("okand_nyckel",), "a new top-level key okand_nyckel (unknown to the schema)"),
+    "deep": (("djup",), f"a new top-level key djup: {DEEP_LEVELS} nested arrays around the case"),
+    "sensitive": (("sokande", "funktionsnedsattning", "kod"),
+                  "sokande.funktionsnedsattning.kod (sensitive); also run with --audience kommun"),
+}
+
+
+# ------------------------------------------------------------------ strict reference checker
+
+class StrictJSONError(ValueError):
+    pass
+
+
+def _reject_constant(name: str):
+    raise StrictJSONError(f"{name} is not JSON")
+
+
+def _balanced_outside_strings(text: str) -> bool | None:
+    """Bracket balance without recursion (for texts too deep for the json module).
+    False: certainly not JSON. None: balanced, so this check cannot decide."""
+    depth = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return None if depth == 0 and not in_string else False
+
+
+def strict_parse(data: bytes, whole_document: bool) -> tuple[bool, object]:
+    """(True, value) when `data` is one JSON text per RFC 8259, else (False, reason).
+    A leading UTF-8 BOM is ignored only for a whole document (RFC 8259 section 8.1)."""
+    try:
+        text = data.decode("utf-8", errors="strict")
+    except UnicodeDecodeError as e:
+        return False, f"not UTF-8 ({e.reason} at byte {e.start})"
+    if whole_document and text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        value = json.loads(text, parse_constant=_reject_constant)
+    except RecursionError:
+        if _balanced_outside_strings(text) is False:
+            return False, "unbalanced brackets (too deep for the json module)"
+        raise RuntimeError("the strict checker cannot decide: nesting too deep for the json module")
+    except ValueError as e:  # json.JSONDecodeError, StrictJSONError, int digit limits
+        return False, str(e)
+    stack = [value]
+    while stack:  # iterative: deep cases would exhaust Python's recursion limit
+        v = stack.pop()
+        strings = []
+        if isinstance(v, str):
+            strings.append(v)
+        elif isinstance(v, list):
+            stack.extend(v)
+        elif isinstance(v, dict):
+            strings.extend(v.keys())
+            stack.extend(v.values())
+        for s in strings:
+            try:
+                s.encode("utf-8")
+            except UnicodeEncodeError:
+                return False, "a lone surrogate escape in a string"
+    return True, value
+
+
+def strict_lines(data: bytes) -> list[str]:
+    """Reasons why some line of `data` is not strict JSON (empty: all lines are)."""
+    problems = []
+    for i, line in enumerate(data.split(b"\n"), 1):
+        if not line.strip():
+            continue
+        ok, reason = strict_parse(line, whole_document=False)
+        if not ok:
+            problems.append(f"stdout line {i} is not strict JSON: {reason}")
+    return problems
+
+
+# ------------------------------------------------------------------ placing a case in the template
+
+@dataclass
+class Node:
+    kind: str  # object, array, scalar
+    start: int
+    end: int
+    members: list = field(default_factory=list)  # objects: (key, Node)
+
+
+class TemplateError(ValueError):
+    pass
+
+
+def _parse_spans(data: bytes) -> Node:
+    """Byte spans of the template's values (the template is trusted, ordinary JSON)."""
+    ws = b" \t\r\n"
+
+    def skip(i: int) -> int:
+        while i < len(data) and data[i] in ws:
+            i += 1
+        return i
+
+    def string_end(i: int) -> int:  # data[i] == '"'
+        i += 1
+        while data[i] != 0x22:
+            i += 2 if data[i] == 0x5C else 1
+        return i + 1
+
+    def value(i: int) -> Node:
+        i = skip(i)
+        c = data[i:i + 1]
+        if c == b"{":
+            node = Node("object", i, -1)
+            i = skip(i + 1)
+            if data[i:i + 1] == b"}":
+                node.end = i + 1
+                return node
+            while True:
+                i = skip(i)
+                key_end = string_end(i)
+                key = json.loads(data[i:key_end].decode("utf-8"))
+                i = skip(key_end)
+                if data[i:i + 1] != b":":
+                    raise TemplateError(f"':' expected at byte {i}")
+                child = value(i + 1)
+                node.members.append((key, child))
+                i = skip(child.end)
+                if data[i:i + 1] == b",":
+                    i += 1
+                    continue
+                if data[i:i + 1] == b"}":
+                    node.end = i + 1
+                    return node
+                raise TemplateError(f"',' or '}}' expected at byte {i}")
+        if c == b"[":
+            node = Node("array", i, -1)
+            i = skip(i + 1)
+            if data[i:i + 1] == b"]":
+                node.end = i + 1
+                return node
+            while True:
+                child = value(i)
+                i = skip(child.end)
+                if data[i:i + 1] == b",":
+                    i += 1
+                    continue
+                if data[i:i + 1] == b"]":
+                    node.end = i + 1
+                    return node
+                raise TemplateError(f"',' or ']' expected at byte {i}")
+        if c == b'"':
+            return Node("scalar", i, string_end(i))
+        j = i
+        while j < len(data) and data[j] not in b" \t\r\n,]}":
+            j += 1
+        if j == i:
+            raise TemplateError(f"a value expected at byte {i}")
+        return Node("scalar", i, j)
+
+    root = value(0)
+    if root.kind != "object" or data[skip(root.end):].strip():
+        raise TemplateError("the template must be one JSON object")
+    return root
+
+
+def _nest(keys: tuple[str, ...], hole: bytes) -> tuple[bytes, bytes]:
+    """Text around the case for an object chain {"k1": {"k2": CASE }}."""
+    before, after = b"", b""
+    for k in keys:
+        before += b'{ ' + json.dumps(k).encode() + b": "
+        after = b" }" + after
+    return before, after
+
+
+def placement(template: bytes, root: Node, position: str) -> tuple[bytes, bytes]:
+    """(prefix, suffix): the plan for case C is prefix + C + suffix."""
+    path, _ = POSITIONS[position]
+    if path is None:
+        return b"", b""
+    node = root
+    for i, key in enumerate(path):
+        rest = path[i + 1:]
+        found = next((child for k, child in node.members if k == key), None)
+        if found is None:
+            # insert as the first member, so that the case is followed by a comma
+            before, after = _nest(rest, b"")
+            head = b"\n  " + json.dumps(key).encode() + b": " + before
+            tail = after + (b"," if node.members else b"")
+            at = node.start + 1
+            return template[:at] + head, tail + template[at:]
+        if not rest:
+            return template[:found.start], template[found.end:]
+        if found.kind != "object":  # e.g. "funktionsnedsattning": null
+            before, after = _nest(rest, b"")
+            return template[:found.start] + before, after + template[found.end:]
+        node = found
+    raise AssertionError("unreachable")
+
+
+def position_text(template: bytes, root: Node, position: str) -> tuple[bytes, bytes]:
+    prefix, suffix = placement(template, root, position)
+    if position == "deep":
+        prefix, suffix = prefix + b"[" * DEEP_LEVELS, b"]" * DEEP_LEVELS + suffix
+    return prefix, suffix
+
+
+# ------------------------------------------------------------------ checks of the engine's output
+
+@dataclass
+class Case:
+    name: str  # file name without .json
+    data: bytes
+
+    @property
+    def label(self) -> str:
+        return self.name[0]
+
+    @property
+    def whole_only(self) -> bool:
+        return WHOLE_ONLY in self.name
+
+
+@dataclass
+class Job:
+    position: str
+    case: Case
+    plan: bytes
+    expect: str  # "plan" (a report) or "error" (the plan is not JSON)
+    not_object: bool = False  # JSON, but not an object: a PLAN-FORMAT finding at ""
+    plan_path: str = ""
+    corpus_error: str = ""
+    prefix: bytes = b""
+    suffix: bytes = b""
+
+
+@dataclass
+class Outcome:
+    job: Job
+    failures: list[str]
+    notes: list[str]
+
+
+def _line_count(data: bytes) -> int:
+    crlf = data.count(b"\r\n")
+    return data.count(b"\n") + data.count(b"\r") - crlf + 1
+
+
+def _is_int(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _run(args, plan_path: str, audience: str | None):
+    cmd = [args.planrules, "validate", "--rules", args.rules, "--as-of", args.as_of, "--format", "json"]
+    if audience:
+        cmd += ["--audience", audience]
+    cmd.append(plan_path)
+    try:
+        proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=args.timeout)
+    except subprocess.TimeoutExpired as e:
+        return None, e.stdout or b"", e.stderr or b"", f"did not finish within {args.timeout} s (killed)"
+    return proc.returncode, proc.stdout, proc.stderr, ""
+
+
+def _signal_name(rc: int) -> str:
+    try:
+        return signal.Signals(-rc).name
+    except ValueError:
+        return f"signal {-rc}"
+
+
+def check_output(job: Job, rc, stdout: bytes, stderr: bytes, error: str) -> tuple[list[str], list[str], object]:
+    """(failures, notes, the parsed report or None)."""
+    failures, notes = [], []
+    if error:
+        return [error], notes, None
+    if rc < 0:
+        failures.append(f"killed by {_signal_name(rc)}")
+    try:
+        stderr.decode("utf-8")
+    except UnicodeDecodeError as e:
+        notes.append(f"stderr is not valid UTF-8 (byte {e.start})")
+    failures += strict_lines(stdout)
+
+    if job.expect == "error" and rc != 2:
+        failures.append(f"exit status {rc}, expected 2 (the plan is not JSON)")
+    if job.expect == "plan" and rc not in (0, 1):
+        failures.append(f"exit status {rc}, expected 0 or 1 (the plan is JSON)")
+    if job.not_object and rc != 1:
+        failures.append(f"exit status {rc}, expected 1 (JSON that is not an object is a PLAN-FORMAT finding)")
+
+    body = stdout[:-1] if stdout.endswith(b"\n") else stdout
+    if not body or b"\n" in body:
+        failures.append(f"stdout has {len(stdout.splitlines())} lines, expected exactly one")
+        return failures, notes, None
+    ok, report = strict_parse(body, whole_document=False)
+    if not ok:
+        return failures, notes, None  # already reported by strict_lines
+    if not isinstance(report, dict):
+        failures.append("stdout is not a JSON object")
+        return failures, notes, None
+
+    if job.expect == "error":
+        if "plan" not in report or report["plan"] is not None:
+            failures.append('the report lacks "plan": null')
+        if not isinstance(report.get("error"), str):
+            failures.append('the report lacks an "error" string')
+        diags = report.get("diagnostics")
+        if not isinstance(diags, list) or not diags or not isinstance(diags[0], dict):
+            failures.append('the report lacks a "diagnostics" array with a first diagnostic')
+        else:
+            d = diags[0]
+            if d.get("code") != "invalid-json":
+                failures.append(f'first diagnostic has code {d.get("code")!r}, expected "invalid-json"')
+            line, column = d.get("line"), d.get("column")
+            lines = _line_count(job.plan)
+            if not _is_int(line) or line < 1 or line > lines:
+                failures.append(f"diagnostic line {line!r} is not within 1..{lines}")
+            if not _is_int(column) or column < 1:
+                failures.append(f"diagnostic column {column!r} is not an integer >= 1")
+        if "findings" in report:
+            failures.append('the error report has "findings"')
+    else:
+        if "error" in report:
+            failures.append(f'the report has "error": {str(report["error"])[:160]!r}')
+        findings = report.get("findings")
+        if not isinstance(findings, list):
+            failures.append('the report lacks a "findings" array')
+        else:
+            for k, f in enumerate(findings):
+                problem = _finding_shape(f)
+                if problem:
+                    failures.append(f"finding {k}: {problem}")
+                    break
+            if job.not_object and not any(isinstance(f, dict) and f.get("rule") == "PLAN-FORMAT"
+                                          and f.get("pointer") == "" for f in findings):
+                failures.append('no PLAN-FORMAT finding at the pointer "" for a plan that is not an object')
+    return failures, notes, report
+
+
+def _finding_shape(f) -> str:
+    if not isinstance(f, dict):
+        return "not an object"
+    if not isinstance(f.get("rule"), str) or not f["rule"]:
+        return 'no "rule" string'
+    if f.get("severity") not in ("error", "warning", "info"):
+        return f'"severity" is {f.get("severity")!r}'
+    if f.get("outcome") not in ("violated", "indeterminate", "invalid_input"):
+        return f'"outcome" is {f.get("outcome")!r}'
+    if f["rule"] == "PLAN-FORMAT" and f["outcome"] != "invalid_input":
+        return f'a PLAN-FORMAT finding with outcome {f["outcome"]!r}'
+    if "pointer" in f and not isinstance(f["pointer"], str):
+        return '"pointer" is not a string'
+    return ""
+
+
+def _strings_in(value) -> list[str]:
+    out, stack = [], [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, list):
+            stack.extend(v)
+        elif isinstance(v, dict):
+            out.extend(v.keys())
+            stack.extend(v.values())
+    return out
+
+
+def _contains(needle: bytes, stdout: bytes, stderr: bytes, report) -> str:
+    """Where the raw case text shows in the output ('' if nowhere). Inside stdout's JSON strings
+    the text is looked for decoded, since the report escapes it there."""
+    if needle in stdout:
+        return "stdout"
+    if needle in stderr:
+        return "stderr"
+    text = needle.decode("utf-8", errors="replace")
+    if report is not None and any(text in s for s in _strings_in(report)):
+        return "a string in stdout"
+    return ""
+
+
+def check_sensitive(job: Job, stdout: bytes, stderr: bytes, report, baseline: bytes) -> list[str]:
+    failures = []
+    if isinstance(report, dict) and isinstance(report.get("findings"), list):
+        for f in report["findings"]:
+            if not isinstance(f, dict):
+                continue
+            pointers = [f.get("pointer")]
+            pointers += [e.get("pointer") for e in f.get("evidence") or [] if isinstance(e, dict)]
+            bad = [p for p in pointers if isinstance(p, str) and p.startswith(SENSITIVE_PREFIX)]
+            if bad:
+                failures.append(f"a {f.get('rule')} finding points to {bad[0]} (sensitive)")
+                break
+    needle = job.case.data
+    # Text that the output holds anyway (the rest of the plan, the report's own words) says
+    # nothing about a leak: such cases (`null`, `true`, ...) are not looked for.
+    if (len(needle) >= LEAK_MIN_BYTES and needle not in job.prefix and needle not in job.suffix
+            and needle not in baseline):
+        where = _contains(needle, stdout, stderr, report)
+        if where:
+            failures.append(f"the case text (a sensitive value) appears in {where}")
+    return failures
+
+
+# ------------------------------------------------------------------ driver
+
+def load_corpus(directory: str) -> list[Case]:
+    cases = []
+    for name in sorted(os.listdir(directory)):
+        if not name.endswith(".json") or not name.startswith(("y_", "n_")):
+            continue
+        with open(os.path.join(directory, name), "rb") as fh:
+            cases.append(Case(name[:-5], fh.read()))
+    return cases
+
+
+def prepare(position: str, cases: list[Case], template: bytes, root: Node, workdir: str) -> list[Job]:
+    prefix, suffix = position_text(template, root, position)
+    jobs = []
+    os.makedirs(os.path.join(workdir, position), exist_ok=True)
+    for k, case in enumerate(cases):
+        if case.whole_only and position != "whole":
+            continue
+        plan = prefix + case.data + suffix
+        job = Job(position, case, plan, "plan", prefix=prefix, suffix=suffix)
+        try:
+            ok, value = strict_parse(plan, whole_document=True)
+        except RuntimeError as e:
+            ok, value = None, str(e)
+        if ok is None:
+            job.corpus_error = f"corpus: {value}"
+        elif ok != (case.label == "y"):
+            job.corpus_error = ("corpus: labelled y_ but the strict checker rejects the plan: " + value
+                                if case.label == "y" else
+                                "corpus: labelled n_ but the strict checker accepts the plan")
+        elif not ok:
+            job.expect = "error"
+        elif not isinstance(value, dict):
+            job.not_object = True
+        # a number only: the file name appears in the output (the leak check looks there)
+        job.plan_path = os.path.join(workdir, position, f"{k:04d}.json")
+        with open(job.plan_path, "wb") as fh:
+            fh.write(plan)
+        jobs.append(job)
+    return jobs
+
+
+def run_job(args, job: Job, baseline: bytes) -> Outcome:
+    if job.corpus_error or args.check_corpus:  # --check-corpus: the strict checker only
+        return Outcome(job, [job.corpus_error] if job.corpus_error else [], [])
+    rc, out, err, error = _run(args, job.plan_path, None)
+    failures, notes, _ = check_output(job, rc, out, err, error)
+    if job.position == "sensitive":
+        rc, out, err, error = _run(args, job.plan_path, "kommun")
+        more, more_notes, report = check_output(job, rc, out, err, error)
+        more += check_sensitive(job, out, err, report, baseline) if not error else []
+        failures += [f"--audience kommun: {m}" for m in more]
+        notes += [f"--audience kommun: {m}" for m in more_notes]
+    return Outcome(job, failures, notes)
+
+
+def sensitive_baseline(args, template: bytes, root: Node, workdir: str) -> bytes:
+    """What the kommun report holds anyway, for a valid and for an invalid value."""
+    prefix, suffix = position_text(template, root, "sensitive")
+    texts = []
+    for k, value in enumerate((b'"qqqqqqqq"', b'"qqqqqqqq')):
+        path = os.path.join(workdir, f"baseline-{k}.json")
+        with open(path, "wb") as fh:
+            fh.write(prefix + value + suffix)
+        _, out, err, _ = _run(args, path, "kommun")
+        texts += [out, err]
+    return b"\n".join(texts)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--planrules", help="the planrules binary")
+    ap.add_argument("--rules", default="rules", help="the rules directory (default: rules)")
+    ap.add_argument("--position", help="a position name, or all (see --list-positions)")
+    ap.add_argument("--corpus", default="tests/json/corpus")
+    ap.add_argument("--template", default="examples/plans/komplett.json")
+    ap.add_argument("--as-of", default=AS_OF)
+    ap.add_argument("--timeout", type=float, default=TIMEOUT_SECONDS, help="seconds per run (default 10)")
+    ap.add_argument("--case", action="append", default=[], help="only cases whose name contains this (repeatable)")
+    ap.add_argument("--verbose", action="store_true", help="also print the notes (stderr not UTF-8)")
+    ap.add_argument("--list-positions", action="store_true")
+    ap.add_argument("--check-corpus", action="store_true",
+                    help="only check the corpus with the strict checker at the positions (no planrules run)")
+    args = ap.parse_args(argv)
+
+    if args.list_positions:
+        for name, (_, description) in POSITIONS.items():
+            print(f"{name:10} {description}")
+        return 0
+    if args.check_corpus and not args.position:
+        args.position = "all"
+    if not args.position or not (args.planrules or args.check_corpus):
+        ap.error("--planrules and --position are required")
+    if args.position != "all" and args.position not in POSITIONS:
+        ap.error(f"unknown position {args.position!r}; one of: all, {', '.join(POSITIONS)}")
+    if not args.check_corpus and not os.access(args.planrules, os.X_OK):
+        ap.error(f"{args.planrules} is not an executable file")
+    positions = list(POSITIONS) if args.position == "all" else [args.position]
+
+    if hasattr(sys, "set_int_max_str_digits"):
+        sys.set_int_max_str_digits(0)  # big integers are JSON numbers too
+    try:
+        with open(args.template, "rb") as fh:
+            template = fh.read()
+        root = _parse_spans(template)
+        cases = load_corpus(args.corpus)
+    except (OSError, TemplateError, ValueError) as e:
+        print(f"conformance.py: {e}", file=sys.stderr)
+        return 2
+    if args.case:
+        cases = [c for c in cases if any(s in c.name for s in args.case)]
+    if not cases:
+        print(f"conformance.py: no cases in {args.corpus}", file=sys.stderr)
+        return 2
+
+    total_failed = total_run = total_notes = 0
+    summary = []
+    with tempfile.TemporaryDirectory(prefix="planrules-json-") as workdir:
+        baseline = (sensitive_baseline(args, template, root, workdir)
+                    if "sensitive" in positions and not args.check_corpus else b"")
+        for position in positions:
+            jobs = prepare(position, cases, template, root, workdir)
+            with concurrent.futures.ThreadPoolExecutor(max_workers=WORKERS) as pool:
+                outcomes = list(pool.map(lambda j: run_job(args, j, baseline), jobs))
+            failed = 0
+            for o in outcomes:
+                if o.failures:
+                    failed += 1
+                    print(f"FAIL {position} {o.job.case.name}: {'; '.join(o.failures)}", flush=True)
+                if o.notes:
+                    total_notes += 1
+                    if args.verbose:
+                        print(f"NOTE {position} {o.job.case.name}: {'; '.join(o.notes)}", flush=True)
+            n_y = sum(1 for j in jobs if j.case.label == "y")
+            summary.append(f"  {position:10} {len(jobs):4} cases ({n_y} y_, {len(jobs) - n_y} n_): "
+                           f"{len(jobs) - failed} passed, {failed} failed")
+            total_failed += failed
+            total_run += len(jobs)
+
+    print(f"summary: {total_run} runs of {len(cases)} cases, {total_run - total_failed} passed, "
+          f"{total_failed} failed" + (f"; {total_notes} with notes (--verbose)" if total_notes else ""))
+    print("\n".join(summary))
+    return 1 if total_failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
