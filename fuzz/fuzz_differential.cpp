@@ -17,8 +17,14 @@
 // The reference shares no code with the engine: it has its own calendar, its own integer
 // overflow checks (__int128) and its own logic. A rule the engine refuses to compile, or a
 // plan it cannot load cleanly, is a generator bug and aborts too.
+//
+// The JSON boundary too: the report must be JSON, and the plan with one byte changed, and the
+// fuzz bytes read as a plan, must be refused as not JSON exactly when simdjson's validating
+// parser (json_oracle.hpp) says they are not JSON.
 
 #include <planrules/planrules.hpp>
+
+#include "json_oracle.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -1053,6 +1059,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 if (f.rule == r.id) msg += "  engine finding at \"" + f.pointer + "\": " + f.message + "\n";
             disagree(msg, r.text, json);
         }
+    }
+    if (!fuzz::json_lines(planrules::render_report_json(report, "diff.json"))) disagree("the report is not JSON", text, json);
+
+    // Acceptance against simdjson's validating parser: the plan with one byte changed, and the
+    // fuzz bytes themselves, are refused as not JSON exactly when the reference says they are
+    // not JSON; whatever is written about them is JSON.
+    std::string mutated = json;
+    static constexpr char bytes[] = "{}[],:\"\\-+.0eE tfn\x01\x80\xff";
+    const std::size_t at = (b.pick(256) * 256u + b.pick(256)) % mutated.size();
+    mutated[at] = bytes[b.pick(sizeof bytes - 1)];
+    for (std::string_view input : {std::string_view(mutated), std::string_view(reinterpret_cast<const char*>(data), size)}) {
+        auto loaded_input = compiled->load_json(input, "input.json");
+        const bool not_json = !loaded_input && !loaded_input.error().empty() && loaded_input.error().front().code == "invalid-json";
+        if (not_json == fuzz::is_json_reference(input))
+            disagree(std::string(not_json ? "refused as not JSON, but it is JSON: " : "accepted, but it is not JSON: ") +
+                         std::string(input), text, json);
+        const std::string out = loaded_input ? planrules::render_report_json(compiled->validate(*loaded_input, options), "input.json")
+                                             : planrules::render_load_error_json("", loaded_input.error(), "input.json");
+        if (!fuzz::json_lines(out)) disagree("the output about the input is not JSON: " + out, text, json);
     }
     return 0;
 }

@@ -3,12 +3,15 @@
 // the default limits and with small ones. Whatever the input: no crash, no exception; a refusal always has
 // a diagnostic whose position lies inside the input; a loaded plan's input findings are
 // PLAN-FORMAT / invalid_input findings with RFC 6901 pointers; loading is deterministic; the
-// fast path (fast_load.cpp, one pass) and the full loader give the same plan.
+// fast path (fast_load.cpp, one pass) and the full loader give the same plan; the input is
+// refused as not JSON exactly when simdjson's validating parser says it is not JSON
+// (json_oracle.hpp), and the report or the refusal written as JSON is JSON.
 
 #include <planrules/planrules.hpp>
 
 #include "eval/load.hpp"
 #include "eval/plan_equal.hpp"
+#include "json_oracle.hpp"
 
 #include <cstdint>
 #include <cstdlib>
@@ -58,6 +61,15 @@ bool valid_pointer(std::string_view p) {
 
 void check(const planrules::RuleSet& rules, std::string_view text, const planrules::PlanLimits& limits) {
     auto plan = rules.load_json(text, "fuzz.json", limits);
+    if (!plan && plan.error().empty()) std::abort();  // a refusal always says why
+    // exactly RFC 8259: refused as not JSON if and only if the reference says it is not JSON
+    if (text.size() <= limits.max_plan_size &&
+        (!plan && plan.error().front().code == "invalid-json") == fuzz::is_json_reference(text))
+        std::abort();
+    // and what is written about it is JSON
+    if (!fuzz::json_lines(plan ? planrules::render_report_json(rules.validate(*plan, {.as_of = planrules::Date{2024, 7, 15}}), "fuzz.json")
+                               : planrules::render_load_error_json(plan.error().front().message, plan.error(), "fuzz.json")))
+        std::abort();
     if (!plan) {
         if (plan.error().empty()) std::abort();  // a refusal always says why
         if (planrules::eval::load_plan(rules.program().schema, text, "fuzz.json", limits, false)) std::abort();
