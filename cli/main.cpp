@@ -46,7 +46,8 @@ commands:
         JSON: one line per plan file (JSON Lines). --audience kommun|leverantor
         leaves out sensitive rules and values; --ruleset limits the rules to those
         of the named rule sets and the ones they extend; --no-evidence leaves out
-        all values
+        all values. A plan path '-' reads standard input; a directory or a device is
+        refused, and no plan is read past the size limit (16 MiB)
         exit status: 0 no error findings, 1 error findings, 2 unreadable rules or plan
 
   test [--junit FILE] [--min-coverage PERCENT] [--no-color] PATH…
@@ -228,10 +229,10 @@ int run_validate(const std::vector<std::string_view>& args) {
         } else if (a == "-h" || a == "--help") {
             std::fputs(usage_text, stdout);
             return 0;
-        } else if (!a.empty() && a[0] == '-') {
+        } else if (!a.empty() && a[0] == '-' && a != "-") {
             return usage_error(fmt::format("unknown option '{}'", a));
         } else {
-            plans.emplace_back(a);
+            plans.emplace_back(a);  // "-": standard input
         }
     }
     if (rules.empty()) return usage_error("validate needs --rules DIR");

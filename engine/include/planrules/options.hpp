@@ -27,6 +27,9 @@ struct PlanLimits {
     std::uint32_t max_depth = 64;               // nesting of objects and arrays
     std::uint32_t max_list_length = 100'000;    // elements of one list
     std::uint32_t max_string_length = 1u << 20; // bytes of one string value
+    // PLAN-FORMAT findings kept (Plan::input_findings); the rest are counted, not made, so
+    // that a plan of 100 000 bad values costs no more than one of 1 000. 0: no limit.
+    std::uint32_t max_findings = 1000;
 };
 
 struct CompileOptions {

@@ -27,8 +27,10 @@ inline constexpr InputKind rule_input{"rule file", "file-too-large",
 // is refused before it is opened, a regular file larger than the limit before it is read;
 // a pipe, a FIFO or standard input is read up to the limit plus one byte, so that an endless
 // stream stops there. The diagnostic (code io-error or kind.too_large_code) names the path
-// as `display`.
+// as `display`. `padding`: bytes of room kept after the text, for a caller that pads it in
+// place (plan loading) rather than copy it.
 [[nodiscard]] tl::expected<std::string, Diagnostic> read_input(const std::filesystem::path& path, std::size_t limit,
-                                                               const InputKind& kind, const std::string& display);
+                                                               const InputKind& kind, const std::string& display,
+                                                               std::size_t padding = 0);
 
 }  // namespace planrules

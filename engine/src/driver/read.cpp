@@ -36,7 +36,8 @@ const char* refused(mode_t mode) {
 }  // namespace
 
 tl::expected<std::string, Diagnostic> read_input(const std::filesystem::path& path, std::size_t limit,
-                                                 const InputKind& kind, const std::string& display) {
+                                                 const InputKind& kind, const std::string& display,
+                                                 std::size_t padding) {
     const bool standard_input = path == "-";
     auto fail = [&](const char* code, std::string message, std::string help = {}) {
         return tl::unexpected(input_error(display, code, std::move(message), std::move(help)));
@@ -70,27 +71,24 @@ tl::expected<std::string, Diagnostic> read_input(const std::filesystem::path& pa
         return fail("io-error", fmt::format("standard input is a directory, not a {}", kind.noun));
     }
     // A regular file's size is known (but /proc files say 0, and files grow): read to the
-    // limit plus one byte whatever it says, growing the buffer no further than that.
+    // limit plus one byte whatever it says. The room is reserved once and filled by reads, so
+    // memory grows with what was read (untouched reserved pages cost nothing).
     std::string text;
     const std::size_t most = limit + 1;
-    std::size_t want = S_ISREG(st.st_mode) && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : 64u << 10;
-    text.resize(std::min(want, most));
-    std::size_t size = 0;
-    for (;;) {
-        if (size == text.size()) {
-            if (text.size() >= most) break;
-            text.resize(std::min(most, text.size() * 2));
-        }
-        const ssize_t n = ::read(fd, text.data() + size, text.size() - size);
+    text.reserve(padding +
+                 (S_ISREG(st.st_mode) && st.st_size > 0 ? std::min(most, static_cast<std::size_t>(st.st_size) + 1) : most));
+    char chunk[1u << 16];
+    while (text.size() < most) {
+        const ssize_t n = ::read(fd, chunk, std::min(sizeof chunk, most - text.size()));
         if (n < 0) {
             if (errno == EINTR) continue;
             return fail("io-error", fmt::format("cannot read {} '{}': {}", kind.noun, display, std::strerror(errno)));
         }
         if (n == 0) break;
-        size += static_cast<std::size_t>(n);
+        text.append(chunk, static_cast<std::size_t>(n));
     }
+    const std::size_t size = text.size();
     if (size > limit) return too_large(fmt::format("more than {}", limit));
-    text.resize(size);  // (not shrunk: that would copy it)
     return text;
 }
 

@@ -379,6 +379,10 @@ private:
         return {};
     }
     void invalid(const std::string& pointer, std::string message, std::string value) {
+        if (limits_.max_findings && plan_.input_findings().size() >= limits_.max_findings) {
+            plan_.omit_input_finding(sensitive_depth_ > 0);
+            return;
+        }
         Finding f;
         f.rule = std::string(input_rule_id);
         f.ruleset = "planrules";
@@ -417,7 +421,8 @@ struct ParseBuffers {
 }  // namespace
 
 tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view json, const std::string& name,
-                                          const PlanLimits& limits, bool fast, const FastSchema* fast_schema) {
+                                          const PlanLimits& limits, bool fast, const FastSchema* fast_schema,
+                                          bool padded) {
     const std::string_view original = json;
     std::size_t bom = 0;
     // The diagnostic keeps only the line around the offset, not the plan (which may be large).
@@ -456,10 +461,15 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
         ParseBuffers& b;
         ~Trim() { b.trim(); }
     } trim{buffers};
-    buffers.text.resize(json.size() + simdjson::SIMDJSON_PADDING);
-    std::copy(json.begin(), json.end(), buffers.text.begin());
-    std::fill_n(buffers.text.begin() + static_cast<std::ptrdiff_t>(json.size()), simdjson::SIMDJSON_PADDING, '\0');
-    simdjson::padded_string_view padded(buffers.text.data(), json.size(), buffers.text.size());
+    static_assert(simdjson::SIMDJSON_PADDING <= plan_padding);
+    const char* text = json.data();
+    if (!padded) {
+        buffers.text.resize(json.size() + plan_padding);
+        std::copy(json.begin(), json.end(), buffers.text.begin());
+        std::fill_n(buffers.text.begin() + static_cast<std::ptrdiff_t>(json.size()), plan_padding, '\0');
+        text = buffers.text.data();
+    }
+    simdjson::padded_string_view padded_text(text, json.size(), json.size() + plan_padding);
     // The plan's id, for reports.
     auto set_id = [&](Plan& p) {
         const auto& rt = schema.type(schema.root_type);
@@ -474,9 +484,9 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
             own = make_fast_schema(schema);
             fast_schema = own.get();
         }
-        static_assert(simdjson::SIMDJSON_PADDING >= 64, "fast_load reads up to 64 bytes past the text");
+        static_assert(plan_padding >= 64, "fast_load reads up to 64 bytes past the text");
         Plan quick;
-        if (fast_load(*fast_schema, buffers.text.data(), json.size(), limits, quick)) {
+        if (fast_load(*fast_schema, text, json.size(), limits, quick)) {
             set_id(quick);
             return quick;
         }
@@ -506,7 +516,7 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
     od::parser& parser = buffers.parser;
     od::document doc;
     try {
-        if (auto e = parser.iterate(padded).get(doc); e) throw JsonError{e};
+        if (auto e = parser.iterate(padded_text).get(doc); e) throw JsonError{e};
         od::value root;
         if (auto e = doc.get_value().get(root); e) throw JsonError{e};
         plan.set_root(loader.load(root, schema.root_type, false, pointer, 0));

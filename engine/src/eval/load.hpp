@@ -22,12 +22,19 @@ inline constexpr std::string_view input_rule_id = "PLAN-FORMAT";
 struct FastSchema;
 [[nodiscard]] std::shared_ptr<const FastSchema> make_fast_schema(const check::Schema& schema);
 
+// Zero bytes a plan's text may be followed by, so that it is read in place (load_plan's
+// `padded`); fast_load reads up to 64 bytes past the text, simdjson its SIMDJSON_PADDING.
+inline constexpr std::size_t plan_padding = 64;
+
 // `fast`: try the fast path first (fast_load: one pass, no findings; it gives up at anything to
 // report), with `fast_schema` (made from `schema` when null).
 // false: the full loader only. Both give the same Plan for every input (fuzz_plan_json checks).
+// `padded`: `json` is followed by plan_padding readable zero bytes, so it is read in place
+// (otherwise it is copied, with padding, into a buffer of the thread's).
 [[nodiscard]] tl::expected<Plan, Diagnostics> load_plan(const check::Schema& schema, std::string_view json,
                                                         const std::string& name, const PlanLimits& limits,
-                                                        bool fast = true, const FastSchema* fast_schema = nullptr);
+                                                        bool fast = true, const FastSchema* fast_schema = nullptr,
+                                                        bool padded = false);
 
 // The fast path of load_plan (fast_load.cpp): `size` bytes of plan JSON, followed by at least
 // 64 readable bytes of zeros, read into `out` in one pass; false (and `out` to be thrown away) at

@@ -33,10 +33,13 @@ tl::expected<Plan, Diagnostics> RuleSet::load_json(std::string_view json, const 
 
 tl::expected<Plan, Diagnostics> RuleSet::load_file(const std::filesystem::path& path, const PlanLimits& limits) const {
     try {
-        const std::string name = path.string();
-        auto text = read_input(path, limits.max_plan_size, plan_input, name);
+        const std::string name = path == "-" ? std::string("<stdin>") : path.string();
+        auto text = read_input(path, limits.max_plan_size, plan_input, name, eval::plan_padding);
         if (!text) return tl::unexpected(Diagnostics{std::move(text.error())});
-        return load_json(*text, name, limits);
+        const std::size_t size = text->size();
+        text->append(eval::plan_padding, '\0');  // in the room read_input kept: read in place
+        return eval::load_plan(program_->schema, std::string_view(text->data(), size), name, limits, true,
+                               compiled_->fast_schema.get(), true);
     } catch (const std::exception& e) {
         Diagnostics ds;
         ds.push_back(make_diagnostic(DiagnosticSeverity::error, "internal-error", nullptr, {},

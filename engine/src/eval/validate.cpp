@@ -352,12 +352,13 @@ public:
                 continue;
             }
             if (rule.sensitive && o_.audience != Audience::af) continue;
-            std::size_t before = r_.findings.size();
+            made_ = 0;
+            made_violated_ = false;
             bool applicable = evaluate(rule, (*eff)[i]);
             if (!applicable) {
                 if (lists) r_.not_applicable.push_back(id);
                 result = RuleResult::not_applicable;
-            } else if (r_.findings.size() == before) {
+            } else if (made_ == 0) {
                 if (lists) {
                     r_.evaluated.push_back(id);
                     r_.passed.push_back(id);
@@ -366,9 +367,7 @@ public:
                 if (o_.deadlines && rule.due >= 0 && rule.for_each.empty()) deadline(rule, id);
             } else {
                 if (lists) r_.evaluated.push_back(id);
-                result = RuleResult::indeterminate;
-                for (std::size_t k = before; k < r_.findings.size(); ++k)
-                    if (r_.findings[k].outcome == Outcome::violated) result = RuleResult::violated;
+                result = made_violated_ ? RuleResult::violated : RuleResult::indeterminate;
             }
         }
     }
@@ -491,6 +490,12 @@ private:
     void make_finding(const RuleCode& rule, const Effective& eff, Outcome outcome) {
         const auto& p = *c_.program;
         const auto& info = p.rules[static_cast<std::size_t>(rule.rule)];
+        ++made_;
+        made_violated_ |= outcome == Outcome::violated;
+        if (o_.max_findings && r_.findings.size() >= o_.max_findings) {  // counted, not made
+            ++r_.omitted[static_cast<std::size_t>(eff.severity)];
+            return;
+        }
         // the rule's own error, taken before `due` is evaluated
         std::string error_reason = ev_.error_reason();
         const Node* error_node = ev_.error_node();
@@ -568,6 +573,8 @@ private:
     std::size_t bound_ = 0;    // for-each levels bound now
     bool at_require_ = false;  // the rule got as far as its `require`
     bool any_element_ = false;
+    std::size_t made_ = 0;        // findings of the rule being evaluated, listed or not
+    bool made_violated_ = false;  // one of them violated
 };
 
 }  // namespace
@@ -584,11 +591,19 @@ void validate(const Compiled& c, const Plan& plan, const ValidateOptions& option
     r.not_in_force.clear();
     r.deadlines.clear();
     r.results.clear();
+    r.omitted = {};
+    const bool af = options.audience == Audience::af;
+    auto& omitted_errors = r.omitted[static_cast<std::size_t>(Severity::error)];
     for (const auto& f : plan.input_findings()) {
-        if (f.sensitive && options.audience != Audience::af) continue;
+        if (f.sensitive && !af) continue;
+        if (options.max_findings && r.findings.size() >= options.max_findings) {
+            ++r.omitted[static_cast<std::size_t>(f.severity)];
+            continue;
+        }
         r.findings.push_back(f);
         if (!options.evidence) r.findings.back().evidence.clear();
     }
+    omitted_errors += plan.omitted_input_findings()[0] + (af ? plan.omitted_input_findings()[1] : 0);
     Scratch& s = scratch();
     if (!s.prepared.matches(c, options)) s.prepared.prepare(c, options);
     Validation v(c, plan, options, r, s);

@@ -71,6 +71,10 @@ std::string render_report_json(const Report& r, std::string_view file) {
                        "\"not_applicable\": {}, \"not_in_force\": {}}}",
                        r.count(Severity::error), r.count(Severity::warning), r.count(Severity::info), r.evaluated.size(),
                        r.passed.size(), r.not_applicable.size(), r.not_in_force.size());
+    if (r.omitted_count() > 0) {  // findings counted above but not listed (max_findings)
+        out.pop_back();
+        out += fmt::format(", \"findings_omitted\": {}}}", r.omitted_count());
+    }
     out += ", \"rules\": {\"evaluated\": "; list(out, r.evaluated);
     out += ", \"passed\": "; list(out, r.passed);
     out += ", \"not_applicable\": "; list(out, r.not_applicable);
@@ -114,6 +118,9 @@ std::string render_report_text(const Report& r, bool color) {
             if (!f.source.empty()) out += fmt::format("    källa: {}\n", f.source);
         }
     }
+    if (r.omitted_count() > 0)
+        out += fmt::format("\n{} {} till listas inte: rapporten visar de {} första.\n", r.omitted_count(),
+                           r.omitted_count() == 1 ? "avvikelse" : "avvikelser", r.findings.size());
     // Swedish takes the singular only for one: "1 regel bedömd", "0 regler bedömda".
     auto n = [](std::size_t count, const char* one, const char* other) {
         return fmt::format("{} {}", count, count == 1 ? one : other);

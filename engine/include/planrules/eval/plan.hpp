@@ -5,6 +5,7 @@
 #include <planrules/eval/value.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <memory>
 #include <new>
@@ -26,6 +27,7 @@ public:
         root_ = std::exchange(o.root_, Value{});
         id_ = std::move(o.id_);
         input_findings_ = std::move(o.input_findings_);
+        omitted_input_findings_ = std::exchange(o.omitted_input_findings_, {});
         chunks_ = std::exchange(o.chunks_, nullptr);
         low_ = std::exchange(o.low_, nullptr);
         high_ = std::exchange(o.high_, nullptr);
@@ -81,6 +83,12 @@ public:
     void set_root(Value v) noexcept { root_ = v; }
     void set_id(std::string id) { id_ = std::move(id); }
     void add_input_finding(Finding f) { input_findings_.push_back(std::move(f)); }
+    // For the loader: one more finding past PlanLimits::max_findings, counted only.
+    void omit_input_finding(bool sensitive) noexcept { ++omitted_input_findings_[sensitive]; }
+    // The PLAN-FORMAT findings not kept (all errors): [0] not sensitive, [1] sensitive.
+    [[nodiscard]] const std::array<std::size_t, 2>& omitted_input_findings() const noexcept {
+        return omitted_input_findings_;
+    }
 
 private:
     static_assert(std::is_trivially_destructible_v<Value> && alignof(Value) <= alignof(std::max_align_t) &&
@@ -122,6 +130,7 @@ private:
     Value root_;
     std::string id_;
     std::vector<Finding> input_findings_;
+    std::array<std::size_t, 2> omitted_input_findings_{};
     Chunk* chunks_ = nullptr;  // all chunks, the last one made first
     std::byte* low_ = nullptr;   // the current chunk's free space: values are handed out from
     std::byte* high_ = nullptr;  // low_ upwards, text from high_ downwards

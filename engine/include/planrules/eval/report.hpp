@@ -4,6 +4,8 @@
 #include <planrules/date.hpp>
 #include <planrules/syntax/ast.hpp>
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -70,6 +72,10 @@ struct ValidateOptions {
     // batch` without --findings). Much faster when plans have findings. (Making a message takes evaluation steps too: a plan that comes near
     // `max_steps` can run out of them with details and not without.)
     bool details = true;
+    // Findings listed in a report; the rest are counted by severity (Report::omitted), so that
+    // a plan of 100 000 activities that all break a rule gives a report of bounded size. The
+    // counts and every rule's result still cover them all. 0: no limit.
+    std::size_t max_findings = 1000;
 };
 
 // A deadline a plan has not yet missed (ValidateOptions::deadlines).
@@ -103,12 +109,17 @@ struct Report {
     // Every rule's result by its index in RuleSet::rule_ids(): the lists above as one array,
     // for hosts that count outcomes over many plans without looking up rule ids.
     std::vector<RuleResult> results;
+    // Findings not listed (ValidateOptions::max_findings, PlanLimits::max_findings), by
+    // severity (Severity's value as index).
+    std::array<std::size_t, 3> omitted{};
 
+    // Findings of severity s, listed or omitted.
     [[nodiscard]] std::size_t count(Severity s) const noexcept {
-        std::size_t n = 0;
+        std::size_t n = omitted[static_cast<std::size_t>(s)];
         for (const auto& f : findings) n += f.severity == s;
         return n;
     }
+    [[nodiscard]] std::size_t omitted_count() const noexcept { return omitted[0] + omitted[1] + omitted[2]; }
     [[nodiscard]] bool has_errors() const noexcept { return count(Severity::error) > 0; }
 };
 
