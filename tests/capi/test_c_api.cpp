@@ -149,6 +149,23 @@ TEST_CASE("C API: a plan that is not JSON gives INVALID_PLAN and the diagnostics
     CHECK_THAT(empty.str(), Catch::Contains("the plan is empty"));
 }
 
+TEST_CASE("C API: a length over the limit is refused before a byte is read", "[capi][limits]") {
+    // the buffers are small; the lengths claim more: nothing past the buffer may be read
+    Rules rules;
+    shipped(rules);
+    const char plan[] = "{\"id\": \"X\"}";
+    CString r;
+    CHECK(planrules_validate(rules.p, plan, 17u << 20, nullptr, &r.p) == PLANRULES_INVALID_PLAN);
+    CHECK_THAT(r.str(), Catch::Contains("\"code\": \"plan-too-large\""));
+    CHECK_THAT(r.str(), Catch::Contains("the plan is 17825792 bytes; the limit is 16777216 bytes"));
+    const char text[] = "ruleset x \"x\"\n";
+    Rules none;
+    CString diagnostics;
+    CHECK(planrules_compile_string(text, 5u << 20, "x.rules", &none.p, &diagnostics.p) == PLANRULES_INVALID_RULES);
+    CHECK(none.p == nullptr);
+    CHECK_THAT(diagnostics.str(), Catch::Contains("\"code\": \"file-too-large\""));
+}
+
 TEST_CASE("C API: bad arguments are errors, never crashes", "[capi]") {
     Rules rules;
     shipped(rules);

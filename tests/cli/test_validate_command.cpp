@@ -134,3 +134,37 @@ TEST_CASE("validate: --ruleset limits the rules; an unknown rule set is a usage 
     CHECK(bad.status == 2);
     CHECK_THAT(bad.out, Catch::Contains("no rule set 'kommun.018' in the rules; did you mean 'kommun.0180'?"));
 }
+
+TEST_CASE("validate: a directory, a device and an endless stream are refused quickly, with exit 2", "[cli][validate][read]") {
+    auto dir = run(v + "--format json examples/plans");
+    CHECK(dir.status == 2);
+    CHECK_THAT(dir.out, Catch::Contains("\"error\": \"the plan path is a directory\""));
+    auto device = run(v + "/dev/zero");
+    CHECK(device.status == 2);
+    CHECK_THAT(device.out, Catch::Contains("/dev/zero: error: the plan path is a device, not a file [io-error]"));
+    // standard input, and a pipe, are read like files, up to the plan size limit
+    auto endless = run(v + "- < /dev/zero");
+    CHECK(endless.status == 2);
+    CHECK_THAT(endless.out, Catch::Contains("<stdin>: error: the plan is more than 16777216 bytes"));
+    auto redirected = run(v + "--format json - < examples/plans/utan-stodbehov.json");
+    CHECK(redirected.status == 1);
+    CHECK_THAT(redirected.out, Catch::Contains("\"plan\": \"HP-2024-000124\", \"file\": \"-\""));
+    // (run() starts the tool itself: this runs it once for nothing, then in the pipe)
+    auto piped = run("--version > /dev/null; cat examples/plans/utan-stodbehov.json | '" + std::string(PLANRULES_CLI) + "' " +
+                     v + "--format json -");
+    CHECK(piped.status == 1);
+    CHECK_THAT(piped.out, Catch::Contains("\"plan\": \"HP-2024-000124\", \"file\": \"-\""));
+}
+
+TEST_CASE("validate: a plan that is not JSON shows its source line to the agency only", "[cli][validate][audience]") {
+    auto path = temp_file("kanslig.json", "{\"id\": \"P\",\n \"sokande\": {\"funktionsnedsattning\": {\"kod\": \"F7-hemlig\"},, }}\n");
+    auto af = run(v + "'" + path + "'");
+    CHECK(af.status == 2);
+    CHECK_THAT(af.out, Catch::Contains("F7-hemlig"));
+    for (const char* audience : {"kommun", "leverantor"}) {
+        auto other = run(v + "--audience " + audience + " '" + path + "'");
+        CHECK(other.status == 2);
+        CHECK_THAT(other.out, Catch::Contains("kanslig.json:2:59: error: the plan is not valid JSON"));
+        CHECK(other.out.find("F7-hemlig") == std::string::npos);
+    }
+}
