@@ -181,12 +181,28 @@ std::optional<int> shared_option(const std::vector<std::string_view>& args, std:
 }
 
 // Compiles the rules; on errors prints them with a pointer to `planrules check` (exit 2).
-std::optional<planrules::RuleSet> compile_or_report(const std::vector<std::filesystem::path>& paths) {
+// `plans`: the rules are to read plans, so they must declare the plan's type (an empty
+// directory, or rule files without their schema, are reported here, against the rules).
+std::optional<planrules::RuleSet> compile_or_report(const std::vector<std::filesystem::path>& paths, bool plans = false) {
     auto rs = planrules::compile_files(paths);
-    if (rs) return std::move(*rs);
-    std::fputs(planrules::render_text(rs.error()).c_str(), stderr);
-    std::fprintf(stderr, "planrules: the rules have errors; run 'planrules check' for details\n");
-    return std::nullopt;
+    if (!rs) {
+        std::fputs(planrules::render_text(rs.error()).c_str(), stderr);
+        std::fprintf(stderr, "planrules: the rules have errors; run 'planrules check' for details\n");
+        return std::nullopt;
+    }
+    if (plans && rs->program().schema.root_type < 0) {
+        std::string where;
+        for (const auto& p : paths) where += (where.empty() ? "" : ", ") + p.string();
+        if (rs->program().files.empty())
+            std::fprintf(stderr, "planrules: no rule files (*.rules, *.schema) in %s\n", where.c_str());
+        else
+            std::fprintf(stderr,
+                         "planrules: the rules in %s declare no plan type, so no plan can be read\n"
+                         "  = help: give the schema too (a file with 'root plan: Plan'), e.g. --rules rules/\n",
+                         where.c_str());
+        return std::nullopt;
+    }
+    return std::move(*rs);
 }
 
 // A usage error (exit 2) for the first rule set in `wanted` that the rules lack; 0 when all exist.
@@ -238,7 +254,7 @@ int run_validate(const std::vector<std::string_view>& args) {
     if (rules.empty()) return usage_error("validate needs --rules DIR");
     if (plans.empty()) return usage_error("validate needs at least one plan file");
 
-    auto rs = compile_or_report(rules);
+    auto rs = compile_or_report(rules, true);
     if (!rs) return 2;
     if (int bad = check_ruleset_names(*rs, options.rulesets)) return bad;
     int status = 0;
@@ -376,7 +392,7 @@ int run_batch(const std::vector<std::string_view>& args) {
     if (rules.empty()) return usage_error("batch needs --rules DIR");
     if (!input) return usage_error("batch needs a JSON Lines file of plans (or '-' for standard input)");
 
-    auto rs = compile_or_report(rules);
+    auto rs = compile_or_report(rules, true);
     if (!rs) return 2;
     if (int bad = check_ruleset_names(*rs, options.validate.rulesets)) return bad;
     std::FILE* in = *input == "-" ? stdin : std::fopen(input->c_str(), "rb");

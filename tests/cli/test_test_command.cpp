@@ -84,13 +84,14 @@ TEST_CASE("test: coverage lists rules never violated or never satisfied; --min-c
     CHECK(run("test --min-coverage lots '" + dir + "'").status == 2);
 }
 
-TEST_CASE("test: a plan that is not JSON fails its test with the reason and position", "[cli][test]") {
+TEST_CASE("test: an inline plan that is not JSON is an error in the rule file, at its line and column", "[cli][test]") {
     auto dir = rules_dir("badjson", rule_t1 + "test \"trasig\"\n  as of 2024-01-01\n  plan { \"id\": , }\n  expect T-1\n");
     auto r = run("test --no-color '" + dir + "'");
-    CHECK(r.status == 1);
-    CHECK_THAT(r.out, Catch::Contains("FAIL " + dir + "/t.rules:9: trasig"));
-    CHECK_THAT(r.out, Catch::Contains("the plan (inline) could not be used: the plan is not valid JSON"));
-    CHECK_THAT(r.out, Catch::Contains("t.rules:11:"));
+    CHECK(r.status == 2);
+    CHECK_THAT(r.out, Catch::Contains(dir + "/t.rules:11:16: error: the test's plan is not valid JSON: expected a value [invalid-json]"));
+    auto checked = run("check --no-color '" + dir + "'");
+    CHECK(checked.status == 1);
+    CHECK_THAT(checked.out, Catch::Contains("t.rules:11:16: error: the test's plan is not valid JSON"));
 }
 
 TEST_CASE("test: --junit writes JUnit XML with one testcase per test and the failure text", "[cli][test]") {

@@ -90,11 +90,36 @@ TEST_CASE("nesting up to the limit is accepted", "[limits]") {
     Limits limits;
     limits.max_nesting_depth = 64;
     limits.max_parse_stack_bytes = 4u << 20;  // debug and sanitizer builds have large frames
-    // `require` + 62 parentheses = 63 nested expressions
-    auto r = parse(rule_with(repeat("(", 62) + "true" + repeat(")", 62)), limits);
+    // max_nesting_depth levels inside the outermost expression
+    auto r = parse(rule_with(repeat("(", 64) + "true" + repeat(")", 64)), limits);
     CHECK(r.diagnostics.empty());
-    auto deeper = parse(rule_with(repeat("(", 64) + "true" + repeat(")", 64)), limits);
+    auto deeper = parse(rule_with(repeat("(", 65) + "true" + repeat(")", 65)), limits);
     CHECK(has_code(deeper.diagnostics, "nesting-too-deep"));
+}
+
+TEST_CASE("the documented nesting limit, 48 levels, is the limit of every construct", "[limits]") {
+    Limits limits;
+    limits.max_parse_stack_bytes = 4u << 20;  // debug and sanitizer builds have large frames
+    REQUIRE(limits.max_nesting_depth == 48);
+    const auto at = [](std::size_t n) {
+        return std::vector<std::pair<const char*, std::string>>{
+            {"parentheses", rule_with(repeat("(", n) + "true" + repeat(")", n))},
+            {"lists", rule_with("1 in " + repeat("[", n) + repeat("]", n))},
+            {"not", rule_with(repeat("not ", n) + "true")},
+            {"unary minus", rule_with(repeat("-", n) + "1 > 0")},
+            {"types", "type T { f: " + repeat("list<", n) + "int" + repeat(">", n) + " }\n"},
+        };
+    };
+    for (const auto& [name, text] : at(48)) {
+        CAPTURE(name);
+        CHECK_FALSE(has_code(parse(text, limits).diagnostics, "nesting-too-deep"));
+    }
+    for (const auto& [name, text] : at(49)) {
+        CAPTURE(name);
+        auto r = parse(text, limits);
+        REQUIRE(has_code(r.diagnostics, "nesting-too-deep"));
+        CHECK(r.diagnostics[0].message == "expression nested more than 48 levels deep");
+    }
 }
 
 TEST_CASE("the parser keeps to its stack budget", "[limits]") {

@@ -1,5 +1,7 @@
 // The checker: names, types, layering and metadata of rule files.
 
+#include "json/syntax.hpp"
+
 #include <planrules/check/checker.hpp>
 #include <planrules/detail/strings.hpp>
 
@@ -272,6 +274,56 @@ private:
             }
         }
         (void)record_index;
+        check_required_cycles();
+    }
+
+    // A record type that requires itself, through fields that are neither optional nor lists
+    // (type A { b: B }  type B { a: A }), can be satisfied by no plan: each such cycle is an
+    // error at the record where it is first found, with the path.
+    void check_required_cycles() {
+        const std::size_t n = s_.records.size();
+        auto required_record = [&](const FieldInfo& f) {
+            return !f.optional && f.type >= 0 && s_.type(f.type).kind == TypeKind::record ? s_.type(f.type).decl : -1;
+        };
+        std::vector<int> state(n, 0);  // 0 not seen, 1 on the path, 2 done
+        for (std::size_t start = 0; start < n; ++start) {
+            if (state[start]) continue;
+            // iterative depth-first search: (record, next field to follow)
+            std::vector<std::pair<std::size_t, std::size_t>> path{{start, 0}};
+            state[start] = 1;
+            while (!path.empty()) {
+                auto& [record, next] = path.back();
+                const auto& fields = s_.records[record].fields;
+                if (next == fields.size()) {
+                    state[record] = 2;
+                    path.pop_back();
+                    continue;
+                }
+                const FieldInfo& field = fields[next++];
+                const int target = required_record(field);
+                if (target < 0 || state[static_cast<std::size_t>(target)] == 2) continue;
+                if (state[static_cast<std::size_t>(target)] == 0) {
+                    state[static_cast<std::size_t>(target)] = 1;
+                    path.emplace_back(static_cast<std::size_t>(target), 0);
+                    continue;
+                }
+                // a cycle: from `target` on the path back to it
+                std::size_t from = 0;
+                while (path[from].first != static_cast<std::size_t>(target)) ++from;
+                std::string chain;
+                for (std::size_t k = from; k < path.size(); ++k) {
+                    const auto& r = s_.records[path[k].first];
+                    chain += fmt::format("{}.{} → ", r.name, r.fields[path[k].second - 1].name);
+                }
+                const auto& head = s_.records[static_cast<std::size_t>(target)];
+                chain += head.name;
+                for (std::size_t f = 0; f < p_.files.size(); ++f)
+                    if (p_.files[f].source == field.file) file_ = static_cast<int>(f);
+                error(field.span, "record-requires-itself",
+                      fmt::format("type {} requires itself ({}): no plan can hold it", head.name, chain),
+                      "make one of these fields optional (add '?') or a list");
+            }
+        }
     }
 
     std::vector<std::string> type_names() const {
@@ -817,6 +869,14 @@ private:
             if (!d.as_of)
                 warning(d.name.span, "test-without-date", "the test gives no evaluation date",
                         "add 'as of YYYY-MM-DD' so that the test gives the same result every day");
+            if (d.plan_inline) {  // the JSON is checked here, not only when the test runs
+                const auto& src = p_.files[static_cast<std::size_t>(t.file)].source;
+                if (auto bad = json::check_syntax(src->slice(*d.plan_inline))) {
+                    const auto at = static_cast<std::uint32_t>(d.plan_inline->begin + bad->offset);
+                    error({at, std::min(at + 1, d.plan_inline->end)}, "invalid-json",
+                          "the test's plan is not valid JSON: " + bad->message, bad->help);
+                }
+            }
             if (d.plan_path) {
                 namespace fs = std::filesystem;
                 const auto& src = p_.files[static_cast<std::size_t>(t.file)].source;

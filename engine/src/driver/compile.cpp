@@ -59,13 +59,12 @@ struct Driver {
         parsed.push_back(std::move(pr));
     }
 
-    bool loaded(const std::string& name) const {
+    static bool same_file(const std::string& a, const std::string& b) {
         std::error_code ec;
-        for (auto& s : sources) {
-            if (s->name() == name) return true;
-            if (fs::exists(s->name(), ec) && fs::exists(name, ec) && fs::equivalent(s->name(), name, ec)) return true;
-        }
-        return false;
+        return a == b || (fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec));
+    }
+    bool loaded(const std::string& name) const {
+        return std::any_of(sources.begin(), sources.end(), [&](const SourceFilePtr& s) { return same_file(s->name(), name); });
     }
 
     // Loads the schema files that rule set headers name (relative to their file).
@@ -76,6 +75,13 @@ struct Driver {
                 if (!h || !h->schema) continue;
                 fs::path base = fs::path(sources[i]->name()).parent_path();
                 std::string name = display_name(base / h->schema->value);
+                if (same_file(name, sources[i]->name())) {
+                    result.diagnostics.push_back(make_diagnostic(
+                        DiagnosticSeverity::error, "schema-is-this-file", sources[i], h->schema->span,
+                        fmt::format("the schema line names this rule file itself ('{}')", h->schema->value),
+                        "name the schema file, e.g. schema \"handlingsplan.schema\" (the path is relative to this file's folder)"));
+                    continue;
+                }
                 if (loaded(name)) continue;
                 Diagnostics tmp;
                 bool unreadable = false;

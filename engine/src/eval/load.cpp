@@ -451,9 +451,13 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
     // A byte-order mark is skipped (offsets in diagnostics count it, to match the file).
     bom = json.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     json.remove_prefix(bom);
-    if (schema.root_type < 0)
-        return fail("no-root", std::nullopt, "the rules declare no plan type, so no plan can be read",
-                    "declare the plan's type in the schema: root plan: Plan");
+    if (schema.root_type < 0) {  // about the rules, not the plan
+        Diagnostic d;
+        d.code = "no-root";
+        d.message = "the rules declare no plan type, so no plan can be read";
+        d.help = "compile the schema with the rules (a file with 'root plan: Plan')";
+        return tl::unexpected(Diagnostics{std::move(d)});
+    }
 
     Plan plan;
     thread_local ParseBuffers buffers;

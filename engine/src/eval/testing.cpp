@@ -129,7 +129,13 @@ TestResult run_one(const RuleSet& rules, const check::TestInfo& info, const Test
         r.error = plan.error().empty() ? "the plan could not be loaded" : plan.error().front().message;
         if (!plan.error().empty() && plan.error().front().has_span && plan.error().front().file) {
             auto p = plan.error().front().file->position(plan.error().front().span.begin);
-            r.error += fmt::format(" ({}:{}:{})", plan_name, p.line, p.column);
+            if (t.plan_inline) {  // the place in the rule file
+                const auto base = src.position(t.plan_inline->begin);
+                r.error += fmt::format(" ({}:{}:{})", src.name(), base.line + p.line - 1,
+                                       p.line == 1 ? base.column + p.column - 1 : p.column);
+            } else {
+                r.error += fmt::format(" ({}:{}:{})", plan_name, p.line, p.column);
+            }
         }
         return r;
     }

@@ -453,21 +453,21 @@ const auto set_name = [](auto& ctx) { _val(ctx).name = std::move(_attr(ctx)); };
 const auto set_type = [](auto& ctx) { _val(ctx).type = std::move(_attr(ctx)); };
 const auto set_sensitive = [](auto& ctx) { _val(ctx).sensitive = true; };
 const auto field_decl_def =
-    omit_spanned[field_name[set_name] > sym(":") > type_ref[set_type] > -(kw("sensitive")[set_sensitive])][set_span];
+    omit_spanned[field_name[set_name] > sym(":") > depth_guard[type_ref][set_type] > -(kw("sensitive")[set_sensitive])][set_span];
 const auto push_field = [](auto& ctx) { _val(ctx).fields.push_back(std::move(_attr(ctx))); };
 const auto record_decl_def = omit_spanned[kw("type") > identifier[set_name] > sym("{") >
                               *(field_decl[push_field] >> -sym(",")) > sym("}")][set_span];
 const auto push_value = [](auto& ctx) { _val(ctx).values.push_back(std::move(_attr(ctx))); };
 const auto enum_decl_def =
     omit_spanned[kw("enum") > identifier[set_name] > sym("{") > *(field_name[push_value] >> -sym(",")) > sym("}")][set_span];
-const auto root_decl_def = omit_spanned[kw("root") > identifier[set_name] > sym(":") > type_ref[set_type]][set_span];
+const auto root_decl_def = omit_spanned[kw("root") > identifier[set_name] > sym(":") > depth_guard[type_ref][set_type]][set_span];
 
 // ---------------------------------------------------------------- declarations
 
 const auto push_param = [](auto& ctx) { _val(ctx).params.push_back(std::move(_attr(ctx))); };
 const auto set_has_params = [](auto& ctx) { _val(ctx).has_params = true; };
 const auto set_body = [](auto& ctx) { _val(ctx).body = std::move(_attr(ctx)); };
-const auto param_def = identifier[set_name] > sym(":") > type_ref[set_type];
+const auto param_def = identifier[set_name] > sym(":") > depth_guard[type_ref][set_type];
 const auto define_decl_def =
     omit_spanned[kw("define") > identifier[set_name] >
      -(omit_spanned[sym("(") > -(param[push_param] % sym(",")) > sym(")")][set_has_params]) > sym("=", "=") >

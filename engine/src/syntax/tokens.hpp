@@ -550,10 +550,12 @@ struct depth_guard_parser : x3::unary_parser<Subject, depth_guard_parser<Subject
         std::size_t stack_used = st.stack_base > frame ? static_cast<std::size_t>(st.stack_base - frame)
                                                        : static_cast<std::size_t>(frame - st.stack_base);
         stack_used /= stack_scale;
-        if (st.depth >= st.limits->max_nesting_depth || stack_used > st.limits->max_parse_stack_bytes) {
+        // (the outermost expression or type is a guard's too, at depth 0: it is not a nesting
+        // level, so max_nesting_depth levels inside it pass)
+        if (st.depth > st.limits->max_nesting_depth || stack_used > st.limits->max_parse_stack_bytes) {
             Iterator at = skip_blanks(first, last);
             throw SyntaxError{at, at == last ? at : at + 1, "nesting-too-deep",
-                              st.depth >= st.limits->max_nesting_depth
+                              st.depth > st.limits->max_nesting_depth
                                   ? fmt::format("expression nested more than {} levels deep", st.limits->max_nesting_depth)
                                   : fmt::format("expression nested too deeply: the parser's stack budget of {} KiB is used up",
                                                 st.limits->max_parse_stack_bytes >> 10),
