@@ -26,6 +26,7 @@ Usage (from the repository root):
   python3 tests/json/conformance.py --planrules ... --rules rules --position all
   python3 tests/json/conformance.py --list-positions
   python3 tests/json/conformance.py --check-corpus     # the corpus alone, no planrules needed
+  python3 tests/json/conformance.py --planrules ... --rules rules --batch   # one population, planrules batch
 
 Exit status: 0 when every case passes, 1 when some case fails, 2 on a usage error.
 """
@@ -257,7 +258,7 @@ def placement(template: bytes, root: Node, position: str) -> tuple[bytes, bytes]
         if found is None:
             # insert as the first member, so that the case is followed by a comma
             before, after = _nest(rest, b"")
-            head = b"\n  " + json.dumps(key).encode() + b": " + before
+            head = b" " + json.dumps(key).encode() + b": " + before
             tail = after + (b"," if node.members else b"")
             at = node.start + 1
             return template[:at] + head, tail + template[at:]
@@ -546,6 +547,72 @@ def sensitive_baseline(args, template: bytes, root: Node, workdir: str) -> bytes
     return b"\n".join(texts)
 
 
+def run_batch(args, cases: list[Case], template: bytes) -> list[str]:
+    """Every case at every position as one line of a JSON Lines population (a one-line template;
+    cases with a line break or marked __whole_only left out), through `planrules batch
+    --findings --format json`: the summary and every findings line are strict JSON, one findings
+    line per record, an error line for each n_ case and a report for each y_ case."""
+    compact = json.dumps(json.loads(template), ensure_ascii=False).encode()
+    root = _parse_spans(compact)
+    records, labels = [], []
+    for position in POSITIONS:
+        prefix, suffix = position_text(compact, root, position)
+        for case in cases:
+            if case.whole_only or b"\n" in case.data or b"\r" in case.data or not case.data.strip():
+                continue
+            records.append(prefix + case.data + suffix)
+            labels.append((position, case))
+    for name in sorted(os.listdir("examples/plans")):  # and the example plans that are JSON
+        with open(os.path.join("examples/plans", name), "rb") as fh:
+            ok, value = strict_parse(fh.read(), whole_document=True)
+        if ok:
+            records.append(json.dumps(value, ensure_ascii=False).encode())
+            labels.append(("example", Case("y_" + name[:-5], b"")))
+    failures = []
+    # the diagnostics of rule files, as JSON and as SARIF, are JSON too
+    for fmt in ("json", "sarif"):
+        proc = subprocess.run([args.planrules, "check", "--format", fmt, args.rules, "tests/golden/diagnostics"],
+                              stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
+        ok, why = strict_parse(proc.stdout, whole_document=False)
+        if not ok:
+            failures.append(f"check --format {fmt}: the output is not strict JSON: {why}")
+    with tempfile.TemporaryDirectory(prefix="planrules-json-batch-") as workdir:
+        population, findings = os.path.join(workdir, "plans.jsonl"), os.path.join(workdir, "findings.jsonl")
+        with open(population, "wb") as fh:
+            fh.write(b"\n".join(records) + b"\n")
+        cmd = [args.planrules, "batch", "--rules", args.rules, "--as-of", args.as_of, "--findings", findings,
+               "--format", "json", "--no-progress", population]
+        try:
+            proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
+        except subprocess.TimeoutExpired:
+            return ["batch: did not finish within 120 s"]
+        if proc.returncode != 0:
+            failures.append(f"batch: exit status {proc.returncode}, expected 0")
+        ok, summary = strict_parse(proc.stdout, whole_document=False)
+        if not ok:
+            return failures + [f"batch: the summary is not strict JSON: {summary}"]
+        with open(findings, "rb") as fh:
+            lines = fh.read().split(b"\n")
+        if lines and lines[-1] == b"":
+            lines.pop()
+        if len(lines) != len(records):
+            return failures + [f"batch: {len(lines)} findings lines for {len(records)} records"]
+        for line, (position, case) in zip(lines, labels):
+            ok, report = strict_parse(line, whole_document=False)
+            if not ok:
+                failures.append(f"batch {position} {case.name}: the findings line is not strict JSON: {report}")
+            elif case.label == "n" and not (isinstance(report, dict) and report.get("plan", 0) is None and "error" in report):
+                failures.append(f"batch {position} {case.name}: accepted as a plan, but it is not JSON")
+            elif case.label == "y" and not (isinstance(report, dict) and isinstance(report.get("findings"), list)):
+                failures.append(f"batch {position} {case.name}: refused, but it is JSON")
+        n_count = sum(1 for _, c in labels if c.label == "n")
+        got = summary.get("input", {}).get("not_json") if isinstance(summary, dict) else None
+        if got != n_count:
+            failures.append(f"batch: the summary counts {got} records that are not JSON, expected {n_count}")
+    print(f"batch: {len(records)} records ({n_count} not JSON), {len(failures)} failures")
+    return failures
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--planrules", help="the planrules binary")
@@ -558,6 +625,8 @@ def main(argv=None) -> int:
     ap.add_argument("--case", action="append", default=[], help="only cases whose name contains this (repeatable)")
     ap.add_argument("--verbose", action="store_true", help="also print the notes (stderr not UTF-8)")
     ap.add_argument("--list-positions", action="store_true")
+    ap.add_argument("--batch", action="store_true",
+                    help="instead: every case at every position as one population through planrules batch")
     ap.add_argument("--check-corpus", action="store_true",
                     help="only check the corpus with the strict checker at the positions (no planrules run)")
     args = ap.parse_args(argv)
@@ -567,6 +636,8 @@ def main(argv=None) -> int:
             print(f"{name:10} {description}")
         return 0
     if args.check_corpus and not args.position:
+        args.position = "all"
+    if args.batch and not args.position:
         args.position = "all"
     if not args.position or not (args.planrules or args.check_corpus):
         ap.error("--planrules and --position are required")
@@ -591,6 +662,12 @@ def main(argv=None) -> int:
     if not cases:
         print(f"conformance.py: no cases in {args.corpus}", file=sys.stderr)
         return 2
+
+    if args.batch:
+        failures = run_batch(args, cases, template)
+        for f in failures:
+            print(f"FAIL {f}")
+        return 1 if failures else 0
 
     total_failed = total_run = total_notes = 0
     summary = []
