@@ -16,6 +16,16 @@ namespace planrules::test {
 
 inline std::string source_dir() { return PLANRULES_SOURCE_DIR; }
 
+// The shipped rules (rules/), compiled once for all the tests.
+inline const RuleSet& shipped() {
+    static const RuleSet rules = [] {
+        auto rs = compile_directory(source_dir() + "/rules");
+        if (!rs) FAIL(render_text(rs.error()));
+        return std::move(*rs);
+    }();
+    return rules;
+}
+
 inline std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream ss;

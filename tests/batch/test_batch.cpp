@@ -17,14 +17,7 @@ using planrules::test::source_dir;
 
 namespace {
 
-const RuleSet& shipped() {
-    static const RuleSet rules = [] {
-        auto rs = compile_directory(source_dir() + "/rules");
-        if (!rs) FAIL(render_text(rs.error()));
-        return std::move(*rs);
-    }();
-    return rules;
-}
+using planrules::test::shipped;
 
 // The example plans as one line each (the malformed example is not JSON and stays so).
 std::vector<std::string> example_lines() {

@@ -14,14 +14,7 @@ using planrules::test::plan_json;
 
 namespace {
 
-const RuleSet& shipped() {
-    static const RuleSet rs = [] {
-        auto r = compile_directory(test::source_dir() + "/rules");
-        if (!r) FAIL(render_text(r.error()));
-        return std::move(*r);
-    }();
-    return rs;
-}
+using planrules::test::shipped;
 
 // "pointer: message" of each input finding, or "ERROR line:column: message" when refused.
 std::vector<std::string> load(std::string_view text, const PlanLimits& limits = {}) {

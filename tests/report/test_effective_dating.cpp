@@ -9,14 +9,7 @@ using namespace planrules;
 
 namespace {
 
-const RuleSet& shipped() {
-    static const RuleSet rs = [] {
-        auto r = compile_directory(test::source_dir() + "/rules");
-        if (!r) FAIL(render_text(r.error()));
-        return std::move(*r);
-    }();
-    return rs;
-}
+using planrules::test::shipped;
 
 Report validate_as_of(const std::string& plan_file, Date as_of) {
     auto plan = shipped().load_json(test::read_file(test::source_dir() + "/examples/plans/" + plan_file), plan_file);

@@ -10,14 +10,7 @@ using namespace planrules;
 
 namespace {
 
-const RuleSet& shipped() {
-    static const RuleSet rs = [] {
-        auto r = compile_directory(test::source_dir() + "/rules");
-        if (!r) FAIL(render_text(r.error()));
-        return std::move(*r);
-    }();
-    return rs;
-}
+using planrules::test::shipped;
 
 // An established plan without obligations, for a job seeker with economic assistance whose
 // plan was last reviewed four months before 2024-06-01.

@@ -9,14 +9,7 @@ using namespace planrules;
 
 namespace {
 
-const RuleSet& shipped() {
-    static const RuleSet rs = [] {
-        auto r = compile_directory(test::source_dir() + "/rules");
-        if (!r) FAIL(render_text(r.error()));
-        return std::move(*r);
-    }();
-    return rs;
-}
+using planrules::test::shipped;
 
 Report validate(const Plan& plan) {
     ValidateOptions o;

@@ -24,14 +24,7 @@ using planrules::test::plan_json;
 
 namespace {
 
-const RuleSet& shipped() {
-    static const RuleSet rs = [] {
-        auto r = compile_directory(test::source_dir() + "/rules");
-        if (!r) FAIL(render_text(r.error()));
-        return std::move(*r);
-    }();
-    return rs;
-}
+using planrules::test::shipped;
 
 ValidateOptions as_of(Audience audience = Audience::af) {
     ValidateOptions o;

@@ -42,20 +42,22 @@ tl::expected<std::string, Diagnostic> read_input(const std::filesystem::path& pa
     auto fail = [&](const char* code, std::string message, std::string help = {}) {
         return tl::unexpected(input_error(display, code, std::move(message), std::move(help)));
     };
+    auto cannot_read = [&] {  // (errno says why)
+        return fail("io-error", fmt::format("cannot read {} '{}': {}", kind.noun, display, std::strerror(errno)));
+    };
     auto too_large = [&](std::string size) {
         return fail(kind.too_large_code, fmt::format("the {} is {} bytes; the limit is {} bytes", kind.noun, size, limit),
                     kind.too_large_help);
     };
     struct stat st {};
     if (!standard_input) {
-        if (::stat(path.c_str(), &st) != 0)
-            return fail("io-error", fmt::format("cannot read {} '{}': {}", kind.noun, display, std::strerror(errno)));
+        if (::stat(path.c_str(), &st) != 0) return cannot_read();
         if (const char* why = refused(st.st_mode)) return fail("io-error", fmt::format("the {} path {}", kind.noun, why));
         if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > limit)
             return too_large(std::to_string(st.st_size));
     }
     const int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return fail("io-error", fmt::format("cannot read {} '{}': {}", kind.noun, display, std::strerror(errno)));
+    if (fd < 0) return cannot_read();
     struct Close {
         int fd;
         bool own;
@@ -64,7 +66,7 @@ tl::expected<std::string, Diagnostic> read_input(const std::filesystem::path& pa
         }
     } close{fd, !standard_input};
     // (the path may have changed between stat and open; what was opened decides)
-    if (::fstat(fd, &st) != 0) return fail("io-error", fmt::format("cannot read {} '{}': {}", kind.noun, display, std::strerror(errno)));
+    if (::fstat(fd, &st) != 0) return cannot_read();
     if (!standard_input) {
         if (const char* why = refused(st.st_mode)) return fail("io-error", fmt::format("the {} path {}", kind.noun, why));
     } else if (S_ISDIR(st.st_mode)) {
@@ -82,7 +84,7 @@ tl::expected<std::string, Diagnostic> read_input(const std::filesystem::path& pa
         const ssize_t n = ::read(fd, chunk, std::min(sizeof chunk, most - text.size()));
         if (n < 0) {
             if (errno == EINTR) continue;
-            return fail("io-error", fmt::format("cannot read {} '{}': {}", kind.noun, display, std::strerror(errno)));
+            return cannot_read();
         }
         if (n == 0) break;
         text.append(chunk, static_cast<std::size_t>(n));

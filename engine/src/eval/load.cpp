@@ -146,7 +146,9 @@ public:
                 double d = 0;
                 if (v.get_double().get(d)) {  // (the text is JSON: only its size can be wrong)
                     const std::string_view raw = raw_of(v);
-                    invalid(pointer, fmt::format("Talet {} i {} är för stort för att läsas som tal.", truncate(raw), shown(pointer)),
+                    invalid(pointer, fmt::format("Talet {} i {} är för stort till beloppet; ett tal ligger mellan -1.7976931348623157e308 och "
+                                                 "1.7976931348623157e308.",
+                                                 truncate(raw), shown(pointer)),
                             evidence_of(raw));
                     return {};
                 }

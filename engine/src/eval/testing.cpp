@@ -83,7 +83,8 @@ void check(ExpectationResult& out, const ast::Expectation& e, const std::vector<
 std::string read_file(const fs::path& p, std::string& error) {
     auto text = read_input(p, PlanLimits{}.max_plan_size, plan_input, p.string());
     if (text) return std::move(*text);
-    error = fmt::format("cannot read plan '{}': {}", p.string(), text.error().message);
+    const std::string& why = text.error().message;  // names the path when it could not be opened
+    error = why.find(p.string()) != std::string::npos ? why : fmt::format("{}: '{}'", why, p.string());
     return {};
 }
 
