@@ -44,6 +44,14 @@ std::optional<Audience> parse_audience(std::string_view text) noexcept {
 namespace eval {
 namespace {
 
+// Whether a report has room for one more finding of severity s (ValidateOptions::max_findings);
+// if not, the finding is counted in Report::omitted instead.
+bool room_for_finding(Report& r, const ValidateOptions& o, Severity s) {
+    if (!o.max_findings || r.findings.size() < o.max_findings) return true;
+    ++r.omitted[static_cast<std::size_t>(s)];
+    return false;
+}
+
 using check::TypeKind;
 
 // Evidence and missing values: walks the nodes a rule read, in the frame of a finding.
@@ -492,10 +500,7 @@ private:
         const auto& info = p.rules[static_cast<std::size_t>(rule.rule)];
         ++made_;
         made_violated_ |= outcome == Outcome::violated;
-        if (o_.max_findings && r_.findings.size() >= o_.max_findings) {  // counted, not made
-            ++r_.omitted[static_cast<std::size_t>(eff.severity)];
-            return;
-        }
+        if (!room_for_finding(r_, o_, eff.severity)) return;  // counted, not made
         // the rule's own error, taken before `due` is evaluated
         std::string error_reason = ev_.error_reason();
         const Node* error_node = ev_.error_node();
@@ -593,17 +598,14 @@ void validate(const Compiled& c, const Plan& plan, const ValidateOptions& option
     r.results.clear();
     r.omitted = {};
     const bool af = options.audience == Audience::af;
-    auto& omitted_errors = r.omitted[static_cast<std::size_t>(Severity::error)];
     for (const auto& f : plan.input_findings()) {
-        if (f.sensitive && !af) continue;
-        if (options.max_findings && r.findings.size() >= options.max_findings) {
-            ++r.omitted[static_cast<std::size_t>(f.severity)];
-            continue;
-        }
+        if ((f.sensitive && !af) || !room_for_finding(r, options, f.severity)) continue;
         r.findings.push_back(f);
         if (!options.evidence) r.findings.back().evidence.clear();
     }
-    omitted_errors += plan.omitted_input_findings()[0] + (af ? plan.omitted_input_findings()[1] : 0);
+    // (those the loader only counted are errors)
+    r.omitted[static_cast<std::size_t>(Severity::error)] +=
+        plan.omitted_input_findings()[0] + (af ? plan.omitted_input_findings()[1] : 0);
     Scratch& s = scratch();
     if (!s.prepared.matches(c, options)) s.prepared.prepare(c, options);
     Validation v(c, plan, options, r, s);

@@ -108,23 +108,16 @@ private:
         if (p_ == end_) return failed(p_, "the text ends where a value was expected", cut_off_help);
         switch (*p_) {
             case '{':
-                ++p_;
+            case '[': {
+                const bool object = *p_++ == '{';
                 ws();
-                if (p_ < end_ && *p_ == '}') {
+                if (p_ < end_ && *p_ == (object ? '}' : ']')) {
                     ++p_;
                     return Read::complete;
                 }
-                open_.push_back(true);
-                return key() ? Read::opened : Read::failed;
-            case '[':
-                ++p_;
-                ws();
-                if (p_ < end_ && *p_ == ']') {
-                    ++p_;
-                    return Read::complete;
-                }
-                open_.push_back(false);
-                return Read::opened;
+                open_.push_back(object);
+                return !object || key() ? Read::opened : Read::failed;
+            }
             default: return scalar() ? Read::complete : Read::failed;
         }
     }
