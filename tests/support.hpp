@@ -6,11 +6,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <unistd.h>
 
 namespace planrules::test {
 
@@ -24,6 +27,23 @@ inline const RuleSet& shipped() {
         return std::move(*rs);
     }();
     return rules;
+}
+
+// A folder of this test process's own under the system's temporary folder. ctest runs the test
+// cases as parallel processes: two of them never share a file, and the folder goes at exit.
+inline std::filesystem::path scratch_dir(const std::string& name) {
+    struct Root {
+        std::filesystem::path path =
+            std::filesystem::temp_directory_path() / ("planrules-tests-" + std::to_string(::getpid()));
+        ~Root() {
+            std::error_code ec;
+            std::filesystem::remove_all(path, ec);
+        }
+    };
+    static const Root root;
+    auto dir = root.path / name;
+    std::filesystem::create_directories(dir);
+    return dir;
 }
 
 inline std::string read_file(const std::string& path) {

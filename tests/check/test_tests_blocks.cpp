@@ -113,7 +113,7 @@ TEST_CASE("tests: a missing plan file is plan-not-found at the file name", "[che
 
 TEST_CASE("tests: a plan file is found relative to the folder of the test file", "[check][tests]") {
     namespace fs = std::filesystem;
-    auto dir = fs::temp_directory_path() / "planrules-check-tests" / "tests_blocks";
+    auto dir = test::scratch_dir("check-tests");
     fs::create_directories(dir / "plans");
     write_file((dir / "plans" / "plan.json").string(), "{ \"id\": \"HP-1\" }\n");
     const std::string test_file = (dir / "ex.test").generic_string();

@@ -12,8 +12,7 @@ namespace {
 Run run(const std::string& args, bool with_stderr = true) { return run_cli(args, source_dir(), with_stderr); }
 
 std::string temp_path(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() / "planrules-cli-batch";
-    std::filesystem::create_directories(dir);
+    auto dir = scratch_dir("cli-batch");
     return (dir / name).string();
 }
 

@@ -12,8 +12,7 @@ namespace {
 Run run(const std::string& args) { return run_cli(args); }
 
 std::string temp_rules(const std::string& name, const std::string& text) {
-    auto dir = std::filesystem::temp_directory_path() / "planrules-cli-tests";
-    std::filesystem::create_directories(dir);
+    auto dir = scratch_dir("cli-check");
     auto path = dir / name;
     write_file(path.string(), text);
     return path.string();

@@ -12,7 +12,7 @@ namespace {
 Run run(const std::string& args, const std::string& dir = source_dir()) { return run_cli(args, dir); }
 
 std::filesystem::path fresh_dir(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() / "planrules-fmt-test" / name;
+    auto dir = scratch_dir("cli-fmt") / name;
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir / "sub");
     return dir;

@@ -13,7 +13,7 @@ Run run(const std::string& args) { return run_cli(args); }
 
 // A folder with one rule file holding `body` after a header naming the shipped schema.
 std::string rules_dir(const std::string& name, const std::string& body) {
-    auto dir = std::filesystem::temp_directory_path() / "planrules-cli-test" / name;
+    auto dir = scratch_dir("cli-test") / name;
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     write_file((dir / "t.rules").string(), "ruleset t \"T\"\n  schema \"" + source_dir() + "/rules/handlingsplan.schema\"\n" + body);

@@ -12,8 +12,7 @@ namespace {
 Run run(const std::string& args, bool with_stderr = true) { return run_cli(args, source_dir(), with_stderr); }
 
 std::string temp_file(const std::string& name, const std::string& text) {
-    auto dir = std::filesystem::temp_directory_path() / "planrules-cli-validate";
-    std::filesystem::create_directories(dir);
+    auto dir = scratch_dir("cli-validate");
     auto path = dir / name;
     write_file(path.string(), text);
     return path.string();
@@ -111,8 +110,7 @@ TEST_CASE("validate: --no-evidence leaves out every value read from the plan", "
 
 TEST_CASE("validate: --audience is reported and sensitive rules stay out of a provider's report", "[cli][validate]") {
     // a rule that reads a sensitive field (the job seeker's disability) is sensitive itself
-    auto dir = std::filesystem::temp_directory_path() / "planrules-cli-validate" / "sensitive";
-    std::filesystem::create_directories(dir);
+    auto dir = scratch_dir("cli-validate/sensitive");
     write_file((dir / "s.rules").string(),
                "ruleset test.sensitive \"Känsliga\"\n  schema \"" + source_dir() + "/rules/handlingsplan.schema\"\n"
                "rule S-1 \"Funktionsnedsättning\"\n  severity error\n  source \"s\"\n"

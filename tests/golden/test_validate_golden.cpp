@@ -47,7 +47,7 @@ std::vector<Case> cases() {
 
 // Runs the CLI from the source directory, so the paths in the output are relative.
 std::string run(const std::string& args) {
-    auto err_path = fs::temp_directory_path() / ("planrules-golden-" + std::to_string(::getpid()) + ".err");
+    auto err_path = planrules::test::scratch_dir("golden") / "stderr";
     std::string cmd = "cd '" + source_dir() + "' && '" + PLANRULES_CLI + "' " + args + " 2>'" + err_path.string() + "'";
     std::string out;
     FILE* pipe = popen(cmd.c_str(), "r");

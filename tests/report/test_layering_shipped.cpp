@@ -65,8 +65,7 @@ TEST_CASE("layering: a Göteborg plan and one from elsewhere do not get Stockhol
 }
 
 TEST_CASE("layering: a municipal rule set may not disable or relax a mandatory national rule", "[report][layering]") {
-    auto dir = std::filesystem::temp_directory_path() / "planrules-layering";
-    std::filesystem::create_directories(dir);
+    auto dir = test::scratch_dir("layering");
     const std::string header = "ruleset kommun.9999 \"Provkommun\"\n  schema \"" + test::source_dir() +
                                "/rules/handlingsplan.schema\"\n  extends af.forordning\n  applies when plan.sokande.kommun == \"9999\"\n";
     struct Attempt { const char* body; const char* message; };

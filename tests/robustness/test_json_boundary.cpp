@@ -46,9 +46,7 @@ bool json_lines(const std::string& out) {
 }
 
 std::filesystem::path temp_dir() {
-    auto dir = std::filesystem::temp_directory_path() / "planrules-json-boundary";
-    std::filesystem::create_directories(dir);
-    return dir;
+    return test::scratch_dir("json-boundary");
 }
 
 }  // namespace

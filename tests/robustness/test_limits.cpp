@@ -42,7 +42,7 @@ TEST_CASE("a 10 MB file of '(' within a raised size limit stops at the nesting l
 }
 
 TEST_CASE("the driver refuses an oversized file before reading it", "[limits]") {
-    auto path = std::filesystem::temp_directory_path() / "planrules-too-large.rules";
+    auto path = scratch_dir("limits") / "too-large.rules";
     write_file(path.string(), repeat("# comment\n", 500'000));
     CompileOptions options;
     options.limits.max_file_size = 1u << 20;

@@ -55,8 +55,7 @@ struct Case {
 
 // The shipped rules and the rules above, in a file beside them that names the shipped schema.
 RuleSet compile_all() {
-    auto dir = std::filesystem::temp_directory_path() / "planrules-threads";
-    std::filesystem::create_directories(dir);
+    auto dir = test::scratch_dir("threads");
     std::string text(extra_rules);
     auto nl = text.find('\n');
     text.insert(nl + 1, "  schema \"" + source_dir() + "/rules/handlingsplan.schema\"\n");
