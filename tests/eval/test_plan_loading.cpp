@@ -484,7 +484,11 @@ TEST_CASE("plan loading: records of many fields in small plans (the first storag
             if (!fast) continue;
             CHECK(eval::same_plan(*fast, *full));
             REQUIRE(fast->root().kind == ValueKind::record);
-            CHECK(fast->root().n == static_cast<std::uint32_t>(fields));
+            // the slots up to the last field present are stored; the others read as missing
+            const std::uint32_t last = text == "{}" ? 0 : text.starts_with("{\"f0\"") ? 2 : static_cast<std::uint32_t>(fields);
+            CHECK(fast->root().n == last);
+            if (last == static_cast<std::uint32_t>(fields)) CHECK(fast->root().field(last - 1).i == 1);
+            CHECK(fast->root().field(last).is_missing());
             Plan quick;
             CHECK(fast_load_text(schema, text, {}, quick) == (fields <= 64));
         }
@@ -581,4 +585,62 @@ TEST_CASE("plan storage: values and text in chunks keep what they were given, mo
         for (std::size_t r = 1; r < ranges.size(); ++r) CHECK(ranges[r - 1].second <= ranges[r].first);
         for (const auto& [v, n] : blocks) CHECK(reinterpret_cast<std::uintptr_t>(v) % alignof(Value) == 0);
     }
+}
+
+TEST_CASE("plan storage: a record keeps its slots up to its last value, and gives the room of the rest back",
+          "[eval][loading]") {
+    Plan plan;
+    Value* slots = plan.allocate(8);
+    slots[0] = Value::integer(1);
+    slots[2] = Value::integer(2);
+    const Value r = plan.record(slots, 8);
+    CHECK(r.n == 3);
+    CHECK(r.field(0).i == 1);
+    CHECK(r.field(1).is_missing());
+    CHECK(r.field(2).i == 2);
+    CHECK(r.field(3).is_missing());
+    CHECK(r.field(7).is_missing());
+    CHECK(plan.allocate(1) == slots + 3);  // the five missing slots are handed out again
+
+    // storage handed out after the slots (a nested record's) stays: the record is still trimmed
+    Value* outer = plan.allocate(4);
+    outer[0] = Value::boolean(true);
+    Value* inner = plan.allocate(2);
+    const Value o = plan.record(outer, 4);
+    CHECK(o.n == 1);
+    CHECK(plan.allocate(1) == inner + 2);
+
+    // nothing present: no slots; a list field (never missing) is kept
+    CHECK(plan.record(plan.allocate(5), 5).n == 0);
+    Value* with_list = plan.allocate(3);
+    with_list[1] = Value::list(nullptr, 0);
+    CHECK(plan.record(with_list, 3).n == 2);
+}
+
+TEST_CASE("plan loading: records store their fields up to the last one present, in both loaders", "[eval][loading]") {
+    const auto& schema = shipped().program().schema;
+    // three activities: three fields, five (an optional one absent between), and every field
+    std::string acts = R"([{"id": "A1", "typ": "studier", "status": "planerad"},
+        {"id": "A2", "typ": "studier", "status": "planerad", "slut": "2024-05-01", "start": null},
+        {"id": "A3", "typ": "studier", "status": "planerad", "beslut_id": "B-1"}])";
+    const std::string text = plan_json("", R"(, "aktiviteter": )" + acts);
+    for (bool fast : {true, false}) {
+        CAPTURE(fast);
+        auto plan = eval::load_plan(schema, text, "p.json", {}, fast);
+        REQUIRE(plan);
+        CHECK(plan->input_findings().empty());
+        const auto& rec = schema.records[static_cast<std::size_t>(schema.type(schema.root_type).decl)];
+        const Value list = plan->root().field(static_cast<std::uint32_t>(rec.slot("aktiviteter")));
+        REQUIRE(list.kind == ValueKind::list);
+        REQUIRE(list.n == 3);
+        const auto& akt = schema.records[static_cast<std::size_t>(
+            schema.type(schema.type(rec.fields[static_cast<std::size_t>(rec.slot("aktiviteter"))].type).element).decl)];
+        CHECK(list.v[0].n == 3);
+        CHECK(list.v[1].n == static_cast<std::uint32_t>(akt.slot("slut")) + 1);
+        CHECK(list.v[1].field(static_cast<std::uint32_t>(akt.slot("start"))).is_missing());
+        CHECK(list.v[2].n == akt.fields.size());
+        CHECK(list.v[0].field(static_cast<std::uint32_t>(akt.slot("beslut_id"))).is_missing());
+        CHECK(list.v[2].field(static_cast<std::uint32_t>(akt.slot("beslut_id"))).str() == "B-1");
+    }
+    CHECK(eval::same_plan(*eval::load_plan(schema, text, "p.json", {}, true), *eval::load_plan(schema, text, "p.json", {}, false)));
 }

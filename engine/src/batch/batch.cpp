@@ -86,8 +86,8 @@ tl::expected<FieldPath, std::string> resolve(const check::Schema& schema, std::s
 Value read_field(const Plan& plan, const FieldPath& path) {
     Value v = plan.root();
     for (int slot : path.slots) {
-        if (v.kind != ValueKind::record || static_cast<std::uint32_t>(slot) >= v.n) return Value{};
-        v = v.v[slot];
+        if (v.kind != ValueKind::record) return Value{};
+        v = v.field(static_cast<std::uint32_t>(slot));
     }
     return v;
 }

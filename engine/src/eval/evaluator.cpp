@@ -112,7 +112,10 @@ bool equal_values(const Value& x, const Value& y) {
         case ValueKind::duration: return x.i == y.i && x.n == y.n;
         case ValueKind::enumeration: return x.n == y.n;
         case ValueKind::string: return x.str() == y.str();
-        case ValueKind::record:
+        case ValueKind::record:  // slots past those stored are missing
+            for (std::uint32_t i = 0; i < std::max(x.n, y.n); ++i)
+                if (!equal_values(x.field(i), y.field(i))) return false;
+            return true;
         case ValueKind::list:
             if (x.n != y.n) return false;
             for (std::uint32_t i = 0; i < x.n; ++i)
@@ -217,7 +220,7 @@ Value Evaluator::eval(int index) {
             }
             Value o = operand(n.a);
             if (o.kind != ValueKind::record) return o.kind == ValueKind::error ? o : Value{};
-            return o.v[n.slot];
+            return o.field(n.slot);
         }
         case N::enum_name: {
             Value x = operand(n.a);

@@ -145,7 +145,7 @@ private:
         Value v = p[0] < 0 ? root_ : var(p[0]);
         for (std::uint32_t i = 1; i < n.path_len; ++i) {
             if (v.kind != ValueKind::record) return v.kind == ValueKind::error ? v : Value{};
-            v = v.v[p[i]];
+            v = v.field(static_cast<std::uint32_t>(p[i]));
         }
         return v;
     }

@@ -378,7 +378,7 @@ private:
             const auto i = static_cast<unsigned>(__builtin_ctzll(missing));
             slots[i] = (rec.lists >> i) & 1 ? Value::list(nullptr, 0) : Value{};
         }
-        out = Value::record(slots, static_cast<std::uint32_t>(n));
+        out = plan_.record(slots, n);
         return true;
     }
 

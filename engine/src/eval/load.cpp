@@ -303,7 +303,7 @@ public:
                 sensitive_depth_ -= f.sensitive;
             }
         }
-        return Value::record(slots, static_cast<std::uint32_t>(n));
+        return plan_.record(slots, n);
     }
 
     // The plan's root when the text is JSON but not an object: no field present, no finding
@@ -313,7 +313,7 @@ public:
         Value* slots = plan_.allocate(rec.fields.size());
         for (std::size_t i = 0; i < rec.fields.size(); ++i)
             if (schema_.type(rec.fields[i].type).kind == TypeKind::list) slots[i] = Value::list(nullptr, 0);
-        return Value::record(slots, static_cast<std::uint32_t>(rec.fields.size()));
+        return plan_.record(slots, rec.fields.size());
     }
     void not_a_plan(std::string message) { invalid("", std::move(message), ""); }
 
@@ -481,7 +481,8 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
         const auto& rt = schema.type(schema.root_type);
         if (rt.kind == TypeKind::record && p.root().kind == ValueKind::record) {
             int slot = schema.records[static_cast<std::size_t>(rt.decl)].slot("id");
-            if (slot >= 0 && p.root().v[slot].kind == ValueKind::string) p.set_id(std::string(p.root().v[slot].str()));
+            if (slot >= 0 && p.root().field(static_cast<std::uint32_t>(slot)).kind == ValueKind::string)
+                p.set_id(std::string(p.root().field(static_cast<std::uint32_t>(slot)).str()));
         }
     };
     if (fast) {

@@ -70,6 +70,15 @@ public:
         low_ += bytes;
         return out;
     }
+    // For the loader: the record whose `n` slots were handed out last at `slots` keeps only its
+    // first `kept` (the rest are missing, see Value::field): the room of the others is handed
+    // out again, unless something was handed out after them.
+    [[nodiscard]] Value record(Value* slots, std::size_t n) noexcept {
+        std::size_t kept = n;
+        while (kept > 0 && slots[kept - 1].is_missing()) --kept;
+        if (reinterpret_cast<std::byte*>(slots + n) == low_) low_ = reinterpret_cast<std::byte*>(slots + kept);
+        return Value::record(kept ? slots : nullptr, static_cast<std::uint32_t>(kept));
+    }
     std::string_view store(std::string_view text) {
         if (text.empty()) return {};
         auto* out = reinterpret_cast<char*>(room(text.size()));

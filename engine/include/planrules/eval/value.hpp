@@ -23,7 +23,7 @@ enum class ValueKind : std::uint8_t {
     date,         // i = days since 1970-01-01
     duration,     // i = days, n = months (as int32)
     enumeration,  // n = code (index into the enum's values)
-    record,       // v = slots, n = slot count
+    record,       // v = slots, n = slots stored (see field())
     list,         // v = elements, n = count
 };
 
@@ -42,6 +42,10 @@ struct Value {
     [[nodiscard]] bool is_unknown() const noexcept { return kind == ValueKind::missing || kind == ValueKind::error; }
     [[nodiscard]] std::string_view str() const noexcept { return {s, n}; }
     [[nodiscard]] std::int32_t months() const noexcept { return static_cast<std::int32_t>(n); }
+    // A record's field at `slot`. A record stores its slots up to its last value that is not
+    // missing (a list field is never missing: absent, it is the empty list), so a slot past
+    // them reads as missing.
+    [[nodiscard]] Value field(std::uint32_t slot) const noexcept { return slot < n ? v[slot] : Value{}; }
 
     static Value boolean(bool x) noexcept { Value r; r.kind = ValueKind::boolean; r.b = x; return r; }
     static Value integer(std::int64_t x) noexcept { Value r; r.kind = ValueKind::integer; r.i = x; return r; }
