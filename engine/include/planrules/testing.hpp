@@ -32,6 +32,7 @@ struct TestResult {
     std::string file;  // the rule file holding the test
     int line = 0, column = 0;
     Date as_of{};
+    Audience audience = Audience::af;  // whom the report was made for (the test's `audience`)
     std::string plan;   // the plan file, or "inline"
     bool passed = false;
     std::string error;  // the plan could not be read or is not JSON (the test fails)

@@ -3,6 +3,7 @@
 #include "json/syntax.hpp"
 
 #include <planrules/check/checker.hpp>
+#include <planrules/eval/report.hpp>
 #include <planrules/detail/strings.hpp>
 
 #include <fmt/format.h>
@@ -37,6 +38,7 @@ const char* to_string(Builtin b) noexcept {
         case Builtin::period: return "period";
         case Builtin::abs: return "abs";
         case Builtin::round: return "round";
+        case Builtin::label: return "label";
     }
     return "?";
 }
@@ -48,7 +50,7 @@ using ast::ExprKind;
 using ast::Op;
 using detail::nearest;
 
-constexpr int kBuiltinCount = static_cast<int>(Builtin::round) + 1;
+constexpr int kBuiltinCount = static_cast<int>(Builtin::label) + 1;
 
 // Signature notes shown in help lines.
 const char* builtin_signature(Builtin b) {
@@ -73,6 +75,8 @@ const char* builtin_signature(Builtin b) {
         case Builtin::period: return "period(date) -> string: the month as \"YYYY-MM\"";
         case Builtin::abs: return "abs(number) -> number";
         case Builtin::round: return "round(decimal) -> int";
+        case Builtin::label:
+            return "label(code) -> string: the label of a code from its code list (a field declared string of CODES)";
     }
     return "";
 }
@@ -176,6 +180,7 @@ private:
                 const ast::Name* name = nullptr;
                 if (auto* r = std::get_if<ast::RecordDecl>(&d)) name = &r->name;
                 else if (auto* e = std::get_if<ast::EnumDecl>(&d)) name = &e->name;
+                else if (auto* c = std::get_if<ast::CodesDecl>(&d)) name = &c->name;
                 if (!name) continue;
                 if (builtin_types.count(name->text)) {
                     error(name->span, "reserved-type-name", fmt::format("'{}' is a built-in type", name->text),
@@ -196,6 +201,8 @@ private:
                     info.span = r->name.span;
                     s_.records.push_back(std::move(info));
                     s_.intern(Type{TypeKind::record, static_cast<int>(s_.records.size() - 1)});
+                } else if (auto* c = std::get_if<ast::CodesDecl>(&d)) {
+                    collect_code_list(*c);
                 } else {
                     auto& e = std::get<ast::EnumDecl>(d);
                     EnumInfo info;
@@ -247,6 +254,8 @@ private:
                         fi.type = resolve_type(fd.type);
                         fi.optional = fd.type.optional;
                         fi.sensitive = fd.sensitive;
+                        fi.sensitive_value = fd.sensitive_value;
+                        fi.codes = resolve_codes(fd.type);
                         fi.file = p_.files[f].source;
                         fi.span = fd.name.span;
                         s_.records[static_cast<std::size_t>(idx)].fields.push_back(std::move(fi));
@@ -275,6 +284,39 @@ private:
         }
         (void)record_index;
         check_required_cycles();
+    }
+
+    void collect_code_list(const ast::CodesDecl& c) {
+        CodeListInfo info;
+        info.name = c.name.text;
+        info.file = p_.files[static_cast<std::size_t>(file_)].source;
+        info.span = c.name.span;
+        for (const auto& code : c.codes) {
+            if (info.find(code.name.text)) {
+                error(code.name.span, "duplicate-code",
+                      fmt::format("'{}' appears twice in the code list {}", code.name.text, c.name.text), "remove one");
+                continue;
+            }
+            info.codes.push_back(CodeInfo{code.name.text, code.label ? code.label->value : code.name.text, code.sensitive});
+        }
+        if (c.codes.empty())
+            error(c.name.span, "empty-code-list", fmt::format("the code list {} has no codes", c.name.text),
+                  "list its codes: codes Aktivitetstyp { sokaktivitet \"Sökaktivitet\", sius \"SIUS\" sensitive }");
+        s_.code_lists.push_back(std::move(info));
+    }
+
+    // The code list of a field's type (`string of CODES`, `list<string of CODES>`), or -1.
+    int resolve_codes(const ast::TypeRef& field_type) {
+        const ast::TypeRef& t = field_type.name == "list" && field_type.args.size() == 1 ? field_type.args[0] : field_type;
+        if (t.codes.text.empty()) return -1;
+        for (std::size_t i = 0; i < s_.code_lists.size(); ++i)
+            if (s_.code_lists[i].name == t.codes.text) return static_cast<int>(i);
+        std::vector<std::string> names;
+        for (const auto& l : s_.code_lists) names.push_back(l.name);
+        error(t.codes.span, "unknown-code-list", fmt::format("unknown code list '{}'", t.codes.text),
+              names.empty() ? std::string("declare it: codes " + t.codes.text + " { kod \"Benämning\", … }")
+                            : did_you_mean(t.codes.text, names));
+        return -1;
     }
 
     // A record type that requires itself, through fields that are neither optional nor lists
@@ -337,6 +379,12 @@ private:
         static const std::map<std::string, int, std::less<>> primitives = {
             {"int", Schema::int_type},      {"decimal", Schema::decimal_type}, {"string", Schema::string_type},
             {"bool", Schema::bool_type},    {"date", Schema::date_type},       {"duration", Schema::duration_type}};
+        if (!t.codes.text.empty() && t.name != "string") {
+            error(t.codes.span, "codes-need-string",
+                  fmt::format("a code list goes with a string, not {}", t.name),
+                  fmt::format("write 'string of {}'", t.codes.text));
+            return Schema::error_type;
+        }
         if (t.name == "list") {
             if (t.args.size() != 1) {
                 error(t.span, "list-arity", "a list needs exactly one element type", "write list<Aktivitet>");
@@ -358,6 +406,12 @@ private:
             if (s_.records[i].name == t.name) return s_.intern(Type{TypeKind::record, static_cast<int>(i)});
         for (std::size_t i = 0; i < s_.enums.size(); ++i)
             if (s_.enums[i].name == t.name) return s_.intern(Type{TypeKind::enumeration, static_cast<int>(i)});
+        for (const auto& l : s_.code_lists)
+            if (l.name == t.name) {
+                error(t.span, "code-list-as-type", fmt::format("'{}' is a code list, not a type", t.name),
+                      fmt::format("write 'string of {}': the field holds text, and the codes it may hold are listed", t.name));
+                return Schema::error_type;
+            }
         error(t.span, "unknown-type", fmt::format("unknown type '{}'", t.name), did_you_mean(t.name, type_names()));
         return Schema::error_type;
     }
@@ -717,17 +771,34 @@ private:
             if (r.if_missing && r.if_missing == ast::MissingPolicy::report) {
                 // unreachable: the grammar has no 'if missing report'
             }
-            if (r.message) check_template(*r.message);
+            if (r.message) check_template(*r.message, r.sensitive);
             scope_.resize(vars);
             scope_.clear();
         }
     }
 
-    void check_template(const ast::StringTemplate& t) {
+    // A message's interpolations: each shows one value. In a rule that goes to every audience,
+    // a field that can hold a sensitive code, shown as it is, gets a warning: for other audiences
+    // than Arbetsförmedlingen the message shows a neutral word there (label(…) is the way to show
+    // a code, and says as much in the reference).
+    void check_template(const ast::StringTemplate& t, bool sensitive_rule) {
         for (auto& seg : t.segments) {
             if (!seg.is_expr) continue;
             int ty = check_expr(seg.expr);
             if (ty == Schema::error_type) continue;
+            if (const FieldInfo* f = field_of(seg.expr); f && f->codes >= 0 && !sensitive_rule) {
+                const auto& list = s_.code_lists[static_cast<std::size_t>(f->codes)];
+                std::string codes;
+                for (const auto& c : list.codes)
+                    if (c.sensitive) codes += (codes.empty() ? "" : ", ") + c.code;
+                if (!codes.empty())
+                    warning(seg.expr.span, "sensitive-code-in-message",
+                            fmt::format("{} can hold a sensitive code ({}): reports for municipalities and providers "
+                                        "show \"{}\" in its place",
+                                        f->name, codes, redacted_text),
+                            fmt::format("show the code's label instead: {{label({})}}",
+                                        p_.files[static_cast<std::size_t>(file_)].source->slice(seg.expr.span)));
+            }
             auto k = s_.type(ty).kind;
             if (k == TypeKind::record || k == TypeKind::list)
                 error(seg.expr.span, "unprintable", fmt::format("a message cannot show {}", describe(ty)),
@@ -847,7 +918,7 @@ private:
                                                                                            : Schema::error_type;
                     scope_.push_back(Var{fe.variable.text, el});
                 }
-                check_template(*d.message);
+                check_template(*d.message, td.sensitive);
                 scope_.clear();
                 ruleset_ = saved_ruleset;
             }
@@ -866,6 +937,11 @@ private:
             if (d.expectations.empty())
                 error(d.name.span, "test-without-expect", "the test expects nothing",
                       "add 'expect RULE', 'expect no RULE', 'expect only RULE, …' or 'expect nothing'");
+            if (d.audience && !parse_audience(d.audience->text))
+                error(d.audience->span, "unknown-audience", fmt::format("unknown audience '{}'", d.audience->text),
+                      did_you_mean(d.audience->text, {"af", "kommun", "leverantor"}).empty()
+                          ? "the audiences are af, kommun and leverantor"
+                          : did_you_mean(d.audience->text, {"af", "kommun", "leverantor"}));
             if (!d.as_of)
                 warning(d.name.span, "test-without-date", "the test gives no evaluation date",
                         "add 'as of YYYY-MM-DD' so that the test gives the same result every day");
@@ -941,9 +1017,11 @@ private:
         return false;
     }
 
-    // Types that can be compared with ==; checks string literals against enums.
+    // Types that can be compared with ==; checks string literals against enums and code lists.
     bool comparable(const Expr& a, int ta, const Expr& b, int tb) {
         if (is_error(ta) || is_error(tb)) return true;
+        check_code_literal(a, b);
+        check_code_literal(b, a);
         const Type& x = s_.type(ta);
         const Type& y = s_.type(tb);
         if (ta == tb) return true;
@@ -967,6 +1045,40 @@ private:
             return true;
         if (x.kind == TypeKind::list && y.kind == TypeKind::list) return types_comparable(x.element, y.element);
         return false;
+    }
+
+    // The schema's field that a member expression reads (plan.sokande.kommun, a.typ), or null.
+    const FieldInfo* field_of(const Expr& e) const {
+        if (e.kind != ExprKind::member || e.children.empty()) return nullptr;
+        return s_.field(e.children[0].type_id, e.resolved);
+    }
+
+    // A string literal compared with a field of a code list (or a list of such codes) should be
+    // one of its codes: the list is open, so another code is no error, but a misspelt one makes
+    // the comparison silently false. A sensitive code is marked for the compiler: a rule that
+    // compares with it reads sensitive data.
+    void check_code_literal(const Expr& field, const Expr& lit) {
+        if (lit.kind != ExprKind::string) return;
+        const FieldInfo* f = field_of(field);
+        if (!f || f->codes < 0) return;
+        const auto& list = s_.code_lists[static_cast<std::size_t>(f->codes)];
+        if (const CodeInfo* code = list.find(lit.text)) {
+            lit.sensitive_code = code->sensitive;
+            return;
+        }
+        std::vector<std::string> codes;
+        for (const auto& c : list.codes) codes.push_back(c.code);
+        std::string help = did_you_mean(lit.text, codes);
+        if (help.empty()) {
+            std::string all;
+            for (const auto& c : codes) all += (all.empty() ? "" : ", ") + c;
+            help = fmt::format("the codes of {} are: {}", list.name, all);
+        }
+        warning(lit.span, "unknown-code",
+                fmt::format("\"{}\" is not a code of {} (the field {}): the comparison holds only for plans with that "
+                            "very code",
+                            lit.text, list.name, f->name),
+                help);
     }
 
     // A string literal compared with an enum must be one of its values.
@@ -1475,6 +1587,17 @@ private:
                 if (!arity(1)) return Schema::error_type;
                 want(0, Schema::decimal_type, "a number");
                 return Schema::int_type;
+            case Builtin::label: {
+                if (!arity(1)) return Schema::error_type;
+                if (is_error(args[0])) return Schema::string_type;
+                const FieldInfo* f = field_of(e.children[0]);
+                if (!f || f->codes < 0 || s_.type(args[0]).kind != TypeKind::string)
+                    error(e.children[0].span, "label-needs-codes",
+                          fmt::format("'label' shows the label of a code, but {} is not a field with a code list",
+                                      describe(args[0])),
+                          "write label(a.typ) for a field declared 'typ: string of CODES'");
+                return Schema::string_type;
+            }
         }
         return Schema::error_type;
     }

@@ -36,7 +36,10 @@ public:
                     default: n.kind = N::constant; break;
                 }
                 return add(n);
-            case ExprKind::string: n.k = Value::string(keep(e.text)); return add(n);
+            case ExprKind::string:
+                n.k = Value::string(keep(e.text));
+                n.k.sensitive = e.sensitive_code;  // compared with a coded field: a sensitive code
+                return add(n);
             case ExprKind::integer: n.k = Value::integer(e.integer); return add(n);
             case ExprKind::decimal: n.k = Value::decimal(e.decimal); return add(n);
             case ExprKind::boolean: n.k = Value::boolean(e.boolean); return add(n);
@@ -69,6 +72,11 @@ public:
                 for (auto& ch : e.children) args.push_back(expr(ch, depth));
                 n.kind = e.binding == ast::Binding::builtin ? N::builtin : N::call;
                 n.slot = e.resolved;
+                if (n.kind == N::builtin && n.slot == static_cast<int>(check::Builtin::label)) {
+                    const auto& arg = e.children.at(0);  // a coded field (the checker made sure)
+                    const check::FieldInfo* f = s_.field(arg.children.at(0).type_id, arg.resolved);
+                    n.k = Value::integer(f ? f->codes : -1);
+                }
                 return fold(add_kids(n, args));
             }
             case ExprKind::unary:
@@ -307,9 +315,11 @@ public:
             }
             c_.overrides.push_back(std::move(code));
         }
-        // A rule that reads a sensitive field (in any clause, through defines, or in an
-        // override's message) is withheld like a rule marked `sensitive`: its findings, its
-        // message and the pointers of its missing values would disclose the field.
+        // A rule that reads a sensitive field or compares with a sensitive code (in any clause,
+        // through defines, or in an override's message) is withheld like a rule marked
+        // `sensitive`: its findings, its message and the pointers of its missing values would
+        // disclose the field. (A field marked `sensitive value` does not withhold the rules that
+        // read it: its values are marked as loaded, and reports for others show none of them.)
         sensitive_memo_.assign(c_.nodes.size(), -1);
         for (auto& rule : c_.rules) {
             bool reads = reads_sensitive(rule.when) || reads_sensitive(rule.require) || reads_sensitive(rule.at) ||
@@ -335,6 +345,11 @@ private:
             const auto& t = s_.type(c_.nodes[static_cast<std::size_t>(n.a)].type);
             if (t.kind == TypeKind::record)
                 reads = s_.records[static_cast<std::size_t>(t.decl)].fields[static_cast<std::size_t>(n.slot)].sensitive;
+        }
+        if (n.kind == N::constant) {  // a sensitive code compared with a coded field (Expr::sensitive_code)
+            reads = n.k.sensitive;
+            if (n.k.kind == ValueKind::list)
+                for (std::uint32_t i = 0; i < n.k.n; ++i) reads = reads || n.k.v[i].sensitive;
         }
         if ((n.kind == N::call || n.kind == N::ref) && n.slot >= 0)
             reads = reads || reads_sensitive(c_.defines[static_cast<std::size_t>(n.slot)].body);
@@ -385,12 +400,17 @@ private:
         Evaluator ev(c_, root, 0);
         Value v = ev.eval(index);
         if (v.kind == ValueKind::error) return index;  // reported when evaluated, with the rule
-        if (v.kind == ValueKind::string) v = Value::string(keep(std::string(v.str())));
+        auto kept = [&](const Value& x) {  // the text in the compiled rules' own storage
+            Value out = Value::string(keep(std::string(x.str())));
+            out.sensitive = x.sensitive;
+            return out;
+        };
+        if (v.kind == ValueKind::string) v = kept(v);
         if (v.kind == ValueKind::list) {
             c_.constant_lists.emplace_back(v.v, v.v + v.n);
             auto& items = c_.constant_lists.back();
             for (auto& item : items)
-                if (item.kind == ValueKind::string) item = Value::string(keep(std::string(item.str())));
+                if (item.kind == ValueKind::string) item = kept(item);
             v = Value::list(items.data(), static_cast<std::uint32_t>(items.size()));
         }
         Node& m = c_.nodes[static_cast<std::size_t>(index)];

@@ -282,7 +282,9 @@ Value Evaluator::eval(int index) {
             Value x = operand(n.a);
             Value y = operand(n.b);
             if (x.is_unknown() || y.is_unknown()) return unknown_of(x, y);
-            return arith(n, n.op, x, y);
+            Value r = arith(n, n.op, x, y);
+            r.sensitive = x.sensitive || y.sensitive;  // computed from a sensitive value
+            return r;
         }
         case N::neg: {
             Value x = eval(n.a);
@@ -439,9 +441,15 @@ Value Evaluator::arith(const Node& n, Op op, const Value& x, const Value& y) {
 }
 
 Value Evaluator::builtin(const Node& n) {
-    const auto id = static_cast<Builtin>(n.slot);
     Value a[3];
     for (std::uint32_t i = 0; i < n.count && i < 3; ++i) a[i] = operand(c_.kids[n.first + i]);
+    Value r = apply_builtin(n, a);
+    if (a[0].sensitive || a[1].sensitive || a[2].sensitive) r.sensitive = true;  // computed from a sensitive value
+    return r;
+}
+
+Value Evaluator::apply_builtin(const Node& n, const Value (&a)[3]) {
+    const auto id = static_cast<Builtin>(n.slot);
     // The functions that are never unknown.
     switch (id) {
         case Builtin::present:
@@ -471,6 +479,11 @@ Value Evaluator::builtin(const Node& n) {
             if (a[0].kind == ValueKind::list) return Value::integer(a[0].n);
             return Value::integer(static_cast<std::int64_t>(code_points(a[0].str())));
         case Builtin::trim: return Value::string(trim_view(a[0].str()));
+        case Builtin::label: {  // n.k: the code list (compiler)
+            const auto& list = c_.program->schema.code_lists[static_cast<std::size_t>(n.k.i)];
+            const check::CodeInfo* code = list.find(a[0].str());
+            return code ? Value::string(code->label) : a[0];
+        }
         case Builtin::lower: return Value::string(keep(change_case(a[0].str(), false)));
         case Builtin::upper: return Value::string(keep(change_case(a[0].str(), true)));
         case Builtin::starts_with: return Value::boolean(a[0].str().substr(0, a[1].n) == a[1].str());

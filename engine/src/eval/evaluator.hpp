@@ -157,6 +157,7 @@ private:
     Value duration(const Node& n, std::int64_t months, std::int64_t days);
     Value add_duration(const Node& n, std::int64_t date, std::int64_t months, std::int64_t days);
     Value builtin(const Node& n);
+    Value apply_builtin(const Node& n, const Value (&a)[3]);
     Value aggregate(const Node& n);
     Value exists(const Node& n);
     Value call(const Node& n);

@@ -51,6 +51,7 @@ struct FastSchema {
         QuotedText key;
         int type = -1;
         bool optional = false;
+        bool marks = false;  // its values are marked sensitive as they are read (marks_values)
     };
     struct Record {
         std::vector<Field> fields;
@@ -79,6 +80,7 @@ std::shared_ptr<const FastSchema> make_fast_schema(const Schema& schema) {
             field.key.set(f.name);
             field.type = f.type;
             field.optional = f.optional;
+            field.marks = marks_values(schema, f);
             r.fields.push_back(field);
             if (i >= 64) continue;
             const bool list = schema.type(f.type).kind == TypeKind::list;
@@ -365,6 +367,10 @@ private:
                         if (!scalar(t, slots[slot])) return false;  // most values: no call
                     } else if (!value(f.type, f.optional, depth, slots[slot])) {
                         return false;
+                    }
+                    if (f.marks) {
+                        const auto& info = schema_.schema->records[static_cast<std::size_t>(decl)].fields[static_cast<std::size_t>(slot)];
+                        mark_sensitive(*schema_.schema, info, slots[slot]);
                     }
                 }
                 const Next after = after_element('}');

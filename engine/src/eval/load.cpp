@@ -42,6 +42,34 @@ std::string pointer_token(std::string_view key) {
     return out;
 }
 
+namespace {
+
+void mark_all(Value& v) {
+    v.sensitive = true;
+    if (v.kind == ValueKind::record || v.kind == ValueKind::list)
+        for (std::uint32_t i = 0; i < v.n; ++i) mark_all(const_cast<Value&>(v.v[i]));  // the plan's own storage, being loaded
+}
+
+}  // namespace
+
+bool marks_values(const check::Schema& schema, const check::FieldInfo& f) {
+    return f.sensitive || f.sensitive_value ||
+           (f.codes >= 0 && schema.code_lists[static_cast<std::size_t>(f.codes)].any_sensitive());
+}
+
+void mark_sensitive(const check::Schema& schema, const check::FieldInfo& f, Value& v) {
+    if (f.sensitive || f.sensitive_value) return mark_all(v);
+    if (f.codes < 0) return;
+    const auto& list = schema.code_lists[static_cast<std::size_t>(f.codes)];
+    auto mark = [&](Value& x) {
+        if (x.kind != ValueKind::string) return;
+        const check::CodeInfo* code = list.find(x.str());
+        x.sensitive = code && code->sensitive;
+    };
+    if (v.kind != ValueKind::list) return mark(v);
+    for (std::uint32_t i = 0; i < v.n; ++i) mark(const_cast<Value&>(v.v[i]));
+}
+
 std::optional<std::int64_t> parse_iso_date(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
     // "YYYY-MM-" and "DD" as little-endian words (byte i at bits 8i, whatever the machine's
@@ -280,15 +308,16 @@ public:
                 continue;
             }
             const auto& f = rec.fields[static_cast<std::size_t>(slot)];
-            sensitive_depth_ += f.sensitive;
+            sensitive_depth_ += f.sensitive || f.sensitive_value;
             if (seen(static_cast<std::size_t>(slot))) {
                 invalid(pointer, fmt::format("Fältet {} förekommer två gånger; det första värdet används.", shown(pointer)), "");
                 skip(fv, pointer, depth);
             } else {
                 see(static_cast<std::size_t>(slot));
                 slots[slot] = load(fv, f.type, f.optional, pointer, depth);
+                if (marks_values(schema_, f)) mark_sensitive(schema_, f, slots[slot]);
             }
-            sensitive_depth_ -= f.sensitive;
+            sensitive_depth_ -= f.sensitive || f.sensitive_value;
             pointer.resize(mark);
         }
         for (std::size_t i = 0; i < n; ++i) {
@@ -298,9 +327,9 @@ public:
                 slots[i] = Value::list(nullptr, 0);
             } else if (!f.optional) {
                 std::string p = pointer + "/" + pointer_token(f.name);
-                sensitive_depth_ += f.sensitive;
+                sensitive_depth_ += f.sensitive || f.sensitive_value;
                 invalid(p, fmt::format("Fältet {} saknas men är obligatoriskt.", shown(p)), "");
-                sensitive_depth_ -= f.sensitive;
+                sensitive_depth_ -= f.sensitive || f.sensitive_value;
             }
         }
         return plan_.record(slots, n);
@@ -403,7 +432,7 @@ private:
     Plan& plan_;
     const PlanLimits& limits_;
     std::uint32_t depth_ = 0;  // of the value load() is looking at
-    int sensitive_depth_ = 0;  // > 0 inside a field marked sensitive
+    int sensitive_depth_ = 0;  // > 0 inside a field marked sensitive or sensitive value
     std::vector<Value> items_;  // the elements of the lists being loaded
 };
 

@@ -44,6 +44,13 @@ inline constexpr std::size_t plan_padding = 64;
 [[nodiscard]] bool fast_load(const check::Schema& schema, const char* text, std::size_t size, const PlanLimits& limits,
                              Plan& out);
 
+// Whether the values of field `f` are marked sensitive as they are loaded (Value::sensitive):
+// every value in a field marked `sensitive` or `sensitive value`, and the sensitive codes of a
+// field's code list.
+[[nodiscard]] bool marks_values(const check::Schema& schema, const check::FieldInfo& f);
+// Marks `v`, just loaded as the value of field `f`, as marks_values says (both loaders do).
+void mark_sensitive(const check::Schema& schema, const check::FieldInfo& f, Value& v);
+
 // "2024-01-25" -> days since 1970-01-01, or nothing when it is not a valid ISO date.
 [[nodiscard]] std::optional<std::int64_t> parse_iso_date(std::string_view s);
 

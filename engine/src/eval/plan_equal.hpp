@@ -9,7 +9,7 @@
 namespace planrules::eval {
 
 [[nodiscard]] inline bool same_value(const Value& x, const Value& y) {
-    if (x.kind != y.kind || x.n != y.n) return false;
+    if (x.kind != y.kind || x.n != y.n || x.sensitive != y.sensitive) return false;
     switch (x.kind) {
         case ValueKind::missing: case ValueKind::error: case ValueKind::enumeration: return true;
         case ValueKind::boolean: return x.b == y.b;

@@ -99,6 +99,7 @@ TestResult run_one(const RuleSet& rules, const check::TestInfo& info, const Test
     r.line = static_cast<int>(pos.line);
     r.column = static_cast<int>(pos.column);
     r.as_of = t.as_of ? t.as_of->date : options.today;
+    if (t.audience) r.audience = parse_audience(t.audience->text).value_or(Audience::af);  // (checked)
     for (const auto& e : t.expectations) {
         ExpectationResult er;
         er.text = std::string(src.slice(e.span));
@@ -142,6 +143,7 @@ TestResult run_one(const RuleSet& rules, const check::TestInfo& info, const Test
     }
     ValidateOptions o;
     o.as_of = r.as_of;
+    o.audience = r.audience;
     Report report = rules.validate(*plan, o);
     r.findings = std::move(report.findings);
     r.passed = true;
@@ -220,7 +222,8 @@ std::string failure_text(const TestResult& t) {
         out += fmt::format("    {}:{}:{}: expected {}\n", e.file, e.line, e.column, e.text);
         out += fmt::format("      but {}\n", e.why);
     }
-    out += fmt::format("    findings as of {} ({}):\n", to_string(t.as_of), t.plan);
+    if (t.audience == Audience::af) out += fmt::format("    findings as of {} ({}):\n", to_string(t.as_of), t.plan);
+    else out += fmt::format("    findings as of {} ({}, audience {}):\n", to_string(t.as_of), t.plan, to_string(t.audience));
     if (t.findings.empty()) out += "      none\n";
     for (const auto& f : t.findings) out += fmt::format("      {}\n", describe(f));
     return out;

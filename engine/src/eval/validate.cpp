@@ -173,7 +173,7 @@ private:
         missing.push_back(p);
     }
     void add_evidence(const std::string& p, const Value& v, int type, bool sensitive) {
-        if (sensitive && hide_sensitive_) return;
+        if ((sensitive || v.sensitive) && hide_sensitive_) return;
         for (const auto& e : evidence)
             if (e.pointer == p) return;
         std::string text;
@@ -510,9 +510,10 @@ private:
         f.severity = eff.severity;
         f.outcome = outcome;
         f.sensitive = rule.sensitive;
+        const bool hide = o_.audience != Audience::af;
         if (rule.due >= 0) {
             Value d = ev_.eval(rule.due);
-            if (d.kind == ValueKind::date) f.due = civil_from_days(d.i);
+            if (d.kind == ValueKind::date && !(hide && d.sensitive)) f.due = civil_from_days(d.i);
         }
         if (!o_.details) {  // outcomes only (ValidateOptions::details)
             r_.findings.push_back(std::move(f));
@@ -524,7 +525,6 @@ private:
         f.location = rule.location;
         // pointers of the for-each variables
         std::vector<std::optional<std::string>> vars(static_cast<std::size_t>(rule.frame_size + 1));
-        bool hide = o_.audience != Audience::af;
         // (a finding made at `when` or at a `where` has only the variables bound so far)
         for (std::size_t k = 0; k < bound_; ++k) {
             Witness outer(c_, ev_, vars, hide);  // the pointers of the variables bound so far
@@ -538,8 +538,12 @@ private:
         // message
         std::string text;
         for (const auto& part : *eff.message) {
-            if (part.node < 0) text += part.text;
-            else text += ev_.format(ev_.eval(part.node), c_.nodes[static_cast<std::size_t>(part.node)].type);
+            if (part.node < 0) {
+                text += part.text;
+                continue;
+            }
+            const Value v = ev_.eval(part.node);
+            text += hide && v.sensitive ? redacted_text : ev_.format(v, c_.nodes[static_cast<std::size_t>(part.node)].type);
         }
         if (eff.message->empty()) text = decl.title.value;
         // evidence and missing values

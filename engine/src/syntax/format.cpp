@@ -32,8 +32,8 @@ bool word_start(unsigned char c) { return ascii_alpha(c) || c == '_' || c >= 0x8
 bool word_char(unsigned char c) { return word_start(c) || digit(c); }
 bool id_char(unsigned char c) { return ascii_alpha(c) || digit(c) || c == '_'; }
 
-constexpr std::array<std::string_view, 8> declaration_words = {"ruleset", "define", "rule", "override",
-                                                              "test",    "type",   "enum", "root"};
+constexpr std::array<std::string_view, 9> declaration_words = {"ruleset", "define", "rule", "override", "test",
+                                                              "type",    "enum",   "codes", "root"};
 constexpr std::array<std::string_view, 5> block_words = {"ruleset", "rule", "override", "test", "type"};
 
 template <std::size_t N>
@@ -232,7 +232,7 @@ Decl decl_of(std::string_view w) {
     if (w == "override") return Decl::override_;
     if (w == "test") return Decl::test;
     if (w == "type") return Decl::type;
-    if (w == "enum") return Decl::enum_;
+    if (w == "enum" || w == "codes") return Decl::enum_;
     if (w == "root") return Decl::root;
     return Decl::none;
 }
@@ -250,7 +250,7 @@ bool clause_start(Decl d, const Tok& first, const Tok* next) {
         case Decl::override_: return w == "severity" || w == "disabled" || w == "disable" || w == "message";
         case Decl::test:
             return (w == "as" && n == "of") || (w == "plan" && next && (next->k == K::string || next->k == K::json)) ||
-                   w == "expect";
+                   w == "audience" || w == "expect";
         default: return false;
     }
 }
@@ -472,6 +472,10 @@ struct Fingerprint {
         out += "T(";
         str(t.name);
         for (const auto& a : t.args) type(a);
+        if (!t.codes.text.empty()) {
+            out += "of";
+            str(t.codes.text);
+        }
         out += t.optional ? "?)" : ")";
     }
     void expr(const ast::Expr& e) {
@@ -542,7 +546,17 @@ struct Fingerprint {
         for (const auto& f : r.fields) {
             str(f.name.text);
             type(f.type);
-            out += f.sensitive ? 's' : '-';
+            out += f.sensitive ? 's' : f.sensitive_value ? 'v' : '-';
+        }
+        out += ')';
+    }
+    void one(const ast::CodesDecl& c) {
+        out += "codes(";
+        str(c.name.text);
+        for (const auto& code : c.codes) {
+            str(code.name.text);
+            lit(code.label);
+            out += code.sensitive ? 's' : '-';
         }
         out += ')';
     }
@@ -608,6 +622,8 @@ struct Fingerprint {
         date(t.as_of);
         lit(t.plan_path);
         if (t.plan_inline) json(*t.plan_inline);
+        else out += '-';
+        if (t.audience) str(t.audience->text);
         else out += '-';
         for (const auto& x : t.expectations) {
             out += fmt::format("X{}(", static_cast<int>(x.kind));

@@ -22,15 +22,16 @@ namespace {
 // expression are reserved, so that a missing expression is reported at the clause word
 // (`require` followed by `message …`) instead of the clause word being read as a name.
 // Field names after '.' may still be any word.
-const std::array<std::string_view, 32> reserved_words = {
+const std::array<std::string_view, 33> reserved_words = {
     "and",      "or",       "not",     "in",      "if",        "then",    "else",   "true",
     "false",    "today",    "where",   "exists",  "for",       "rule",    "ruleset", "define",
     "override", "test",     "enum",    "type",    "root",      "require", "message", "when",
-    "severity", "mandatory", "source", "tags",    "due",       "at",      "extends", "applies"};
+    "severity", "mandatory", "source", "tags",    "due",       "at",      "extends", "applies",
+    "codes"};
 
 // Words that start a declaration; the parser resumes at them after an error.
-const std::array<std::string_view, 8> declaration_words = {"ruleset", "type", "enum", "root",
-                                                           "define", "rule", "override", "test"};
+const std::array<std::string_view, 9> declaration_words = {"ruleset", "type", "enum", "root",
+                                                           "define", "rule", "override", "test", "codes"};
 
 }  // namespace
 
@@ -75,7 +76,8 @@ const word_table_parser<int> declaration_word{{},
                                                {"define", 4},
                                                {"rule", 5},
                                                {"override", 6},
-                                               {"test", 7}}};
+                                               {"test", 7},
+                                               {"codes", 8}}};
 
 struct compare_ops_ : x3::symbols<ast::Op> {
     compare_ops_() {
@@ -114,11 +116,14 @@ PLANRULES_RULE(simple_literal, ast::Expr, "a literal");
 PLANRULES_RULE(name_expr, ast::Expr, "a name");
 PLANRULES_RULE(field_access, ast::Name, "a field name");
 
-PLANRULES_RULE(type_ref, ast::TypeRef, "a type (int, decimal, string, bool, date, list<T> or a declared type)");
+PLANRULES_RULE(type_ref, ast::TypeRef,
+               "a type (int, decimal, string, string of CODES, bool, date, list<T> or a declared type)");
 PLANRULES_RULE(type_args, std::vector<ast::TypeRef>, "a type");
 PLANRULES_RULE(field_decl, ast::FieldDecl, "a field declaration (name: type)");
 PLANRULES_RULE(record_decl, ast::RecordDecl, "a type declaration");
 PLANRULES_RULE(enum_decl, ast::EnumDecl, "an enum declaration");
+PLANRULES_RULE(codes_decl, ast::CodesDecl, "a code list (codes NAME { code \"label\" [sensitive], … })");
+PLANRULES_RULE(code_decl, ast::CodeDecl, "a code (code \"label\" [sensitive])");
 PLANRULES_RULE(root_decl, ast::RootDecl, "a root declaration");
 PLANRULES_RULE(define_decl, ast::DefineDecl, "a define");
 PLANRULES_RULE(param, ast::Param, "a parameter (name: type)");
@@ -128,7 +133,7 @@ PLANRULES_RULE(for_each_clause, ast::ForEach, "'for each NAME in LIST'");
 PLANRULES_RULE(override_decl, ast::OverrideDecl, "an override");
 PLANRULES_RULE(test_decl, ast::TestDecl, "a test");
 PLANRULES_RULE(expectation, ast::Expectation, "an expectation");
-PLANRULES_RULE(declaration, x3::unused_type, "a declaration (ruleset, type, enum, root, define, rule, override or test)");
+PLANRULES_RULE(declaration, x3::unused_type, "a declaration (ruleset, type, enum, codes, root, define, rule, override or test)");
 
 PLANRULES_RULE(severity_value, ast::Severity, "a severity (error, warning or info)");
 PLANRULES_RULE(missing_value, ast::MissingPolicy, "'pass', 'fail' or 'skip'");
@@ -150,7 +155,7 @@ PLANRULES_RULE(ruleset_end, x3::unused_type,
 PLANRULES_RULE(override_end, x3::unused_type,
                "an override clause (severity, disabled, message) or the next declaration");
 PLANRULES_RULE(test_end, x3::unused_type,
-               "a test clause (as of, plan, expect) or the next declaration");
+               "a test clause (as of, plan, audience, expect) or the next declaration");
 PLANRULES_RULE(test_plan, ast::TestDecl, "a plan file name in quotes or an inline JSON object");
 #undef PLANRULES_RULE
 
@@ -444,22 +449,37 @@ const auto set_optional = [](auto& ctx) {
 const auto close_type_args = [](auto& ctx) {
     _val(ctx).span.end = where_span(ctx).end;
 };
+const auto set_type_codes = [](auto& ctx) {
+    _val(ctx).codes = std::move(_attr(ctx));
+    _val(ctx).span.end = _val(ctx).codes.span.end;
+};
 const auto type_ref_def = field_name[set_type_name] >>
                           -(omit_spanned[sym("<") > type_args[set_type_args] > sym(">")][close_type_args]) >>
-                          -(spanned[sym("?")][set_optional]);
+                          -(kw("of") > identifier[set_type_codes]) >> -(spanned[sym("?")][set_optional]);
 
 const auto type_args_def = depth_guard[type_ref] % sym(",");
 const auto set_name = [](auto& ctx) { _val(ctx).name = std::move(_attr(ctx)); };
 const auto set_type = [](auto& ctx) { _val(ctx).type = std::move(_attr(ctx)); };
 const auto set_sensitive = [](auto& ctx) { _val(ctx).sensitive = true; };
+const auto set_sensitive_value = [](auto& ctx) {
+    _val(ctx).sensitive = false;
+    _val(ctx).sensitive_value = true;
+};
 const auto field_decl_def =
-    omit_spanned[field_name[set_name] > sym(":") > depth_guard[type_ref][set_type] > -(kw("sensitive")[set_sensitive])][set_span];
+    omit_spanned[field_name[set_name] > sym(":") > depth_guard[type_ref][set_type] >
+                 -(kw("sensitive")[set_sensitive] >> -((kw("value") >> !sym(":"))[set_sensitive_value]))][set_span];
 const auto push_field = [](auto& ctx) { _val(ctx).fields.push_back(std::move(_attr(ctx))); };
 const auto record_decl_def = omit_spanned[kw("type") > identifier[set_name] > sym("{") >
                               *(field_decl[push_field] >> -sym(",")) > sym("}")][set_span];
 const auto push_value = [](auto& ctx) { _val(ctx).values.push_back(std::move(_attr(ctx))); };
 const auto enum_decl_def =
     omit_spanned[kw("enum") > identifier[set_name] > sym("{") > *(field_name[push_value] >> -sym(",")) > sym("}")][set_span];
+const auto set_label = [](auto& ctx) { _val(ctx).label = std::move(_attr(ctx)); };
+const auto push_code = [](auto& ctx) { _val(ctx).codes.push_back(std::move(_attr(ctx))); };
+const auto code_decl_def =
+    omit_spanned[field_name[set_name] >> -string_value[set_label] >> -kw("sensitive")[set_sensitive]][set_span];
+const auto codes_decl_def =
+    omit_spanned[kw("codes") > identifier[set_name] > sym("{") > *(code_decl[push_code] >> -sym(",")) > sym("}")][set_span];
 const auto root_decl_def = omit_spanned[kw("root") > identifier[set_name] > sym(":") > depth_guard[type_ref][set_type]][set_span];
 
 // ---------------------------------------------------------------- declarations
@@ -614,6 +634,11 @@ const auto merge_plan = [](auto& ctx) {
     t.plan_path = std::move(_attr(ctx).plan_path);
     t.plan_inline = _attr(ctx).plan_inline;
 };
+const auto set_test_audience = [](auto& ctx) {
+    auto& t = _val(ctx);
+    if (t.audience) duplicate(ctx, "audience");
+    t.audience = std::move(_attr(ctx));
+};
 const auto push_expectation = [](auto& ctx) { _val(ctx).expectations.push_back(std::move(_attr(ctx))); };
 const auto set_expect_kind = [](ast::Expectation::Kind k) { return [k](auto& ctx) { _val(ctx).kind = k; }; };
 const auto push_rule = [](auto& ctx) { _val(ctx).rules.push_back(std::move(_attr(ctx))); };
@@ -630,19 +655,19 @@ const auto expect_body_def =
 const auto expectation_def = omit_spanned[kw("expect") > expect_body[assign]][set_span];
 const auto test_plan_def = string_value[set_plan_path] | json_block[set_plan_inline];
 const auto test_clause = spanned[kw("as") > kw("of") > date_value][set_as_of] | spanned[kw("plan") > test_plan][merge_plan] |
-                         expectation[push_expectation];
+                         (kw("audience") > identifier[set_test_audience]) | expectation[push_expectation];
 const auto test_decl_def = omit_spanned[kw("test") > string_value[set_name] > *test_clause > test_end][set_span];
 
 // One declaration, appended to the file by its action.
 const auto push_decl = [](auto& ctx) { state_of(ctx).decls->emplace_back(std::move(_attr(ctx))); };
-const auto declaration_def = ruleset_decl[push_decl] | record_decl[push_decl] | enum_decl[push_decl] |
+const auto declaration_def = ruleset_decl[push_decl] | record_decl[push_decl] | enum_decl[push_decl] | codes_decl[push_decl] |
                              root_decl[push_decl] | define_decl[push_decl] | rule_decl[push_decl] |
                              override_decl[push_decl] | test_decl[push_decl];
 
 BOOST_SPIRIT_DEFINE(expression, or_expr, and_expr, not_expr, comparison, additive, multiplicative, unary, postfix,
                     primary, parenthesized, list_literal, conditional, exists_expr, aggregate, aggregate_body,
                     call, simple_literal, name_expr, field_access)
-BOOST_SPIRIT_DEFINE(type_ref, type_args, field_decl, record_decl, enum_decl, root_decl, define_decl, param, ruleset_decl,
+BOOST_SPIRIT_DEFINE(type_ref, type_args, field_decl, record_decl, enum_decl, codes_decl, code_decl, root_decl, define_decl, param, ruleset_decl,
                     rule_decl, for_each_clause, override_decl, test_decl, expectation, declaration)
 BOOST_SPIRIT_DEFINE(severity_value, missing_value, outcome_value, date_value, title_string, string_value,
                     rule_id_value, rule_id_list, tag_list, ruleset_list, expect_body, rule_end, ruleset_end, message_value,
@@ -747,7 +772,7 @@ std::string help_for(std::string_view expected, Iterator at, Iterator end) {
         if (!word.empty() && std::find(clauses.begin(), clauses.end(), std::string(word)) != clauses.end())
             return "this clause belongs to a rule; is the 'rule ID \"title\"' line above it missing or broken?";
         static const std::vector<std::string> decls = {"ruleset", "type",     "enum", "root",
-                                                       "define",  "override", "test", "rule"};
+                                                       "define",  "override", "test", "rule", "codes"};
         auto near = planrules::detail::nearest(word, decls);
         if (!near.empty()) return fmt::format("did you mean '{}'?", near);
     }

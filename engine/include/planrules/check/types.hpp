@@ -34,7 +34,9 @@ struct FieldInfo {
     std::string name;
     int type = -1;
     bool optional = false;
-    bool sensitive = false;
+    bool sensitive = false;        // `sensitive`: the field and what rules read of it reach Arbetsförmedlingen only
+    bool sensitive_value = false;  // `sensitive value`: rules read it for everyone, its value is shown to Arbetsförmedlingen only
+    int codes = -1;                // `string of CODES` (or list<string of CODES>): index into Schema::code_lists
     SourceFilePtr file;
     SourceSpan span;
 };
@@ -65,6 +67,32 @@ struct EnumInfo {
     }
 };
 
+// A code list: the known codes of a string field, each with a label and whether it is
+// sensitive. Unlike an enum the list is open: a plan may hold a code it does not know.
+struct CodeInfo {
+    std::string code;
+    std::string label;  // the code itself when the list gives none
+    bool sensitive = false;
+};
+
+struct CodeListInfo {
+    std::string name;
+    std::vector<CodeInfo> codes;
+    SourceFilePtr file;
+    SourceSpan span;
+
+    [[nodiscard]] const CodeInfo* find(std::string_view code) const noexcept {
+        for (const auto& c : codes)
+            if (c.code == code) return &c;
+        return nullptr;
+    }
+    [[nodiscard]] bool any_sensitive() const noexcept {
+        for (const auto& c : codes)
+            if (c.sensitive) return true;
+        return false;
+    }
+};
+
 // Types are interned: equal types have equal ids, so type equality is id equality.
 class Schema {
 public:
@@ -83,6 +111,14 @@ public:
     [[nodiscard]] const Type& type(int id) const { return types_.at(static_cast<std::size_t>(id)); }
     [[nodiscard]] std::size_t type_count() const noexcept { return types_.size(); }
     [[nodiscard]] int list_of(int element) { return intern(Type{TypeKind::list, -1, element}); }
+    // The field at `slot` of record type `record_type`, or null when that is no record's field.
+    [[nodiscard]] const FieldInfo* field(int record_type, int slot) const noexcept {
+        if (record_type < 0 || static_cast<std::size_t>(record_type) >= types_.size() || slot < 0) return nullptr;
+        const Type& t = types_[static_cast<std::size_t>(record_type)];
+        if (t.kind != TypeKind::record) return nullptr;
+        const auto& fields = records[static_cast<std::size_t>(t.decl)].fields;
+        return static_cast<std::size_t>(slot) < fields.size() ? &fields[static_cast<std::size_t>(slot)] : nullptr;
+    }
 
     // Fixed ids of the primitive types (interned first, in this order).
     static constexpr int error_type = 0, any_type = 1, bool_type = 2, int_type = 3, decimal_type = 4,
@@ -108,6 +144,7 @@ public:
 
     std::vector<RecordInfo> records;
     std::vector<EnumInfo> enums;
+    std::vector<CodeListInfo> code_lists;
     std::string root_name;  // the name rules use for the plan, e.g. "plan"
     int root_type = -1;
 

@@ -16,11 +16,16 @@ namespace planrules {
 using Severity = ast::Severity;
 using Outcome = ast::Outcome;
 
-// Who a report is made for. Findings of `sensitive` rules, and evidence read from
-// `sensitive` fields, never reach a `kommun` or `leverantor` report.
+// Who a report is made for. Findings of `sensitive` rules (and of rules that read a
+// `sensitive` field or compare with a sensitive code) never reach a `kommun` or `leverantor`
+// report; nor does any sensitive value (a sensitive code, the value of a field marked
+// `sensitive` or `sensitive value`): evidence leaves it out, a message shows redacted_text.
 enum class Audience : std::uint8_t { af, kommun, leverantor };
 [[nodiscard]] const char* to_string(Audience a) noexcept;
 [[nodiscard]] std::optional<Audience> parse_audience(std::string_view text) noexcept;
+
+// What a message shows in place of a sensitive value in a report for an audience other than af.
+inline constexpr std::string_view redacted_text = "[uppgift för Arbetsförmedlingen]";
 
 struct Evidence {
     std::string pointer;  // RFC 6901, e.g. /aktiviteter/2/motivering

@@ -29,6 +29,10 @@ enum class ValueKind : std::uint8_t {
 
 struct Value {
     ValueKind kind = ValueKind::missing;
+    // A value that may reach Arbetsförmedlingen only (a sensitive code, a field marked
+    // `sensitive` or `sensitive value`), as loaded, and what is computed from it: for other
+    // audiences a message shows a neutral word in its place and evidence leaves it out.
+    bool sensitive = false;
     std::uint32_t n = 0;
     union {
         std::int64_t i = 0;

@@ -77,6 +77,7 @@ struct Expr {
     mutable int type_id = -1;    // index into the checker's type table
     mutable int resolved = -1;   // field slot, define index, builtin id or variable index (see binding)
     mutable Binding binding = Binding::none;
+    mutable bool sensitive_code = false;  // a string literal compared with a coded field: one of its sensitive codes
 
     [[nodiscard]] const Expr& source() const { return children.at(0); }
     [[nodiscard]] const Expr* where() const { return has_where ? &children.at(1) : nullptr; }
@@ -108,6 +109,7 @@ struct TypeRef {
     SourceSpan span;
     std::string name;            // "int", "decimal", "string", "bool", "date", "list" or a declared type
     std::vector<TypeRef> args;   // list<T>: one argument
+    Name codes;                  // string of CODES: the code list (empty text when none)
     bool optional = false;       // T?
 };
 
@@ -115,7 +117,8 @@ struct FieldDecl {
     SourceSpan span;
     Name name;
     TypeRef type;
-    bool sensitive = false;
+    bool sensitive = false;        // sensitive
+    bool sensitive_value = false;  // sensitive value
 };
 
 struct RecordDecl {
@@ -128,6 +131,20 @@ struct EnumDecl {
     SourceSpan span;
     Name name;
     std::vector<Name> values;
+};
+
+// codes Aktivitetstyp { sokaktivitet "Sökaktivitet", sius "SIUS" sensitive }
+struct CodeDecl {
+    SourceSpan span;
+    Name name;
+    std::optional<StringLiteral> label;
+    bool sensitive = false;
+};
+
+struct CodesDecl {
+    SourceSpan span;
+    Name name;
+    std::vector<CodeDecl> codes;
 };
 
 struct RootDecl {  // root plan: Plan
@@ -221,6 +238,7 @@ struct TestDecl {
     std::optional<DateClause> as_of;
     std::optional<StringLiteral> plan_path;  // plan "file.json"
     std::optional<SourceSpan> plan_inline;   // plan { … } (raw JSON text in the file)
+    std::optional<Name> audience;            // audience kommun: the report is made for it
     std::vector<Expectation> expectations;
 };
 
@@ -234,7 +252,8 @@ struct RulesetDecl {
     std::optional<Expr> applies_when;
 };
 
-using Decl = std::variant<RulesetDecl, RecordDecl, EnumDecl, RootDecl, DefineDecl, RuleDecl, OverrideDecl, TestDecl>;
+using Decl = std::variant<RulesetDecl, RecordDecl, EnumDecl, RootDecl, DefineDecl, RuleDecl, OverrideDecl, TestDecl,
+                          CodesDecl>;
 
 struct File {
     std::vector<Decl> decls;  // in source order
