@@ -1,6 +1,8 @@
 #pragma once
 // Helpers shared by the tests.
 
+#include "sensitive_plan.hpp"
+
 #include <planrules/planrules.hpp>
 #include <planrules/syntax/parser.hpp>
 

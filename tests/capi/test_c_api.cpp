@@ -2,6 +2,8 @@
 // every function, with good and bad input. Under the debug-asan preset LeakSanitizer checks
 // that nothing leaks.
 
+#include "sensitive_plan.hpp"
+
 #include <planrules/planrules.h>
 
 #include <catch2/catch.hpp>
@@ -273,4 +275,24 @@ TEST_CASE("C API: one compiled rule set, eight threads", "[capi]") {
     }
     for (auto& th : pool) th.join();
     for (int m : mismatches) CHECK(m == 0);
+}
+
+TEST_CASE("C API: a report for kommun or leverantor holds nothing sensitive", "[capi][audience]") {
+    Rules rules;
+    shipped(rules);
+    const std::string plan = planrules::test::sensitive_plan_json();
+    auto o = as_of(2024, 3, 10);
+    CString af;
+    REQUIRE(planrules_validate(rules.p, plan.data(), plan.size(), &o, &af.p) == PLANRULES_FINDINGS);
+    CHECK_THAT(af.str(), Catch::Contains("\"rule\": \"AF-SIUS\""));
+    CHECK(planrules::test::sensitive_leak(af.str()) != "");
+    for (const char* audience : {"kommun", "leverantor"}) {
+        CAPTURE(audience);
+        o.audience = audience;
+        CString r;
+        REQUIRE(planrules_validate(rules.p, plan.data(), plan.size(), &o, &r.p) == PLANRULES_FINDINGS);
+        CHECK_THAT(r.str(), Catch::Contains("\"rule\": \"HP-6.3\""));
+        CHECK_THAT(r.str(), Catch::Contains("[uppgift för Arbetsförmedlingen]"));
+        CHECK(planrules::test::sensitive_leak(r.str()) == "");
+    }
 }

@@ -2,6 +2,9 @@
 
 #include "support.hpp"
 
+#include "eval/load.hpp"
+#include "eval/plan_equal.hpp"
+
 #include <planrules/report/report_render.hpp>
 
 using namespace planrules;
@@ -108,4 +111,129 @@ TEST_CASE("audience: without evidence no value read from the plan is in the repo
     REQUIRE(find(without, "T-1") != nullptr);
     CHECK(find(without, "T-1")->evidence.empty());
     CHECK_THAT(render_report_json(without), !Catch::Contains("0180"));
+}
+
+// ------------------------------------------------------------------ sensitive codes and values
+
+TEST_CASE("audience: the shipped rules on a plan with SIUS, a disability code and health words", "[report][audience][codes]") {
+    const auto& rs = test::shipped();
+    auto plan = rs.load_json(test::sensitive_plan_json());
+    REQUIRE(plan);
+    auto af = rs.validate(*plan, for_audience(Audience::af));
+    // Arbetsförmedlingen sees all of it
+    REQUIRE(find(af, "AF-SIUS") != nullptr);
+    REQUIRE(find(af, "AF-SAMTYCKE") != nullptr);
+    REQUIRE(find(af, "HP-6.3") != nullptr);
+    CHECK(find(af, "HP-6.3")->message.find("(Särskilt introduktions- och uppföljningsstöd (SIUS))") != std::string::npos);
+    CHECK_FALSE(test::sensitive_leak(render_report_json(af)).empty());
+    for (Audience a : {Audience::kommun, Audience::leverantor}) {
+        CAPTURE(to_string(a));
+        auto r = rs.validate(*plan, for_audience(a));
+        CHECK(find(r, "AF-SIUS") == nullptr);
+        CHECK(find(r, "AF-SAMTYCKE") == nullptr);
+        // the rules that go to everyone still judge the SIUS activity, without naming its type
+        const Finding* hp63 = find(r, "HP-6.3");
+        REQUIRE(hp63 != nullptr);
+        CHECK(hp63->pointer == "/aktiviteter/0/motivering");
+        CHECK(hp63->message.find("Aktiviteten A1 ([uppgift för Arbetsförmedlingen]) saknar") == 0);
+        REQUIRE(find(r, "AF-DATUM") != nullptr);
+        CHECK(find(r, "AF-DATUM")->message.find("[uppgift för Arbetsförmedlingen]") != std::string::npos);
+        for (const auto& f : r.findings)
+            for (const auto& e : f.evidence) CHECK(e.pointer != "/aktiviteter/0/typ");
+        CHECK(test::sensitive_leak(render_report_json(r)) == "");
+        CHECK(test::sensitive_leak(render_report_text(r)) == "");
+        // the other activity keeps its label
+        bool rusta = false;
+        for (const auto& f : r.findings) rusta = rusta || f.message.find("(Rusta och matcha)") != std::string::npos;
+        CHECK(rusta);
+    }
+}
+
+TEST_CASE("audience: an assessment marked sensitive value is judged for everyone and shown to af only",
+          "[report][audience][codes]") {
+    auto rs = rules("ruleset t \"T\"\n"
+                    "rule T-1 \"Bedömningen\"\n  severity error\n  source \"s\"\n  require blank(plan.stodbehov.bedomning)\n"
+                    "  message \"Bedömning: {plan.stodbehov.bedomning}, i versaler {upper(plan.stodbehov.bedomning)}.\"\n");
+    auto plan = rs.load_json(test::sensitive_plan_json());
+    REQUIRE(plan);
+    auto af = rs.validate(*plan, for_audience(Audience::af));
+    REQUIRE(find(af, "T-1") != nullptr);
+    CHECK(find(af, "T-1")->message.find("Har depression") != std::string::npos);
+    CHECK_FALSE(find(af, "T-1")->evidence.empty());
+    for (Audience a : {Audience::kommun, Audience::leverantor}) {
+        auto r = rs.validate(*plan, for_audience(a));
+        const Finding* f = find(r, "T-1");
+        REQUIRE(f != nullptr);  // the rule reads the field, and is not withheld
+        CHECK_FALSE(f->sensitive);
+        CHECK(f->message == "Bedömning: [uppgift för Arbetsförmedlingen], i versaler [uppgift för Arbetsförmedlingen].");
+        CHECK(f->evidence.empty());
+    }
+}
+
+TEST_CASE("audience: a rule that compares with a sensitive code is withheld like one that reads a sensitive field",
+          "[report][audience][codes]") {
+    auto rs = rules("ruleset t \"T\"\n"
+                    "rule T-SIUS \"Jämför med sius\"\n  severity error\n  source \"s\"\n"
+                    "  for each a in plan.aktiviteter where a.typ in [\"studier\", \"sius\"]\n  require false\n  message \"m {a.id}\"\n"
+                    "rule T-RUSTA \"Jämför med en annan kod\"\n  severity error\n  source \"s\"\n"
+                    "  for each a in plan.aktiviteter where a.typ != \"rusta_och_matcha\"\n  require false\n  message \"m {a.id}\"\n");
+    auto plan = rs.load_json(test::sensitive_plan_json());
+    REQUIRE(plan);
+    auto af = rs.validate(*plan, for_audience(Audience::af));
+    REQUIRE(find(af, "T-SIUS") != nullptr);
+    CHECK(find(af, "T-SIUS")->sensitive);
+    CHECK_FALSE(find(af, "T-RUSTA")->sensitive);
+    auto k = rs.validate(*plan, for_audience(Audience::kommun));
+    CHECK(find(k, "T-SIUS") == nullptr);
+    CHECK(find(k, "T-RUSTA") != nullptr);  // (it finds the SIUS activity, but says no more than its id)
+}
+
+TEST_CASE("audience: both plan loaders mark the same values sensitive", "[report][audience][codes]") {
+    const auto& schema = test::shipped().program().schema;
+    const std::string text = test::sensitive_plan_json();
+    auto fast = eval::load_plan(schema, text, "p.json", {}, true);
+    auto full = eval::load_plan(schema, text, "p.json", {}, false);
+    REQUIRE(fast);
+    REQUIRE(full);
+    CHECK(eval::same_plan(*fast, *full));
+    const auto& root_rec = schema.records[static_cast<std::size_t>(schema.type(schema.root_type).decl)];
+    auto field = [&](const Value& rec, const check::RecordInfo& info, std::string_view name) {
+        return rec.field(static_cast<std::uint32_t>(info.slot(name)));
+    };
+    for (const Plan* p : {&*fast, &*full}) {
+        const Value acts = field(p->root(), root_rec, "aktiviteter");
+        REQUIRE(acts.n == 2);
+        const auto& akt = schema.records[static_cast<std::size_t>(
+            schema.type(schema.type(root_rec.fields[static_cast<std::size_t>(root_rec.slot("aktiviteter"))].type).element).decl)];
+        CHECK(field(acts.v[0], akt, "typ").sensitive);        // sius
+        CHECK_FALSE(field(acts.v[1], akt, "typ").sensitive);  // rusta_och_matcha
+        CHECK_FALSE(field(acts.v[0], akt, "id").sensitive);
+        const Value sok = field(p->root(), root_rec, "sokande");
+        const auto& sok_rec = schema.records[static_cast<std::size_t>(schema.type(root_rec.fields[static_cast<std::size_t>(root_rec.slot("sokande"))].type).decl)];
+        const Value fn = field(sok, sok_rec, "funktionsnedsattning");
+        CHECK(fn.sensitive);
+        CHECK(fn.v[0].sensitive);  // its code, marked with the record
+        CHECK_FALSE(field(sok, sok_rec, "kommun").sensitive);
+        const Value skyld = field(p->root(), root_rec, "skyldigheter");
+        REQUIRE(skyld.n == 1);
+        CHECK_FALSE(skyld.v[0].sensitive);  // aktivitetsrapportera: not a sensitive code
+    }
+}
+
+TEST_CASE("audience: a due date computed from a sensitive value is left out for others", "[report][audience][codes]") {
+    auto c = compile_sources({test::source("root plan: P\ntype P { id: string, d: date? sensitive value }\n", "s.schema"),
+                              test::source("ruleset t \"T\"\nrule T-1 \"t\"\n  severity error\n  source \"s\"\n"
+                                           "  require false\n  due plan.d + 30 days\n  message \"senast {plan.d + 30 days}\"\n")});
+    auto rs = to_expected(std::move(c));
+    REQUIRE(rs);
+    auto plan = rs->load_json(R"({"id": "P", "d": "2024-01-01"})");
+    REQUIRE(plan);
+    auto af = rs->validate(*plan, for_audience(Audience::af));
+    REQUIRE(af.findings.size() == 1);
+    CHECK(af.findings[0].due.has_value());
+    CHECK(af.findings[0].message == "senast 2024-01-31");
+    auto k = rs->validate(*plan, for_audience(Audience::kommun));
+    REQUIRE(k.findings.size() == 1);
+    CHECK_FALSE(k.findings[0].due.has_value());
+    CHECK(k.findings[0].message == "senast [uppgift för Arbetsförmedlingen]");
 }

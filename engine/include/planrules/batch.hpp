@@ -82,6 +82,7 @@ struct BatchSummary {
     std::vector<std::uint64_t> invalid_input_lines;     // the first max_listed
     std::vector<std::string> rule_ids, rulesets;        // every rule of the rule set
     std::vector<Severity> severities;
+    std::vector<bool> withheld;         // per rule: left out of the summary for this audience (RuleSet::withheld)
     std::vector<RuleCounts> rules;
     std::vector<KeyFigure> figures;
     std::string group_by;

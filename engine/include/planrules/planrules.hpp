@@ -57,6 +57,10 @@ public:
     void validate(const Plan& plan, const ValidateOptions& options, Report& out) const;
 
     [[nodiscard]] const check::Program& program() const noexcept { return *program_; }
+    // Whether reports for `audience` leave out rule `rule` (an index into program().rules)
+    // entirely: a `sensitive` rule, or one that reads a sensitive field or compares with a
+    // sensitive code, reaches Arbetsförmedlingen only.
+    [[nodiscard]] bool withheld(std::size_t rule, Audience audience) const noexcept;
     // The digest of the rule set's sources (Report::digest).
     [[nodiscard]] const std::string& digest() const noexcept;
     // Warnings and notes from compilation (a RuleSet has no errors).

@@ -198,6 +198,7 @@ public:
             int rs = p.rules[i].ruleset;
             summary_.rulesets.push_back(rs >= 0 ? p.rulesets[static_cast<std::size_t>(rs)].name : "");
             summary_.severities.push_back(p.rules[i].decl->severity.value_or(Severity::error));
+            summary_.withheld.push_back(rules_.withheld(i, o_.validate.audience));
         }
         if (!o_.group_by.empty()) {
             auto g = resolve(schema_, o_.group_by);
@@ -208,7 +209,7 @@ public:
         if (auto s = resolve(schema_, "sokande.inskrivningsdatum")) registered_ = *s;
         for (const auto& f : figure_defs) {
             auto it = index_.find(f.rule);
-            if (it == index_.end()) continue;
+            if (it == index_.end() || summary_.withheld[static_cast<std::size_t>(it->second)]) continue;
             if (f.kind != FigureKind::passed_of_evaluated && (!status_.valid() || !registered_.valid())) continue;
             figures_.push_back({&f, it->second});
         }

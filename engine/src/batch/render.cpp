@@ -28,13 +28,16 @@ std::string share_text(const KeyFigure& f) { return f.denominator ? fmt::format(
 
 void rules_json(std::string& out, const BatchSummary& s, const std::vector<RuleCounts>& rules, const char* indent) {
     out += "[";
+    bool first = true;
     for (std::size_t i = 0; i < rules.size(); ++i) {
-        out += i ? ",\n" : "\n";
+        if (s.withheld[i]) continue;
+        out += first ? "\n" : ",\n";
+        first = false;
         out += fmt::format(R"({}{{"rule": {}, "ruleset": {}, "severity": "{}", {}}})", indent,
                            json_string(s.rule_ids[i]), json_string(s.rulesets[i]), to_string(s.severities[i]),
                            counts_json(rules[i]));
     }
-    out += rules.empty() ? "]" : fmt::format("\n{}]", std::string_view(indent).substr(2));
+    out += first ? "]" : fmt::format("\n{}]", std::string_view(indent).substr(2));
 }
 
 void figures_json(std::string& out, const std::vector<KeyFigure>& figures, const char* indent) {
@@ -150,6 +153,7 @@ std::string render_batch_csv(const BatchSummary& s) {
             out += fmt::format("{},figure,{},,,,,,,,{},{},{}\n", csv_field(scope), csv_field(f.id), f.numerator,
                                f.denominator, f.denominator ? fmt::format("{:.4f}", f.share()) : "");
         for (std::size_t i = 0; i < rules.size(); ++i) {
+            if (s.withheld[i]) continue;
             const auto& c = rules[i];
             out += fmt::format("{},rule,{},{},{},{},{},{},{},{},,,\n", csv_field(scope), csv_field(s.rule_ids[i]),
                                csv_field(s.rulesets[i]), to_string(s.severities[i]), c.violated, c.indeterminate,
@@ -192,6 +196,7 @@ std::string render_batch_text(const BatchSummary& s) {
     }
     out += "\nRegler                   brister  obedömbara   uppfyllda  ej tillämpliga  ej i kraft\n";
     for (std::size_t i = 0; i < s.rules.size(); ++i) {
+        if (s.withheld[i]) continue;
         const auto& c = s.rules[i];
         // (grouped numbers hold two-byte no-break spaces: fmt's padding counts bytes)
         auto col = [](std::uint64_t n, std::size_t width) { return right_aligned(grouped(n), width); };

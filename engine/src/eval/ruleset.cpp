@@ -50,6 +50,13 @@ tl::expected<Plan, Diagnostics> RuleSet::load_file(const std::filesystem::path& 
 
 const std::string& RuleSet::digest() const noexcept { return compiled_->digest; }
 
+bool RuleSet::withheld(std::size_t rule, Audience audience) const noexcept {
+    if (audience == Audience::af) return false;
+    for (const auto& code : compiled_->rules)
+        if (static_cast<std::size_t>(code.rule) == rule) return code.sensitive;
+    return false;
+}
+
 Report RuleSet::validate(const Plan& plan, const ValidateOptions& options) const {
     Report r;
     validate(plan, options, r);
