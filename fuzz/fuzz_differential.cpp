@@ -373,6 +373,11 @@ void print(const E& e, int minprec, std::string& out) {
 const char* const kPlanStatus[] = {"utkast", "upprattad", "avslutad"};
 const char* const kAktStatus[] = {"planerad", "pagaende", "avslutad", "avbruten"};
 const char* const kStrings[] = {"", "abc", " ", "ABC", "ab", "abc ", "\xc3\xb6", " \t", "P-1", "x", "Abc"};
+// The assessment of support need is `sensitive value`, and an activity of type sius is sensitive:
+// their values carry '§', which no other string of the generator holds, or are "sius", which
+// only activity types are. No report for kommun or leverantor may show either.
+const char* const kBedomning[] = {"", " ", "abc", "h\xc3\xa4lsa\xc2\xa7", " \xc2\xa7" "ab ", "\xc2\xa7"};
+const char* const kAktTyp[] = {"", "abc", "sius", "rusta_och_matcha", "studier", "x"};
 const i64 kInts[] = {0, 1, 2, 3, 7, 10, 12, 100, 365};
 const i64 kBigInts[] = {kMax, kMax - 1, 4611686018427387904LL, 3037000500LL, 2147483648LL, 1000000007LL};
 const Ymd kDates[] = {{2024, 7, 15}, {2024, 1, 31}, {2024, 2, 29}, {2023, 2, 28}, {2024, 8, 31}, {2023, 12, 31},
@@ -926,12 +931,12 @@ std::string make_plan(Bytes& b, PlanM& p) {
     if (b.pick(3)) p.tillf = b.pick(2);
     if (b.pick(3)) p.ekb = b.pick(2);
     p.has_stod = b.pick(2);
-    if (p.has_stod && b.pick(3)) p.bedomning = b.from(kStrings);
+    if (p.has_stod && b.pick(3)) p.bedomning = b.from(kBedomning);
     unsigned n = b.pick(5);
     for (unsigned i = 0; i < n; ++i) {
         Akt a;
         a.id = "A" + std::to_string(i);
-        a.typ = b.from(kStrings);
+        a.typ = b.from(kAktTyp);
         a.status = b.from(kAktStatus);
         a.start = opt_date(b);
         if (b.pick(3)) a.motivering = b.from(kStrings);
@@ -1026,7 +1031,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         t += "  require ", print(r.require, 0, t), t += "\n";
         static const char* policies[] = {"", "pass", "fail", "skip"};
         if (r.if_missing != Missing::none) t += std::string("  if missing ") + policies[static_cast<int>(r.if_missing)] + "\n";
-        t += "  message \"m\"\n";
+        // a message that shows a string: a generated one, the activity's type or its label
+        t += "  message \"m {";
+        if (r.for_each && b.pick(3) == 0) t += b.pick(2) ? "label(a.typ)" : "a.typ";
+        else print(g.gen(T::Str, 1 + static_cast<int>(b.pick(2)), r.for_each ? 1 : 0), 0, t);
+        t += "}\"\n";
         r.text = t;
         text += t;
         rules.push_back(std::move(r));
@@ -1061,6 +1070,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     }
     if (!fuzz::json_lines(planrules::render_report_json(report, "diff.json"))) disagree("the report is not JSON", text, json);
+
+    // Redaction: what a report for kommun or leverantor shows, in JSON and as text, holds no
+    // sensitive value of the plan ('§' of the assessment, the activity type sius or its label).
+    for (auto audience : {planrules::Audience::kommun, planrules::Audience::leverantor}) {
+        planrules::ValidateOptions o = options;
+        o.audience = audience;
+        const auto other = compiled->validate(*loaded, o);
+        std::string out = planrules::render_report_json(other, "diff.json") + planrules::render_report_text(other);
+        for (auto& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        for (std::string_view leak : {"\xc2\xa7", "sius"})
+            if (out.find(leak) != std::string::npos)
+                disagree("a report for " + std::string(planrules::to_string(audience)) + " shows a sensitive value (" +
+                             std::string(leak) + "):\n" + out, text, json);
+    }
 
     // Acceptance against simdjson's validating parser: the plan with one byte changed, and the
     // fuzz bytes themselves, are refused as not JSON exactly when the reference says they are
