@@ -17,16 +17,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string describe(const Finding& f) {
+// "AF-30D violated at "/upprattad_datum"", with the severity when an expectation names one.
+std::string describe(const Finding& f, bool severity = false) {
     std::string s = f.rule + " " + ast::to_string(f.outcome);
     if (!f.pointer.empty()) s += " at \"" + f.pointer + "\"";
+    if (severity) s += fmt::format(" severity {}", ast::to_string(f.severity));
     return s;
 }
 
-std::string describe_all(const std::vector<Finding>& fs) {
+std::string describe_all(const std::vector<Finding>& fs, bool severity = false) {
     if (fs.empty()) return "no findings";
     std::string s;
-    for (const auto& f : fs) s += (s.empty() ? "" : ", ") + describe(f);
+    for (const auto& f : fs) s += (s.empty() ? "" : ", ") + describe(f, severity);
     return s;
 }
 
@@ -34,6 +36,7 @@ bool matches(const Finding& f, const ast::Expectation& e) {
     if (f.rule != e.rules.front().text) return false;
     if (e.pointer && f.pointer != e.pointer->value) return false;
     if (e.outcome && f.outcome != *e.outcome) return false;
+    if (e.severity && f.severity != *e.severity) return false;
     return true;
 }
 
@@ -47,7 +50,8 @@ void check(ExpectationResult& out, const ast::Expectation& e, const std::vector<
                 for (const auto& f : findings)
                     if (f.rule == e.rules.front().text) same_rule.push_back(f);
                 out.why = same_rule.empty() ? fmt::format("{} gave no finding", e.rules.front().text)
-                                            : fmt::format("{} gave: {}", e.rules.front().text, describe_all(same_rule));
+                                            : fmt::format("{} gave: {}", e.rules.front().text,
+                                                          describe_all(same_rule, e.severity.has_value()));
             }
             return;
         }

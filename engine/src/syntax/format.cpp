@@ -630,6 +630,7 @@ struct Fingerprint {
             for (const auto& r : x.rules) str(r.text);
             lit(x.pointer);
             out += x.outcome ? fmt::format("O{}", static_cast<int>(*x.outcome)) : "-";
+            out += x.severity ? fmt::format("S{}", static_cast<int>(*x.severity)) : "-";
             out += ')';
         }
         out += ')';

@@ -644,6 +644,7 @@ const auto set_expect_kind = [](ast::Expectation::Kind k) { return [k](auto& ctx
 const auto push_rule = [](auto& ctx) { _val(ctx).rules.push_back(std::move(_attr(ctx))); };
 const auto set_pointer = [](auto& ctx) { _val(ctx).pointer = std::move(_attr(ctx)); };
 const auto set_outcome = [](auto& ctx) { _val(ctx).outcome = _attr(ctx); };
+const auto set_expected_severity = [](auto& ctx) { _val(ctx).severity = _attr(ctx); };
 const auto push_rules = [](auto& ctx) {
     for (auto& n : _attr(ctx)) _val(ctx).rules.push_back(std::move(n));
 };
@@ -651,7 +652,8 @@ const auto expect_body_def =
     omit_spanned[kw("no") > rule_id_value[push_rule]][set_expect_kind(ast::Expectation::Kind::no_finding)] |
     omit_spanned[kw("only") > rule_id_list[push_rules]][set_expect_kind(ast::Expectation::Kind::only)] |
     kw("nothing")[set_expect_kind(ast::Expectation::Kind::nothing)] |
-    (rule_id_value[push_rule] > -(kw("at") > string_value[set_pointer]) > -(kw("outcome") > outcome_value[set_outcome]));
+    (rule_id_value[push_rule] > -(kw("at") > string_value[set_pointer]) > -(kw("outcome") > outcome_value[set_outcome]) >
+     -(kw("severity") > severity_value[set_expected_severity]));
 const auto expectation_def = omit_spanned[kw("expect") > expect_body[assign]][set_span];
 const auto test_plan_def = string_value[set_plan_path] | json_block[set_plan_inline];
 const auto test_clause = spanned[kw("as") > kw("of") > date_value][set_as_of] | spanned[kw("plan") > test_plan][merge_plan] |

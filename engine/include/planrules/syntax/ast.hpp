@@ -230,6 +230,7 @@ struct Expectation {
     std::vector<Name> rules;                 // one for finding/no_finding, one or more for only
     std::optional<StringLiteral> pointer;    // expect R at "/x"
     std::optional<Outcome> outcome;
+    std::optional<Severity> severity;        // expect R severity error: after overrides
 };
 
 struct TestDecl {
