@@ -184,6 +184,7 @@ enum RuleId : int {
     kAf6M,
     kAfForenklad,
     kAfSkyld,
+    kAfAktuell,
     kAfDatum,
     kAfAuto,
     kAfSius,
@@ -218,6 +219,7 @@ const std::array<RuleInfo, kRuleCount> kRules = {{
     {"AF-6M", kNoDate, kNoDate, 0.10},
     {"AF-FORENKLAD", kNoDate, kNoDate, 0.03},
     {"AF-SKYLD", kNoDate, kNoDate, 0.04},
+    {"AF-AKTUELL", kNoDate, kNoDate, 0.0},  // not injected: the activities' statuses follow their dates
     {"AF-DATUM", kNoDate, kNoDate, 0.02},
     {"AF-AUTO", kNoDate, kNoDate, 0.05},
     {"AF-SIUS", kNoDate, kNoDate, 0.02},
@@ -558,29 +560,53 @@ Date senaste_genomgang(const Plan& p) {
     return p.senast_reviderad != kNoDate ? p.senast_reviderad : p.upprattad;
 }
 
+Tri tnot(Tri a) { return a == Tri::U ? Tri::U : tri(a == Tri::F); }
+Tri gt(Date a, Date b) { return a == kNoDate || b == kNoDate ? Tri::U : tri(a > b); }
+
+// langtidsarbetslos of arbetsformedlingen.rules: more than 12 months whatever the age; more than
+// 6 months and under 25.
 Tri langtidsarbetslos(const Plan& p, Date today) {
-    if (p.fodelsedatum == kNoDate) return Tri::U;
-    const int months = age_on(p.fodelsedatum, today) > 25 ? 12 : 6;
-    const Date limit = add_months(p.arbetslos_sedan, months);
-    return limit == kNoDate ? Tri::U : tri(today > limit);
+    const Tri over12 = gt(today, add_months(p.arbetslos_sedan, 12));
+    const Tri over6 = gt(today, add_months(p.arbetslos_sedan, 6));
+    const Tri young = p.fodelsedatum == kNoDate ? Tri::U : tri(age_on(p.fodelsedatum, today) < 25);
+    return tor(over12, tand(over6, young));
 }
 
-// rapporterad(manad) of arbetsformedlingen.rules.
-Tri rapporterad(const Plan& p, int month) {
-    const Tri before = p.inskrivning == kNoDate ? Tri::U : tri(month < month_index(p.inskrivning));
-    bool found = false;
+// rapport_saknas(manad) of arbetsformedlingen.rules: the month needs a report (registered from its
+// first day, and due: the last month only after the 14th) and none was submitted.
+Tri rapport_saknas(const Plan& p, int month, Date today) {
+    const Tri registered = p.inskrivning == kNoDate ? Tri::U : tri(month_index(p.inskrivning - 1) < month);
+    const bool due = month != month_index(today) - 1 || civil_from_days(today).d > 14;
+    bool submitted = false;
     for (int i = 0; i < p.n_rep; ++i)
-        if (p.rep[i].month == month && p.rep[i].inlamnad != kNoDate) found = true;
-    return tor(before, tri(found));
+        if (p.rep[i].month == month && p.rep[i].inlamnad != kNoDate) submitted = true;
+    return tand(tand(registered, tri(due)), tri(!submitted));
 }
 
-// i_jobbspar(a) of 1480-goteborg.rules.
+// i_jobbspar(a) of 1480-goteborg.rules: a dated, not cancelled activity the municipality arranges.
 Tri i_jobbspar(const Activity& a) {
     const Tri not_avbruten = a.status == ActStatus::missing ? Tri::U : tri(a.status != ActStatus::avbruten);
-    return tand(anordnare_is(a, Anordnare::kommun), not_avbruten);
+    return tand(tri(a.start != kNoDate && a.anordnare == Anordnare::kommun), not_avbruten);
 }
 
-Tri start_not_before(const Activity& b, Date slut) { return le(slut, b.start); }
+// K1480-SPAR for the activity a (i_jobbspar(a) and foljs_av(a) hold): fortsatter_efter(a) or a gap
+// of at most 14 days to nasta_start(a).
+Tri spar_ok(const Plan& p, const Activity& a) {
+    if (a.slut == kNoDate) return Tri::U;  // every comparison with a.slut is unknown
+    Tri continues = Tri::F;
+    bool unknown_where = false;
+    Date next = kNoDate;
+    for (int j = 0; j < p.n_act; ++j) {
+        const Activity& c = p.act[j];
+        const Tri jc = i_jobbspar(c);
+        continues = tor(continues, tand(jc, tri(c.start <= a.slut && (c.slut == kNoDate || c.slut > a.slut))));
+        const Tri after = tand(jc, tri(c.start > a.slut));
+        if (after == Tri::U) unknown_where = true;
+        if (after == Tri::T && (next == kNoDate || c.start < next)) next = c.start;
+    }
+    const Tri gap_ok = unknown_where || next == kNoDate ? Tri::U : tri(next - a.slut <= 14);
+    return tor(continues, gap_ok);
+}
 
 void evaluate(const Plan& p, Date today, std::array<Outcome, kRuleCount>& out) {
     for (int r = 0; r < kRuleCount; ++r) out[r] = kNotApplicable;
@@ -597,42 +623,53 @@ void evaluate(const Plan& p, Date today, std::array<Outcome, kRuleCount>& out) {
     }
     // AF-6M
     if (upprattad == Tri::T) out[kAf6M] = required(le(today, add_months(senaste_genomgang(p), 6)));
-    // AF-FORENKLAD: when typ == forenklad
-    if (p.typ == PlanTyp::forenklad) out[kAfForenklad] = required(is_true(p.tillfalligt));
+    // AF-FORENKLAD: when upprattad and typ == forenklad
+    if (upprattad == Tri::T && p.typ == PlanTyp::forenklad) out[kAfForenklad] = required(is_true(p.tillfalligt));
     // AF-SKYLD
     if (upprattad == Tri::T) out[kAfSkyld] = required(tri(p.skyldighet_count() > 0));
+    // AF-AKTUELL: for each current activity of an established plan: an ongoing one has not ended,
+    // a planned one started at most 30 days ago (a missing date passes)
+    if (upprattad == Tri::T) {
+        for (int i = 0; i < p.n_act; ++i) {
+            const Activity& a = p.act[i];
+            if (aktuell(a) != Tri::T) continue;
+            const bool ok = a.status == ActStatus::pagaende ? a.slut == kNoDate || today <= a.slut
+                                                             : a.start == kNoDate || today <= a.start + 30;
+            out[kAfAktuell] = fold(out[kAfAktuell], required(tri(ok)));
+        }
+    }
     // AF-DATUM: for each activity with both dates
     for (int i = 0; i < p.n_act; ++i) {
         const Activity& a = p.act[i];
         if (a.start != kNoDate && a.slut != kNoDate) out[kAfDatum] = fold(out[kAfDatum], required(tri(a.slut >= a.start)));
     }
-    // AF-AUTO: if missing fail
-    if (p.revidering == Revidering::automatisk)
+    // AF-AUTO: when upprattad and revidering == automatisk; if missing fail
+    if (upprattad == Tri::T && p.revidering == Revidering::automatisk)
         out[kAfAuto] = required(p.anstallning >= 0 ? Tri::T : Tri::U, true);
-    // AF-SIUS: for each current sius activity; if missing fail
-    {
+    // AF-SIUS: when upprattad, for each sius activity whatever its status; if missing fail
+    if (upprattad == Tri::T) {
         const Tri ok = p.has_funktion ? tand(is_true(p.dokumenterad), is_true(p.paverkar)) : Tri::U;
-        for (int i = 0; i < p.n_act; ++i) {
-            const Activity& a = p.act[i];
-            if (tand(tri(a.typ == ActType::sius), aktuell(a)) == Tri::T) out[kAfSius] = fold(out[kAfSius], required(ok, true));
-        }
+        for (int i = 0; i < p.n_act; ++i)
+            if (p.act[i].typ == ActType::sius) out[kAfSius] = fold(out[kAfSius], required(ok, true));
     }
-    // AF-SAMTYCKE: when present(kod)
-    if (p.has_funktion) out[kAfSamtycke] = required(tri(p.samtycke != kNoDate));
-    // AF-LTU
-    if (tand(upprattad, langtidsarbetslos(p, today)) == Tri::T) {
-        const Tri fordjupat = p.has_stodbehov && p.niva != Niva::missing ? tri(p.niva == Niva::fordjupat) : Tri::U;
+    // AF-SAMTYCKE: when upprattad and present(kod)
+    if (upprattad == Tri::T && p.has_funktion) out[kAfSamtycke] = required(tri(p.samtycke != kNoDate));
+    // AF-LTU: when upprattad and more than six months registered unemployed
+    if (upprattad == Tri::T && gt(today, add_months(p.arbetslos_sedan, 6)) == Tri::T) {
+        const Tri fordjupat = tri(p.has_stodbehov && p.niva == Niva::fordjupat);
         Tri pagaende_insats = Tri::F;
         for (int i = 0; i < p.n_act; ++i) {
             const Activity& a = p.act[i];
             pagaende_insats = tor(pagaende_insats, tand(act_status_is(a, ActStatus::pagaende), tri(a.typ != ActType::sokaktivitet)));
         }
-        out[kAfLtu] = required(tor(fordjupat, pagaende_insats));
+        out[kAfLtu] = required(tor(tor(tnot(langtidsarbetslos(p, today)), fordjupat), pagaende_insats));
     }
-    // AF-RAPPORT
+    // AF-RAPPORT: no report missing among the last three full months
     if (tand(upprattad, tri(p.has_skyldighet(0))) == Tri::T) {
         const int m = month_index(today);
-        out[kAfRapport] = required(tand(tand(rapporterad(p, m - 1), rapporterad(p, m - 2)), rapporterad(p, m - 3)));
+        Tri any_missing = Tri::F;
+        for (int k = 1; k <= 3; ++k) any_missing = tor(any_missing, rapport_saknas(p, m - k, today));
+        out[kAfRapport] = required(tnot(any_missing));
     }
     // HP-6.1 .. HP-6.3
     if (upprattad == Tri::T) {
@@ -649,28 +686,20 @@ void evaluate(const Plan& p, Date today, std::array<Outcome, kRuleCount>& out) {
             if (aktuell(a) == Tri::T) out[kOld2] = fold(out[kOld2], required(tri(a.start != kNoDate && a.slut != kNoDate)));
         }
         out[kOld3] = required(tri(!p.stod_fran_af.blank()));
-        out[kOld4] = required(tri(p.has_planerad_uppfoljning && p.pu_datum != kNoDate));
+        out[kOld4] = required(tri(p.has_planerad_uppfoljning && p.pu_datum != kNoDate));  // the form is always written
     }
     // kommun.0180 (applies when kommun == "0180"): K0180-3M
     if (p.kommun == kStockholm && tand(upprattad, is_true(p.ekonomiskt_bistand)) == Tri::T)
         out[kK01803M] = required(le(today, add_months(senaste_genomgang(p), 3)));
-    // kommun.1480: K1480-SPAR
-    if (p.kommun == kGoteborg) {
+    // kommun.1480: K1480-SPAR, when upprattad, for each job-track activity followed by a later one
+    if (p.kommun == kGoteborg && upprattad == Tri::T) {
         for (int i = 0; i < p.n_act; ++i) {
             const Activity& a = p.act[i];
-            Tri where = tand(i_jobbspar(a), tri(a.slut != kNoDate));
-            if (where == Tri::F) continue;
-            Tri exists = Tri::F;
-            for (int j = 0; j < p.n_act; ++j) exists = tor(exists, tand(i_jobbspar(p.act[j]), start_not_before(p.act[j], a.slut)));
-            if (tand(where, exists) != Tri::T) continue;
-            bool unknown = false;
-            Date next = kNoDate;
-            for (int j = 0; j < p.n_act; ++j) {
-                const Tri c = tand(i_jobbspar(p.act[j]), start_not_before(p.act[j], a.slut));
-                if (c == Tri::U) unknown = true;
-                if (c == Tri::T && (next == kNoDate || p.act[j].start < next)) next = p.act[j].start;
-            }
-            out[kK1480Spar] = fold(out[kK1480Spar], unknown ? kIndeterminate : required(tri(next - a.slut <= 14)));
+            if (i_jobbspar(a) != Tri::T) continue;
+            const Date ref = a.slut != kNoDate ? a.slut : a.start;
+            Tri followed = Tri::F;
+            for (int j = 0; j < p.n_act; ++j) followed = tor(followed, tand(i_jobbspar(p.act[j]), tri(p.act[j].start > ref)));
+            if (followed == Tri::T) out[kK1480Spar] = fold(out[kK1480Spar], required(spar_ok(p, a)));
         }
     }
     // leverantor: LEV-ORGNR (if missing fail), LEV-MOTIVERING
@@ -678,7 +707,7 @@ void evaluate(const Plan& p, Date today, std::array<Outcome, kRuleCount>& out) {
         const Activity& a = p.act[i];
         const Tri lev = anordnare_is(a, Anordnare::leverantor);
         if (lev == Tri::T) out[kLevOrgnr] = fold(out[kLevOrgnr], required(tri(org_nr_valid(a.org)), true));
-        if (tand(lev, aktuell(a)) == Tri::T) out[kLevMotivering] = fold(out[kLevMotivering], required(tri(!a.motivering.blank())));
+        if (lev == Tri::T) out[kLevMotivering] = fold(out[kLevMotivering], required(tri(!a.motivering.blank())));
     }
 
     for (int r = 0; r < kRuleCount; ++r)
@@ -1723,6 +1752,10 @@ struct Truth {
     uint64_t registered_30_established = 0;  // ... and the plan is established (upprattad or avslutad)
     uint64_t established_30d_passed = 0;     // established plans: AF-30D passed
     uint64_t established_30d_evaluated = 0;  // established plans: AF-30D passed, violated or indeterminate
+    uint64_t established = 0;                // established plans
+    uint64_t established_automatic = 0;      // ... revised automatically
+    uint64_t long_term = 0;                  // established plans of long-term unemployed (AF-LTU's definition)
+    uint64_t long_term_24 = 0;               // ... registered unemployed 24 months or more
     uint64_t bytes = 0;
 };
 
@@ -1796,7 +1829,11 @@ std::string truth_json(const Config& cfg, const Truth& t) {
     figure("upprattad_inom_30_dagar", t.established_30d_passed, t.established_30d_evaluated,
            "plans established (status upprattad or avslutad) within 30 days of registration: AF-30D passed / evaluated, among established plans");
     figure("inskriven_30_dagar_med_plan", t.registered_30_established, t.registered_30,
-           "job seekers registered at least 30 days before as-of (inskrivningsdatum + 30 days <= as-of) whose plan is established (upprattad or avslutad)",
+           "job seekers registered at least 30 days before as-of (inskrivningsdatum + 30 days <= as-of) whose plan is established (upprattad or avslutad)");
+    figure("reviderad_automatiskt", t.established_automatic, t.established,
+           "established plans (upprattad or avslutad) whose revidering is automatisk");
+    figure("langtidsarbetslos_24_manader", t.long_term_24, t.long_term,
+           "established plans of long-term unemployed job seekers (AF-LTU's definition, where it can be decided) registered unemployed 24 months or more",
            true);
     s += "\n  }\n}\n";
     return s;
@@ -1963,6 +2000,15 @@ int main(int argc, char** argv) {
             if (p.inskrivning != kNoDate && p.inskrivning <= registered_by) {
                 ++truth.registered_30;
                 truth.registered_30_established += established;
+            }
+            if (established) {
+                ++truth.established;
+                truth.established_automatic += p.revidering == Revidering::automatisk;
+                const Tri ltu = langtidsarbetslos(p, cfg.as_of);
+                if (ltu == Tri::T) {
+                    ++truth.long_term;
+                    truth.long_term_24 += add_months(p.arbetslos_sedan, 24) <= cfg.as_of;
+                }
             }
             if (established && (outcome[kAf30D] == kPassed || outcome[kAf30D] == kViolated ||
                                 outcome[kAf30D] == kIndeterminate)) {

@@ -239,6 +239,49 @@ TEST_CASE("batch: key figures", "[batch][figures]") {
     CHECK(s.groups[0].figures[0].numerator == s.figures[0].numerator);
 }
 
+TEST_CASE("batch: the share revised automatically and the long-term unemployed 24 months or more",
+          "[batch][figures]") {
+    // as of 2025-06-15: registered unemployed since `since`, born `born` ("" for no birth date)
+    auto plan = [](std::string_view status, std::string_view revision, std::string_view since, std::string_view born) {
+        return fmt::format(
+            R"({{"id": "P", "version": 1, "status": "{}", "typ": "ordinarie", "upprattad_datum": "2023-01-20", "revidering": {}, "sokande": {{"id": "S", "kommun": "{}", "inskrivningsdatum": "2023-01-10", "inskriven_arbetslos_sedan": {}, "fodelsedatum": {}}}}})",
+            status, revision.empty() ? "null" : fmt::format("\"{}\"", revision), status == "utkast" ? "1480" : "0180",
+            since.empty() ? "null" : fmt::format("\"{}\"", since), born.empty() ? "null" : fmt::format("\"{}\"", born));
+    };
+    std::vector<std::string> lines = {
+        plan("upprattad", "automatisk", "2023-06-15", "1980-01-01"),  // 24 months exactly: priority group
+        plan("upprattad", "mote", "2023-06-16", "1980-01-01"),        // long-term, a day short of 24 months
+        plan("avslutad", "automatisk", "2024-10-15", "2001-01-01"),   // 8 months, 24 years old: long-term
+        plan("upprattad", "", "2024-10-15", "1990-01-01"),            // 8 months, 35 years old: not long-term
+        plan("upprattad", "", "2024-10-15", ""),                      // 8 months, no birth date: undecided
+        plan("upprattad", "", "2024-06-14", ""),                      // over 12 months, no birth date: long-term
+        plan("upprattad", "", "", "1990-01-01"),                      // not registered unemployed
+        plan("utkast", "automatisk", "2020-01-01", "1980-01-01"),     // a draft counts in neither
+    };
+    BatchOptions o;
+    o.validate.as_of = Date{2025, 6, 15};
+    auto s = run(join(lines), o);
+    std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> f;
+    for (const auto& k : s.figures) f[k.id] = {k.numerator, k.denominator};
+    CHECK(f["reviderad_automatiskt"] == std::pair<std::uint64_t, std::uint64_t>{2, 7});
+    CHECK(f["langtidsarbetslos_24_manader"] == std::pair<std::uint64_t, std::uint64_t>{1, 4});
+    // per municipality: the draft is alone in 1480
+    REQUIRE(s.groups.size() == 2);
+    for (const auto& g : s.groups) {
+        for (const auto& k : g.figures) {
+            if (k.id != "reviderad_automatiskt") continue;
+            if (g.value == "0180") CHECK(std::pair{k.numerator, k.denominator} == std::pair<std::uint64_t, std::uint64_t>{2, 7});
+            else CHECK(std::pair{k.numerator, k.denominator} == std::pair<std::uint64_t, std::uint64_t>{0, 0});
+        }
+    }
+    // for a provider the figures whose rules are withheld or missing are left out, the rest stay
+    o.validate.audience = Audience::leverantor;
+    auto p = run(join(lines), o);
+    bool has_automatic = false;
+    for (const auto& k : p.figures) has_automatic |= k.id == "reviderad_automatiskt";
+    CHECK(has_automatic);
+}
+
 TEST_CASE("batch: the work queue lists deadlines not yet missed within the window", "[batch][due]") {
     auto plan = [](std::string_view id, std::string_view status, std::string_view registered,
                    std::string_view established, std::string_view revised) {

@@ -20,6 +20,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -112,7 +113,13 @@ std::string text_of(const check::Schema& schema, const FieldPath& path, const Va
 }
 
 // The key figures of the rule catalogue ("Population figures"), read from rule outcomes.
-enum class FigureKind { passed_of_evaluated, passed_of_established, established_of_registered_30_days };
+enum class FigureKind {
+    passed_of_evaluated,
+    passed_of_established,
+    established_of_registered_30_days,
+    automatic_of_established,  // established plans whose revidering is automatisk
+    priority_of_long_term,     // long-term unemployed (AF-LTU's definition) registered 24 months or more
+};
 struct FigureDef {
     const char* id;
     const char* label;
@@ -131,7 +138,32 @@ constexpr FigureDef figure_defs[] = {
      FigureKind::passed_of_established},
     {"inskriven_30_dagar_med_plan", "inskr.30d", "AF-30D", "Arbetssökande inskrivna minst 30 dagar som har en upprättad plan",
      FigureKind::established_of_registered_30_days},
+    {"reviderad_automatiskt", "automatisk", "AF-AUTO", "Upprättade planer som förnyas automatiskt",
+     FigureKind::automatic_of_established},
+    {"langtidsarbetslos_24_manader", "LTU 24 mån", "AF-LTU",
+     "Långtidsarbetslösa som har varit inskrivna arbetslösa i 24 månader eller mer", FigureKind::priority_of_long_term},
 };
+
+// Whether a job seeker is long-term unemployed on `today` as AF-LTU defines it (under 25: more
+// than 6 months registered unemployed; 25 or older: more than 12), and registered 24 months or
+// more; nullopt when it cannot be decided (no date, or between 6 and 12 months without a birth
+// date).
+struct LongTerm {
+    bool long_term = false;
+    bool priority = false;
+};
+std::optional<LongTerm> long_term(const Value& since, const Value& birth, std::int64_t today) {
+    if (since.kind != ValueKind::date) return std::nullopt;
+    LongTerm out;
+    out.priority = add_months(since.i, 24) <= today;
+    if (today > add_months(since.i, 12)) out.long_term = true;
+    else if (today > add_months(since.i, 6)) {
+        if (birth.kind != ValueKind::date) return std::nullopt;
+        std::int64_t age = months_between(birth.i, today) / 12;
+        out.long_term = age < 25;
+    }
+    return out;
+}
 
 enum State : std::uint8_t { skipped, violated, indeterminate, passed, not_applicable, not_in_force };
 
@@ -207,10 +239,15 @@ public:
         }
         if (auto s = resolve(schema_, "status")) status_ = *s;
         if (auto s = resolve(schema_, "sokande.inskrivningsdatum")) registered_ = *s;
+        if (auto s = resolve(schema_, "revidering")) revision_ = *s;
+        if (auto s = resolve(schema_, "sokande.inskriven_arbetslos_sedan")) unemployed_since_ = *s;
+        if (auto s = resolve(schema_, "sokande.fodelsedatum")) birth_ = *s;
         for (const auto& f : figure_defs) {
             auto it = index_.find(f.rule);
             if (it == index_.end() || summary_.withheld[static_cast<std::size_t>(it->second)]) continue;
             if (f.kind != FigureKind::passed_of_evaluated && (!status_.valid() || !registered_.valid())) continue;
+            if (f.kind == FigureKind::automatic_of_established && !revision_.valid()) continue;
+            if (f.kind == FigureKind::priority_of_long_term && (!unemployed_since_.valid() || !birth_.valid())) continue;
             figures_.push_back({&f, it->second});
         }
         validate_ = o_.validate;
@@ -528,6 +565,11 @@ private:
                 Value d = read_field(*plan, registered_);
                 registered_30 = d.kind == ValueKind::date && d.i + 30 <= as_of_day_;
             }
+            bool automatic = false;
+            if (revision_.valid()) automatic = text_of(schema_, revision_, read_field(*plan, revision_)) == "automatisk";
+            std::optional<LongTerm> ltu;
+            if (unemployed_since_.valid() && birth_.valid())
+                ltu = long_term(read_field(*plan, unemployed_since_), read_field(*plan, birth_), as_of_day_);
             for (std::size_t k = 0; k < figures_.size(); ++k) {
                 auto s = states[static_cast<std::size_t>(figures_[k].rule)];
                 bool num = false, den = false;
@@ -543,6 +585,14 @@ private:
                     case FigureKind::established_of_registered_30_days:
                         den = registered_30;
                         num = registered_30 && established;
+                        break;
+                    case FigureKind::automatic_of_established:
+                        den = established;
+                        num = established && automatic;
+                        break;
+                    case FigureKind::priority_of_long_term:
+                        den = established && ltu && ltu->long_term;
+                        num = den && ltu->priority;
                         break;
                 }
                 tally.all.figures[k].first += num;
@@ -640,7 +690,7 @@ private:
     ValidateOptions validate_;
     std::int64_t as_of_day_ = 0;
     std::unordered_map<std::string_view, int> index_;
-    FieldPath group_, status_, registered_;
+    FieldPath group_, status_, registered_, revision_, unemployed_since_, birth_;
     std::vector<Figure> figures_;
     BatchSummary summary_;
 
