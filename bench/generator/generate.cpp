@@ -654,8 +654,8 @@ void evaluate(const Plan& p, Date today, std::array<Outcome, kRuleCount>& out) {
     }
     // AF-SAMTYCKE: when upprattad and present(kod)
     if (upprattad == Tri::T && p.has_funktion) out[kAfSamtycke] = required(tri(p.samtycke != kNoDate));
-    // AF-LTU: when upprattad and more than six months registered unemployed
-    if (upprattad == Tri::T && gt(today, add_months(p.arbetslos_sedan, 6)) == Tri::T) {
+    // AF-LTU: when upprattad and registered unemployed
+    if (upprattad == Tri::T && p.arbetslos_sedan != kNoDate) {
         const Tri fordjupat = tri(p.has_stodbehov && p.niva == Niva::fordjupat);
         Tri pagaende_insats = Tri::F;
         for (int i = 0; i < p.n_act; ++i) {

@@ -84,6 +84,50 @@ TEST_CASE("test: coverage lists rules never violated or never satisfied; --min-c
     CHECK(run("test --min-coverage lots '" + dir + "'").status == 2);
 }
 
+TEST_CASE("test: a date comparison without a test on both sides of the day it turns gets a note", "[cli][test][boundaries]") {
+    const std::string rule =
+        "rule T-30 \"Inom 30 dagar\"\n  severity warning\n  source \"s\"\n"
+        "  require plan.upprattad_datum <= plan.sokande.inskrivningsdatum + 30 days\n  message \"m\"\n";
+    auto plan = [](std::string_view established) {
+        return std::string(R"({ "id": "X", "version": 1, "status": "upprattad", "typ": "ordinarie", "upprattad_datum": ")") +
+               std::string(established) + R"(", "sokande": { "id": "A", "kommun": "0180", "inskrivningsdatum": "2024-01-10" } })";
+    };
+    auto test = [&](std::string_view name, std::string_view established, std::string_view expect) {
+        return "test \"" + std::string(name) + "\"\n  as of 2024-03-01\n  plan " + plan(established) + "\n  expect " +
+               std::string(expect) + "\n";
+    };
+    // far from the boundary on both sides: covered, but the boundary is not
+    auto far = rules_dir("boundary-far", rule + test("dag 20", "2024-01-30", "nothing") + test("dag 45", "2024-02-24", "T-30"));
+    auto r = run("test --no-color --min-coverage 100 '" + far + "'");
+    CHECK(r.status == 0);  // a note, not an error
+    CHECK_THAT(r.out, Catch::Contains("date boundaries: 0 of 1 rules with dates tested on both sides of each"));
+    CHECK_THAT(r.out, Catch::Contains("T-30 (" + far + "/t.rules:6:11): note: 'plan.upprattad_datum <= plan.sokande.inskrivningsdatum + 30 days': no test reaches the day it turns"));
+    // day 30 only: the side where it no longer holds is missing
+    auto one = rules_dir("boundary-one", rule + test("dag 30", "2024-02-09", "nothing") + test("dag 45", "2024-02-24", "T-30"));
+    CHECK_THAT(run("test --no-color '" + one + "'").out, Catch::Contains("no test where it no longer holds, next to the day it turns"));
+    // day 30 and day 31: complete
+    auto both = rules_dir("boundary-both", rule + test("dag 30", "2024-02-09", "nothing") + test("dag 31", "2024-02-10", "T-30"));
+    auto ok = run("test --no-color '" + both + "'");
+    CHECK_THAT(ok.out, Catch::Contains("date boundaries: 1 of 1 rules with dates tested on both sides of each"));
+    CHECK_THAT(ok.out, !Catch::Contains("note:"));
+    // in force from a date: the day before and the day itself
+    const std::string dated = "rule T-F \"Från\"\n  severity info\n  in force from 2024-03-01\n  source \"s\"\n  require true\n  message \"m\"\n";
+    auto from = rules_dir("boundary-from", dated + "test \"dagen före\"\n  as of 2024-02-29\n  plan " + plan("2024-02-01") + "\n  expect nothing\n");
+    CHECK_THAT(run("test --no-color '" + from + "'").out,
+               Catch::Contains("T-F (" + from + "/t.rules:5:3): note: 'in force from 2024-03-01': no test where it still holds"));
+}
+
+TEST_CASE("test: expect R severity S checks the severity after overrides", "[cli][test]") {
+    auto dir = rules_dir("severity", rule_t1 + "test \"fel\"\n  as of 2024-01-01\n  plan " + plan_without +
+                                         "\n  expect T-1 severity error\n" + "test \"varning\"\n  as of 2024-01-01\n  plan " +
+                                         plan_without + "\n  expect T-1 at \"/stodbehov\" outcome violated severity warning\n");
+    auto r = run("test --no-color '" + dir + "'");
+    CHECK(r.status == 1);
+    CHECK_THAT(r.out, Catch::Contains("ok   " + dir + "/t.rules:9: fel"));
+    CHECK_THAT(r.out, Catch::Contains("FAIL " + dir + "/t.rules:13: varning"));
+    CHECK_THAT(r.out, Catch::Contains("but T-1 gave: T-1 violated at \"/stodbehov\" severity error"));
+}
+
 TEST_CASE("test: an inline plan that is not JSON is an error in the rule file, at its line and column", "[cli][test]") {
     auto dir = rules_dir("badjson", rule_t1 + "test \"trasig\"\n  as of 2024-01-01\n  plan { \"id\": , }\n  expect T-1\n");
     auto r = run("test --no-color '" + dir + "'");

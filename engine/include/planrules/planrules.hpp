@@ -30,6 +30,9 @@ struct Compiled;
 
 // A compiled, checked set of rule files. Immutable; copies share the same program and
 // may be used from many threads at once.
+struct TestRun;
+struct TestOptions;
+
 class RuleSet {
 public:
     explicit RuleSet(std::shared_ptr<const check::Program> program, Diagnostics warnings = {});
@@ -80,6 +83,7 @@ public:
     }
 
 private:
+    friend TestRun run_tests(const RuleSet& rules, const TestOptions& options);  // observes the evaluation
     std::shared_ptr<const check::Program> program_;
     std::shared_ptr<const eval::Compiled> compiled_;
     Diagnostics warnings_;

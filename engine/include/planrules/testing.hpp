@@ -41,13 +41,33 @@ struct TestResult {
     std::vector<std::string> passed_rules;    // rules evaluated without a finding
 };
 
-// Per rule: did some test's plan violate it, and did some test's plan satisfy it?
+// A date comparison of a rule (in its `when`, `where`, `require` or the defines they use), or a
+// date of its `in force`, with whether some test evaluated it next to the day it turns: where it
+// still holds, and where it no longer does (`today <= d + 30 days` with today the 30th day and
+// the 31st). One side untested is a note in the coverage, not a failure: an off-by-one day there
+// goes unseen.
+struct BoundaryCoverage {
+    std::string location;  // rules/af/arbetsformedlingen.rules:47:11
+    std::string text;      // as written: today <= senaste_genomgang + 6 months
+    bool holds = false;
+    bool fails = false;
+    [[nodiscard]] bool complete() const noexcept { return holds && fails; }
+};
+
+// Per rule: did some test's plan violate it, and did some test's plan satisfy it? And its
+// date boundaries.
 struct RuleCoverage {
     std::string rule;
     std::string file;  // where the rule is declared: rules/af/forordning.rules:17:1
     bool violated = false;
     bool satisfied = false;
+    std::vector<BoundaryCoverage> boundaries;
     [[nodiscard]] bool complete() const noexcept { return violated && satisfied; }
+    [[nodiscard]] bool boundaries_complete() const noexcept {
+        for (const auto& b : boundaries)
+            if (!b.complete()) return false;
+        return true;
+    }
 };
 
 struct TestRun {

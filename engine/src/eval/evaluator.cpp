@@ -250,6 +250,8 @@ Value Evaluator::eval(int index) {
             Value x = operand(n.a);
             Value y = operand(n.b);
             if (x.is_unknown() || y.is_unknown()) return unknown_of(x, y);
+            if (observer_ && x.kind == ValueKind::date && y.kind == ValueKind::date) [[unlikely]]
+                observer_->compare(index, n.op, x.i, y.i);
             return compare(n, x, y);
         }
         case N::in: {

@@ -1,6 +1,7 @@
 #pragma once
 // The evaluator of the evaluation tree (internal).
 
+#include "boundaries.hpp"
 #include "tree.hpp"
 
 #include <memory>
@@ -83,6 +84,8 @@ public:
     // Keeps text it makes in `arena` (reset for this plan) instead of allocating it; the arena
     // must not be reset while the evaluator's values are in use.
     void use_arena(TextArena* arena) { arena_ = arena; }
+    // Tells `observer` of every comparison of two dates it makes (rule tests' boundary coverage).
+    void observe(BoundaryObserver* observer) { observer_ = observer; }
 
     // True once an evaluation failed for want of steps; every evaluation is then an error.
     bool exhausted() const { return out_of_steps_; }
@@ -180,6 +183,7 @@ private:
     std::string error_reason_;
     DefineCache* cache_ = nullptr;
     TextArena* arena_ = nullptr;
+    BoundaryObserver* observer_ = nullptr;
 };
 
 // Equality of two known values (deep for lists and records).

@@ -2,6 +2,7 @@
 
 #include "load.hpp"
 #include "tree.hpp"
+#include "validate.hpp"
 
 #include <planrules/planrules.hpp>
 #include <planrules/read.hpp>
@@ -11,10 +12,6 @@
 #include <exception>
 
 namespace planrules {
-
-namespace eval {
-void validate(const Compiled& c, const Plan& plan, const ValidateOptions& options, Report& out);
-}
 
 RuleSet::RuleSet(std::shared_ptr<const check::Program> program, Diagnostics warnings)
     : program_(std::move(program)), compiled_(eval::compile(program_)), warnings_(std::move(warnings)) {}

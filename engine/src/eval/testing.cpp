@@ -1,5 +1,9 @@
 // The rule-test runner (see planrules/testing.hpp).
 
+#include "boundaries.hpp"
+#include "tree.hpp"
+#include "validate.hpp"
+
 #include <planrules/detail/strings.hpp>
 #include <planrules/planrules.hpp>
 #include <planrules/read.hpp>
@@ -92,7 +96,8 @@ std::string read_file(const fs::path& p, std::string& error) {
     return {};
 }
 
-TestResult run_one(const RuleSet& rules, const check::TestInfo& info, const TestOptions& options) {
+TestResult run_one(const RuleSet& rules, const eval::Compiled& compiled, eval::BoundaryObserver& observer,
+                   const check::TestInfo& info, const TestOptions& options) {
     const auto& program = rules.program();
     const ast::TestDecl& t = *info.decl;
     const SourceFile& src = *program.files[static_cast<std::size_t>(info.file)].source;
@@ -148,7 +153,8 @@ TestResult run_one(const RuleSet& rules, const check::TestInfo& info, const Test
     ValidateOptions o;
     o.as_of = r.as_of;
     o.audience = r.audience;
-    Report report = rules.validate(*plan, o);
+    Report report;
+    eval::validate(compiled, *plan, o, report, &observer);
     r.findings = std::move(report.findings);
     r.passed = true;
     for (std::size_t i = 0; i < t.expectations.size(); ++i) {
@@ -159,24 +165,91 @@ TestResult run_one(const RuleSet& rules, const check::TestInfo& info, const Test
     return r;
 }
 
+// The comparisons of two dates rule `code` makes: in its `when`, `for each` and `require`, and
+// in the defines they use, in the order of the tree.
+std::vector<int> date_comparisons(const eval::Compiled& c, const eval::RuleCode& code) {
+    using eval::N;
+    std::vector<int> out, todo;
+    std::vector<char> seen(c.nodes.size(), 0);
+    auto push = [&](int n) {
+        if (n >= 0 && !seen[static_cast<std::size_t>(n)]) {
+            seen[static_cast<std::size_t>(n)] = 1;
+            todo.push_back(n);
+        }
+    };
+    const auto& schema = c.program->schema;
+    auto is_date = [&](int n) {
+        int t = c.nodes[static_cast<std::size_t>(n)].type;
+        return t >= 0 && schema.type(t).kind == check::TypeKind::date;
+    };
+    push(code.require);
+    for (const auto& f : code.for_each) {
+        push(f.where);
+        push(f.collection);
+    }
+    push(code.when);
+    while (!todo.empty()) {
+        int i = todo.back();
+        todo.pop_back();
+        const eval::Node& n = c.nodes[static_cast<std::size_t>(i)];
+        if (n.kind == N::compare && n.op != ast::Op::eq && n.op != ast::Op::ne && is_date(n.a) && is_date(n.b))
+            out.push_back(i);
+        for (std::uint32_t k = 0; k < n.count; ++k) push(c.kids[n.first + k]);
+        push(n.a);
+        push(n.b);
+        push(n.c);
+        if ((n.kind == N::call || n.kind == N::ref) && n.slot >= 0)
+            push(c.defines[static_cast<std::size_t>(n.slot)].body);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string location(const check::Program& program, int file, std::uint32_t offset) {
+    const SourceFile& src = *program.files[static_cast<std::size_t>(file)].source;
+    auto pos = src.position(offset);
+    return fmt::format("{}:{}:{}", src.name(), pos.line, pos.column);
+}
+
 }  // namespace
 
 TestRun run_tests(const RuleSet& rules, const TestOptions& options) {
     TestRun run;
     const auto& program = rules.program();
+    const eval::Compiled& compiled = *rules.compiled_;
     std::map<std::string, std::size_t> index;
     for (const auto& rule : program.rules) {
         RuleCoverage c;
         c.rule = rule.id();
-        const SourceFile& src = *program.files[static_cast<std::size_t>(rule.file)].source;
-        auto pos = src.position(rule.decl->span.begin);
-        c.file = fmt::format("{}:{}:{}", src.name(), pos.line, pos.column);
+        c.file = location(program, rule.file, rule.decl->span.begin);
         index.emplace(c.rule, run.coverage.size());
         run.coverage.push_back(std::move(c));
     }
+    // the boundaries of each rule: its date comparisons, then its `in force` dates
+    std::vector<std::vector<int>> comparisons(compiled.rules.size());
+    for (std::size_t i = 0; i < compiled.rules.size(); ++i) {
+        const eval::RuleCode& code = compiled.rules[i];
+        const auto& rule = program.rules[static_cast<std::size_t>(code.rule)];
+        auto& cov = run.coverage[static_cast<std::size_t>(code.rule)];
+        comparisons[i] = date_comparisons(compiled, code);
+        for (int n : comparisons[i]) {
+            const eval::Node& node = compiled.nodes[static_cast<std::size_t>(n)];
+            const SourceFile& src = *program.files[static_cast<std::size_t>(node.file)].source;
+            cov.boundaries.push_back(BoundaryCoverage{location(program, node.file, node.src->span.begin),
+                                                      std::string(src.slice(node.src->span))});
+        }
+        const ast::RuleDecl& d = *rule.decl;
+        if (d.in_force_from)
+            cov.boundaries.push_back(BoundaryCoverage{location(program, rule.file, d.in_force_span.begin),
+                                                      "in force from " + to_string(d.in_force_from->date)});
+        if (d.in_force_until)
+            cov.boundaries.push_back(BoundaryCoverage{location(program, rule.file, d.in_force_span.begin),
+                                                      "in force until " + to_string(d.in_force_until->date)});
+    }
+    eval::BoundaryObserver observer;
     for (const auto& info : program.tests) {
         try {
-            run.tests.push_back(run_one(rules, info, options));
+            run.tests.push_back(run_one(rules, compiled, observer, info, options));
         } catch (const std::exception& e) {  // std::bad_alloc: the test fails, the run goes on
             TestResult r;
             r.name = info.decl->name.value;
@@ -194,6 +267,30 @@ TestRun run_tests(const RuleSet& rules, const TestOptions& options) {
         for (const auto& id : r.passed_rules) {
             auto it = index.find(id);
             if (it != index.end()) run.coverage[it->second].satisfied = true;
+        }
+        // `in force` dates: each rule's is decided on every test's date
+        const std::int64_t day = days_from_civil(r.as_of);
+        for (const auto& code : compiled.rules) {
+            auto& b = run.coverage[static_cast<std::size_t>(code.rule)].boundaries;
+            std::size_t k = b.size() - (code.from ? 1 : 0) - (code.until ? 1 : 0);
+            if (code.from) {
+                b[k].holds = b[k].holds || day == *code.from;
+                b[k].fails = b[k].fails || day == *code.from - 1;
+                ++k;
+            }
+            if (code.until) {
+                b[k].holds = b[k].holds || day == *code.until;
+                b[k].fails = b[k].fails || day == *code.until + 1;
+            }
+        }
+    }
+    for (std::size_t i = 0; i < compiled.rules.size(); ++i) {
+        auto& b = run.coverage[static_cast<std::size_t>(compiled.rules[i].rule)].boundaries;
+        for (std::size_t k = 0; k < comparisons[i].size(); ++k) {
+            auto it = observer.seen.find({static_cast<int>(i), comparisons[i][k]});
+            if (it == observer.seen.end()) continue;
+            b[k].holds = it->second.holds;
+            b[k].fails = it->second.fails;
         }
     }
     return run;
@@ -256,6 +353,24 @@ std::string render_test_text(const TestRun& run, bool color) {
                            : !c->violated                ? "never violated"
                                                          : "never satisfied";
         out += fmt::format("  {} ({}): {} by a test\n", c->rule, c->file, what);
+    }
+    // notes: date boundaries without a test on both sides
+    std::size_t with_dates = 0, untested = 0;
+    for (const auto& c : run.coverage) {
+        with_dates += !c.boundaries.empty();
+        untested += !c.boundaries_complete();
+    }
+    if (with_dates == 0) return out;
+    out += fmt::format("date boundaries: {} of {} rules with dates tested on both sides of each\n", with_dates - untested,
+                       with_dates);
+    for (const auto& c : run.coverage) {
+        for (const auto& b : c.boundaries) {
+            if (b.complete()) continue;
+            const char* what = !b.holds && !b.fails ? "no test reaches the day it turns"
+                               : !b.holds           ? "no test where it still holds, next to the day it turns"
+                                                    : "no test where it no longer holds, next to the day it turns";
+            out += fmt::format("  {} ({}): note: '{}': {}\n", c.rule, b.location, b.text, what);
+        }
     }
     return out;
 }

@@ -1,6 +1,8 @@
 // Validation of a plan: effective dating, rule-set scope, `when`, `for each`, `require`,
 // overrides, findings with pointers, evidence and the names of missing values.
 
+#include "validate.hpp"
+
 #include "evaluator.hpp"
 #include "load.hpp"
 
@@ -299,14 +301,18 @@ Scratch& scratch() {
 
 class Validation {
 public:
-    Validation(const Compiled& c, const Plan& plan, const ValidateOptions& o, Report& r, Scratch& s)
-        : c_(c), plan_(plan), o_(o), r_(r), s_(s), ev_(c, plan.root(), days_from_civil(o.as_of), o.max_steps, &s.stack) {}
+    Validation(const Compiled& c, const Plan& plan, const ValidateOptions& o, Report& r, Scratch& s,
+               BoundaryObserver* observer)
+        : c_(c), plan_(plan), o_(o), r_(r), s_(s), ev_(c, plan.root(), days_from_civil(o.as_of), o.max_steps, &s.stack),
+          observer_(observer) {
+        ev_.observe(observer);
+    }
 
     void run() {
         const auto& p = *c_.program;
         const Prepared& pre = s_.prepared;
         s_.defines.begin(c_.defines.size());
-        ev_.use_cache(&s_.defines);
+        if (!observer_) ev_.use_cache(&s_.defines);  // observed: each rule's own comparisons
         s_.text.reset();
         ev_.use_arena(&s_.text);
         // which rule sets apply: their own `applies when` and their ancestors'
@@ -362,6 +368,7 @@ public:
             if (rule.sensitive && o_.audience != Audience::af) continue;
             made_ = 0;
             made_violated_ = false;
+            if (observer_) observer_->rule = static_cast<int>(i);
             bool applicable = evaluate(rule, (*eff)[i]);
             if (!applicable) {
                 if (lists) r_.not_applicable.push_back(id);
@@ -578,6 +585,7 @@ private:
     Report& r_;
     Scratch& s_;
     Evaluator ev_;
+    BoundaryObserver* observer_ = nullptr;
     std::vector<std::uint32_t>* indices_ = nullptr;  // the element index at each for-each level
     std::size_t bound_ = 0;    // for-each levels bound now
     bool at_require_ = false;  // the rule got as far as its `require`
@@ -588,7 +596,8 @@ private:
 
 }  // namespace
 
-void validate(const Compiled& c, const Plan& plan, const ValidateOptions& options, Report& r) {
+void validate(const Compiled& c, const Plan& plan, const ValidateOptions& options, Report& r,
+              BoundaryObserver* observer) {
     r.plan = plan.id();
     r.as_of = options.as_of;
     r.audience = options.audience;
@@ -612,7 +621,7 @@ void validate(const Compiled& c, const Plan& plan, const ValidateOptions& option
         plan.omitted_input_findings()[0] + (af ? plan.omitted_input_findings()[1] : 0);
     Scratch& s = scratch();
     if (!s.prepared.matches(c, options)) s.prepared.prepare(c, options);
-    Validation v(c, plan, options, r, s);
+    Validation v(c, plan, options, r, s, observer);
     v.run();
 }
 

@@ -1,0 +1,18 @@
+#pragma once
+// The validate stage (internal): one plan against the compiled rules, into a report.
+
+#include "boundaries.hpp"
+#include "tree.hpp"
+
+#include <planrules/eval/plan.hpp>
+#include <planrules/eval/report.hpp>
+
+namespace planrules::eval {
+
+// Validates `plan` as `options` say into `out` (cleared first). With `observer`, every date
+// comparison is reported to it under the rule that made it (parameterless defines are then
+// evaluated for each rule, not once per plan).
+void validate(const Compiled& c, const Plan& plan, const ValidateOptions& options, Report& out,
+              BoundaryObserver* observer = nullptr);
+
+}  // namespace planrules::eval
