@@ -28,11 +28,11 @@ namespace eval {
 struct Compiled;
 }
 
-// A compiled, checked set of rule files. Immutable; copies share the same program and
-// may be used from many threads at once.
-struct TestRun;
+struct TestRun;      // planrules/testing.hpp
 struct TestOptions;
 
+// A compiled, checked set of rule files. Immutable; copies share the same program and
+// may be used from many threads at once.
 class RuleSet {
 public:
     explicit RuleSet(std::shared_ptr<const check::Program> program, Diagnostics warnings = {});
