@@ -80,8 +80,8 @@ int main(int argc, char** argv) {
                 report.findings.size());
     for (const planrules::Finding& f : report.findings) {
         // An empty pointer (RFC 6901) is the whole plan.
-        std::printf("%s %s (%s) at %s\n  %s\n  source: %s\n", planrules::ast::to_string(f.severity), f.rule.c_str(),
-                    planrules::ast::to_string(f.outcome), f.pointer.empty() ? "the plan" : f.pointer.c_str(),
+        std::printf("%s %s (%s) at %s\n  %s\n  source: %s\n", planrules::to_string(f.severity), f.rule.c_str(),
+                    planrules::to_string(f.outcome), f.pointer.empty() ? "the plan" : f.pointer.c_str(),
                     f.message.c_str(), f.source.c_str());
     }
     return report.has_errors() ? 1 : 0;

@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
     for (const planrules::Finding& f : report.findings) {
         // An empty pointer (RFC 6901) is the whole plan.
         std::printf("  %s %s (%s) vid %s\n    %s\n", severity_label(f.severity), f.rule.c_str(),
-                    planrules::ast::to_string(f.outcome), f.pointer.empty() ? "hela planen" : f.pointer.c_str(),
+                    planrules::to_string(f.outcome), f.pointer.empty() ? "hela planen" : f.pointer.c_str(),
                     f.message.c_str());
     }
     std::printf("%zu fel, %zu varningar, %zu information; %zu regler bedömda\n", report.count(planrules::Severity::error),

@@ -23,9 +23,9 @@ namespace fs = std::filesystem;
 
 // "AF-30D violated at "/upprattad_datum"", with the severity when an expectation names one.
 std::string describe(const Finding& f, bool severity = false) {
-    std::string s = f.rule + " " + ast::to_string(f.outcome);
+    std::string s = f.rule + " " + to_string(f.outcome);
     if (!f.pointer.empty()) s += " at \"" + f.pointer + "\"";
-    if (severity) s += fmt::format(" severity {}", ast::to_string(f.severity));
+    if (severity) s += fmt::format(" severity {}", to_string(f.severity));
     return s;
 }
 

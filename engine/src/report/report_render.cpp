@@ -42,8 +42,8 @@ std::string render_report_json(const Report& r, std::string_view file) {
         out += i ? ", {" : "{";
         out += "\"rule\": "; str(out, f.rule);
         out += ", \"ruleset\": "; str(out, f.ruleset);
-        out += ", \"severity\": "; str(out, ast::to_string(f.severity));
-        out += ", \"outcome\": "; str(out, ast::to_string(f.outcome));
+        out += ", \"severity\": "; str(out, to_string(f.severity));
+        out += ", \"outcome\": "; str(out, to_string(f.outcome));
         out += ", \"title\": "; str(out, f.title);
         out += ", \"pointer\": "; str(out, f.pointer);
         out += ", \"message\": "; str(out, f.message);

@@ -47,21 +47,25 @@ const char* to_string(AggregateKind k) noexcept {
     return "?";
 }
 
-const char* to_string(Severity s) noexcept {
-    switch (s) {
-        case Severity::error: return "error";
-        case Severity::warning: return "warning";
-        case Severity::info: return "info";
-    }
-    return "?";
-}
-
 const char* to_string(MissingPolicy p) noexcept {
     switch (p) {
         case MissingPolicy::report: return "report";
         case MissingPolicy::pass: return "pass";
         case MissingPolicy::fail: return "fail";
         case MissingPolicy::skip: return "skip";
+    }
+    return "?";
+}
+
+}  // namespace planrules::ast
+
+namespace planrules {
+
+const char* to_string(Severity s) noexcept {
+    switch (s) {
+        case Severity::error: return "error";
+        case Severity::warning: return "warning";
+        case Severity::info: return "info";
     }
     return "?";
 }
@@ -75,4 +79,4 @@ const char* to_string(Outcome o) noexcept {
     return "?";
 }
 
-}  // namespace planrules::ast
+}  // namespace planrules

@@ -2,19 +2,17 @@
 // Findings and reports: what validating a plan returns to the host.
 
 #include <planrules/date.hpp>
-#include <planrules/syntax/ast.hpp>
+#include <planrules/severity.hpp>
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace planrules {
-
-using Severity = ast::Severity;
-using Outcome = ast::Outcome;
 
 // Who a report is made for. Findings of `sensitive` rules (and of rules that read a
 // `sensitive` field or compare with a sensitive code) never reach a `kommun` or `leverantor`

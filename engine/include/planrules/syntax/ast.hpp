@@ -4,6 +4,7 @@
 // (type, resolution) so that later stages need no second symbol table.
 
 #include <planrules/date.hpp>
+#include <planrules/severity.hpp>
 #include <planrules/source.hpp>
 
 #include <cstdint>
@@ -13,6 +14,10 @@
 #include <vector>
 
 namespace planrules::ast {
+
+using planrules::Outcome;
+using planrules::Severity;
+using planrules::to_string;
 
 struct Name {
     std::string text;
@@ -168,10 +173,8 @@ struct DefineDecl {
     Expr body;
 };
 
-enum class Severity : std::uint8_t { info, warning, error };  // ordered: higher is stricter
 enum class MissingPolicy : std::uint8_t { report, pass, fail, skip };
 
-[[nodiscard]] const char* to_string(Severity s) noexcept;
 [[nodiscard]] const char* to_string(MissingPolicy p) noexcept;
 
 struct ForEach {
@@ -220,8 +223,6 @@ struct OverrideDecl {
     std::optional<StringTemplate> message;
 };
 
-enum class Outcome : std::uint8_t { violated, indeterminate, invalid_input };
-[[nodiscard]] const char* to_string(Outcome o) noexcept;
 
 struct Expectation {
     enum class Kind : std::uint8_t { finding, no_finding, only, nothing };
