@@ -105,6 +105,18 @@ TEST_CASE("check: --format sarif prints SARIF 2.1.0", "[cli]") {
     CHECK_THAT(r.out, Catch::Contains("help: did you mean 'status'?"));
 }
 
+TEST_CASE("check: SARIF gives a diagnostic's notes as its related locations", "[cli]") {
+    const std::string rule = "rule S-1 \"t\"\n  severity error\n  source \"s\"\n  require true\n  message \"m\"\n";
+    auto path = temp_rules("sarif-notes.rules", "ruleset cli.sarifnotes \"S\"\n" + schema_line + rule + rule);
+    auto r = run("check --format sarif '" + path + "'");
+    CHECK(r.status == 1);
+    // one result, with the first declaration as a related location, and no result of its own
+    CHECK_THAT(r.out, Catch::Contains("\"relatedLocations\": [{\"id\": 0, \"physicalLocation\": {\"artifactLocation\": {\"uri\": "));
+    CHECK_THAT(r.out, Catch::Contains("\"region\": {\"startLine\": 3, \"startColumn\": 6"));
+    CHECK_THAT(r.out, Catch::Contains("is first defined here"));
+    CHECK_THAT(r.out, !Catch::Contains("\"ruleId\": \"note\""));
+}
+
 TEST_CASE("check: a broken rule does not cascade into 'unknown' errors", "[cli]") {
     auto path = temp_rules("cascade.rules", "ruleset cli.cascade \"C\"\n" + schema_line +
         "define aktiv = plan.status = \"upprattad\"\n"

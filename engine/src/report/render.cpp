@@ -142,10 +142,12 @@ std::string render_json(const Diagnostics& ds) {
 
 std::string render_sarif(const Diagnostics& ds, std::string_view tool_version) {
     using detail::append_json_string;
+    // a result's code once each (a note that follows a result is part of it, not a result)
     std::vector<std::string> codes;
-    for (const auto& d : ds)
-        if (d.severity != DiagnosticSeverity::note && std::find(codes.begin(), codes.end(), d.code) == codes.end())
-            codes.push_back(d.code);
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        const bool related = ds[i].severity == DiagnosticSeverity::note && i > 0;
+        if (!related && std::find(codes.begin(), codes.end(), ds[i].code) == codes.end()) codes.push_back(ds[i].code);
+    }
     std::string out =
         "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
         "  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"planrules\"";
@@ -160,19 +162,9 @@ std::string render_sarif(const Diagnostics& ds, std::string_view tool_version) {
         out += "}";
     }
     out += "]}},\n    \"results\": [";
-    bool first = true;
-    for (const auto& d : ds) {
-        // notes belong to the result before them: SARIF calls them related locations
-        if (d.severity == DiagnosticSeverity::note) continue;
-        out += first ? "\n      {" : ",\n      {";
-        first = false;
-        out += "\"ruleId\": ";
-        append_json_string(out, d.code);
-        out += ", \"level\": ";
-        append_json_string(out, d.severity == DiagnosticSeverity::error ? "error" : "warning");
-        out += ", \"message\": {\"text\": ";
-        append_json_string(out, d.help.empty() ? d.message : d.message + "\nhelp: " + d.help);
-        out += "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ";
+    // {"uri": …}, "region": {…}} of a diagnostic's place
+    auto physical = [&](const Diagnostic& d) {
+        out += "\"physicalLocation\": {\"artifactLocation\": {\"uri\": ";
         append_json_string(out, d.file_name);
         out += "}";
         if (d.file && d.has_span) {
@@ -181,7 +173,39 @@ std::string render_sarif(const Diagnostics& ds, std::string_view tool_version) {
             out += fmt::format(", \"region\": {{\"startLine\": {}, \"startColumn\": {}, \"endLine\": {}, \"endColumn\": {}}}",
                                b.line, b.column, e.line, e.column);
         }
-        out += "}}]}";
+        out += "}";
+    };
+    bool first = true;
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        const Diagnostic& d = ds[i];
+        out += first ? "\n      {" : ",\n      {";
+        first = false;
+        out += "\"ruleId\": ";
+        append_json_string(out, d.code);
+        out += ", \"level\": ";
+        append_json_string(out, d.severity == DiagnosticSeverity::error     ? "error"
+                                : d.severity == DiagnosticSeverity::warning ? "warning"
+                                                                            : "note");
+        out += ", \"message\": {\"text\": ";
+        append_json_string(out, d.help.empty() ? d.message : d.message + "\nhelp: " + d.help);
+        out += "}, \"locations\": [{";
+        physical(d);
+        out += "}]";
+        // the notes after a result belong to it: SARIF's related locations (a note with no
+        // result before it is a result of level "note" of its own)
+        if (d.severity != DiagnosticSeverity::note) {
+            std::size_t n = 0;
+            for (; i + 1 < ds.size() && ds[i + 1].severity == DiagnosticSeverity::note; ++i, ++n) {
+                out += n ? ", {" : ", \"relatedLocations\": [{";
+                out += fmt::format("\"id\": {}, ", n);
+                physical(ds[i + 1]);
+                out += ", \"message\": {\"text\": ";
+                append_json_string(out, ds[i + 1].message);
+                out += "}}";
+            }
+            if (n) out += "]";
+        }
+        out += "}";
     }
     out += first ? "]\n  }]\n}\n" : "\n    ]\n  }]\n}\n";
     return out;
