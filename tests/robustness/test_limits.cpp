@@ -169,6 +169,38 @@ TEST_CASE("the parser stops after max_diagnostics errors", "[limits]") {
     CHECK(r.diagnostics.back().code == "too-many-errors");
 }
 
+TEST_CASE("the checker reports at most max_diagnostics errors and warnings per file", "[limits]") {
+    std::string rules(planrules::test::header);
+    for (int i = 0; i < 300; ++i)
+        rules += fmt::format("rule R-{} \"t\"\n  severity error\n  source \"s\"\n  require plan.finns_inte_{} == 1\n  message \"m\"\n", i, i);
+    CompileOptions options;
+    options.limits.max_diagnostics = 25;
+    auto c = planrules::test::compile_with_schema(rules, options);
+    CHECK(count_severity(c.diagnostics, DiagnosticSeverity::error) == 25);
+    REQUIRE(!c.diagnostics.empty());
+    CHECK(c.diagnostics.back().code == "too-many-errors");
+    CHECK(c.diagnostics.back().severity == DiagnosticSeverity::note);
+    CHECK_THAT(c.diagnostics.back().message, Catch::Contains("more than 25 errors"));
+    // the default limit is 200
+    auto all = planrules::test::compile_with_schema(rules);
+    CHECK(count_severity(all.diagnostics, DiagnosticSeverity::error) == 200);
+}
+
+TEST_CASE("warnings past max_diagnostics are left out and do not fail the compilation", "[limits]") {
+    std::string rules(planrules::test::header);
+    for (int i = 0; i < 40; ++i)
+        rules += fmt::format("rule R-{} \"t\"\n  severity error\n  source \"s\"\n  require count(a in plan.aktiviteter where a.typ == \"typ{}\") <= 3\n  message \"m\"\n", i, i);
+    CompileOptions options;
+    options.limits.max_diagnostics = 10;
+    auto c = planrules::test::compile_with_schema(rules, options);
+    CHECK(c.program != nullptr);
+    CHECK(count_severity(c.diagnostics, DiagnosticSeverity::error) == 0);
+    CHECK(count_severity(c.diagnostics, DiagnosticSeverity::warning) == 10);
+    std::size_t summaries = 0;
+    for (const auto& d : c.diagnostics) summaries += d.code == "too-many-warnings";
+    CHECK(summaries == 1);
+}
+
 TEST_CASE("the number of files is limited", "[limits]") {
     CompileOptions options;
     options.limits.max_files = 2;

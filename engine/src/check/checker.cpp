@@ -111,7 +111,7 @@ const char* article_type(TypeKind k) {
 class Checker {
 public:
     Checker(Program& program, const Limits& limits, Diagnostics& diags)
-        : p_(program), s_(program.schema), limits_(limits), diags_(diags) {}
+        : p_(program), s_(program.schema), limits_(limits), diags_(diags), errors_(program.files.size(), 0), warnings_(program.files.size(), 0) {}
 
     void run() {
         collect_schema();
@@ -127,8 +127,10 @@ public:
 private:
     Program& p_;
     Schema& s_;
-    [[maybe_unused]] const Limits& limits_;  // (the checker has no limits of its own yet)
+    const Limits& limits_;
     Diagnostics& diags_;
+    std::vector<std::size_t> errors_, warnings_;  // per file: errors and warnings reported
+    bool dropping_ = false;                       // the last error or warning was left out
 
     int file_ = -1;     // file being checked
     int ruleset_ = -1;  // rule set whose names are visible
@@ -140,10 +142,29 @@ private:
 
     // ------------------------------------------------------------ diagnostics
 
+    // At most Limits::max_diagnostics errors and as many warnings per file, then one note that
+    // says so (as the parser does); the notes of a diagnostic left out are left out with it.
     void report(DiagnosticSeverity sev, int file, SourceSpan span, std::string code, std::string message,
                 std::string help = {}) {
-        diags_.push_back(make_diagnostic(sev, std::move(code), p_.files[static_cast<std::size_t>(file)].source, span,
-                                         std::move(message), std::move(help)));
+        const auto& source = p_.files[static_cast<std::size_t>(file)].source;
+        if (sev == DiagnosticSeverity::note) {
+            if (!dropping_) diags_.push_back(make_diagnostic(sev, std::move(code), source, span, std::move(message), std::move(help)));
+            return;
+        }
+        const bool is_error = sev == DiagnosticSeverity::error;
+        std::size_t& n = (is_error ? errors_ : warnings_)[static_cast<std::size_t>(file)];
+        dropping_ = n >= limits_.max_diagnostics;
+        if (dropping_) {
+            if (n++ == limits_.max_diagnostics)
+                diags_.push_back(make_diagnostic(
+                    DiagnosticSeverity::note, is_error ? "too-many-errors" : "too-many-warnings", source, span,
+                    fmt::format("more than {} {} in this file; the rest are not shown", limits_.max_diagnostics,
+                                is_error ? "errors" : "warnings"),
+                    "fix these first, then check again"));
+            return;
+        }
+        ++n;
+        diags_.push_back(make_diagnostic(sev, std::move(code), source, span, std::move(message), std::move(help)));
     }
     void error(SourceSpan span, std::string code, std::string message, std::string help = {}) {
         report(DiagnosticSeverity::error, file_, span, std::move(code), std::move(message), std::move(help));
