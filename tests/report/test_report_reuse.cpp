@@ -12,25 +12,25 @@ using namespace planrules;
 
 namespace {
 
+// The shipped rules (the fixture of support.hpp) and the example plans loaded with them.
 struct Shipped {
-    RuleSet rules;
+    const RuleSet& rules;
     std::vector<Plan> plans;
 };
 
 const Shipped& shipped() {
     static const Shipped s = [] {
-        auto rs = compile_directory(test::source_dir() + "/rules");
-        if (!rs) FAIL(render_text(rs.error()));
+        const RuleSet& rs = test::shipped();
         std::vector<Plan> plans;
         std::vector<std::filesystem::path> files;
         for (const auto& e : std::filesystem::directory_iterator(test::source_dir() + "/examples/plans"))
             if (e.path().extension() == ".json") files.push_back(e.path());
         std::sort(files.begin(), files.end());
         for (const auto& f : files) {
-            auto p = rs->load_json(test::read_file(f.string()), f.filename().string());
+            auto p = rs.load_json(test::read_file(f.string()), f.filename().string());
             if (p) plans.push_back(std::move(*p));
         }
-        return Shipped{std::move(*rs), std::move(plans)};
+        return Shipped{rs, std::move(plans)};
     }();
     return s;
 }
