@@ -3,7 +3,7 @@
 #include <planrules/planrules.hpp>
 #include <planrules/read.hpp>
 #include <planrules/batch.hpp>
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 #include <planrules/report/report_render.hpp>
 #include <planrules/report/explain.hpp>
 #include <planrules/syntax/format.hpp>

@@ -9,8 +9,8 @@
 
 #include <planrules/planrules.hpp>
 
-#include "eval/load.hpp"
-#include "eval/plan_equal.hpp"
+#include "load/load.hpp"
+#include "load/plan_equal.hpp"
 #include "json_oracle.hpp"
 
 #include <cstdint>

@@ -4,8 +4,8 @@
 
 #include "eval/probe.hpp"
 
-#include "eval/load.hpp"
-#include "eval/plan_equal.hpp"
+#include "load/load.hpp"
+#include "load/plan_equal.hpp"
 
 #include <filesystem>
 

@@ -5,7 +5,7 @@
 
 #include "support.hpp"
 
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 
 #include <cstdint>
 #include <string>

@@ -2,8 +2,8 @@
 
 #include "support.hpp"
 
-#include "eval/load.hpp"
-#include "eval/plan_equal.hpp"
+#include "load/load.hpp"
+#include "load/plan_equal.hpp"
 
 #include <planrules/report/report_render.hpp>
 

@@ -3,7 +3,7 @@
 
 #include "support.hpp"
 
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 
 using planrules::detail::append_json_string;
 

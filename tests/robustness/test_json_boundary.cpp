@@ -6,7 +6,7 @@
 
 #include "json/syntax.hpp"
 
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 #include <planrules/read.hpp>
 
 #include <fmt/format.h>

@@ -7,7 +7,7 @@
 // the tallies, and the listed items (BatchOptions::max_listed).
 
 #include <planrules/batch.hpp>
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 #include <planrules/report/report_render.hpp>
 
 #include <fmt/format.h>

@@ -2,7 +2,7 @@
 // up the plans).
 
 #include <planrules/batch.hpp>
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 
 #include <fmt/format.h>
 

@@ -4,7 +4,7 @@
 
 #include <planrules/check/checker.hpp>
 #include <planrules/eval/report.hpp>
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 
 #include <fmt/format.h>
 
@@ -1408,10 +1408,10 @@ private:
     int check_aggregate(const Expr& e) {
         const char* name = ast::to_string(e.aggregate);
         bool binder = !e.name.text.empty();
-        using K = ast::AggregateKind;
+        using Aggregate = ast::AggregateKind;
         // min(a, b, …) / max(a, b, …) over single values
         if (!binder && e.children.size() > 1) {
-            if (e.aggregate != K::min && e.aggregate != K::max) {
+            if (e.aggregate != Aggregate::min && e.aggregate != Aggregate::max) {
                 error(e.span, "aggregate-arguments", fmt::format("{}(…) takes one list", name),
                       fmt::format("write {}(x in list where …)", name));
                 return Schema::error_type;
@@ -1438,15 +1438,15 @@ private:
         int value = el;  // the values aggregated
         if (auto* proj = e.projection()) value = check_expr(*proj);
         scope_.resize(mark);
-        if (is_error(value) && e.aggregate != K::count) return Schema::error_type;
+        if (is_error(value) && e.aggregate != Aggregate::count) return Schema::error_type;
         switch (e.aggregate) {
-            case K::count:
+            case Aggregate::count:
                 if (e.has_projection)
                     error(e.span, "aggregate-arguments", "count(…) counts elements; it takes no 'for'",
                           "write count(x in list where condition)");
                 return Schema::int_type;
-            case K::all:
-            case K::any:
+            case Aggregate::all:
+            case Aggregate::any:
                 if (e.has_projection) {
                     if (value != Schema::bool_type)
                         error(e.projection()->span, "not-a-condition", fmt::format("{}(…) needs conditions", name));
@@ -1459,7 +1459,7 @@ private:
                           fmt::format("write {}(x in list where condition)", name));
                 }
                 return Schema::bool_type;
-            case K::sum:
+            case Aggregate::sum:
                 if (binder && !e.has_projection) {
                     error(e.span, "aggregate-needs-value", "sum(…) needs the values to add",
                           "write sum(x.n for x in list where condition)");
@@ -1471,8 +1471,8 @@ private:
                     return Schema::error_type;
                 }
                 return value;
-            case K::min:
-            case K::max:
+            case Aggregate::min:
+            case Aggregate::max:
                 if (!(numeric(value) || value == Schema::date_type || value == Schema::string_type)) {
                     error(e.span, "type-mismatch",
                           fmt::format("{}(…) compares numbers, dates or strings, not {}", name, describe(value)),

@@ -3,7 +3,7 @@
 // evaluate on both sides of the day the comparison turns. `planrules test` notes a rule with a
 // date comparison that no test evaluates there, where an off-by-one day would go unseen.
 
-#include "tree.hpp"
+#include "eval/tree.hpp"
 
 #include <cstdint>
 #include <map>

@@ -1,7 +1,7 @@
 // The evaluator: three-valued logic over missing values (Kleene), calendar arithmetic,
 // overflow and division by zero as evaluation errors (an unknown value with a reason).
 
-#include "evaluator.hpp"
+#include "eval/evaluator.hpp"
 
 #include <fmt/format.h>
 
@@ -207,11 +207,11 @@ Value Evaluator::eval(int index) {
     }
     --steps_left_;
     switch (n.kind) {
-        case N::constant: return n.k;
-        case N::today: return Value::date(today_);
-        case N::root: return root_;
-        case N::var: return var(n.slot);
-        case N::member: {
+        case NodeKind::constant: return n.k;
+        case NodeKind::today: return Value::date(today_);
+        case NodeKind::root: return root_;
+        case NodeKind::var: return var(n.slot);
+        case NodeKind::member: {
             // a path: its nodes' steps at once, then slot after slot (a step short: the
             // node by node way below, which names the node that ran out)
             if (n.path_len > 0 && steps_left_ >= n.path_len - 1) {
@@ -222,31 +222,31 @@ Value Evaluator::eval(int index) {
             if (o.kind != ValueKind::record) return o.kind == ValueKind::error ? o : Value{};
             return o.field(n.slot);
         }
-        case N::enum_name: {
+        case NodeKind::enum_name: {
             Value x = operand(n.a);
             if (x.kind != ValueKind::enumeration) return x;
             const auto& en = c_.program->schema.enums[static_cast<std::size_t>(n.slot)];
             return x.n < en.values.size() ? Value::string(en.values[x.n]) : Value{};
         }
-        case N::not_: {
+        case NodeKind::not_: {
             Value x = operand(n.a);
             return is_bool(x) ? Value::boolean(!x.b) : x;
         }
-        case N::and_: {
+        case NodeKind::and_: {
             Value x = eval(n.a);
             if (is_bool(x) && !x.b) return x;
             Value y = eval(n.b);
             if (is_bool(y) && !y.b) return y;
             return x.is_unknown() || y.is_unknown() ? unknown_of(x, y) : y;  // an error wins over missing
         }
-        case N::or_: {
+        case NodeKind::or_: {
             Value x = eval(n.a);
             if (is_bool(x) && x.b) return x;
             Value y = eval(n.b);
             if (is_bool(y) && y.b) return y;
             return x.is_unknown() || y.is_unknown() ? unknown_of(x, y) : y;  // an error wins over missing
         }
-        case N::compare: {
+        case NodeKind::compare: {
             Value x = operand(n.a);
             Value y = operand(n.b);
             if (x.is_unknown() || y.is_unknown()) return unknown_of(x, y);
@@ -254,7 +254,7 @@ Value Evaluator::eval(int index) {
                 observer_->compare(index, n.op, x.i, y.i);
             return compare(n, x, y);
         }
-        case N::in: {
+        case NodeKind::in: {
             Value x = operand(n.a);
             Value list = operand(n.b);  // also when x is unknown: an error in the list must not hide
             if (x.is_unknown() || list.is_unknown()) {
@@ -280,7 +280,7 @@ Value Evaluator::eval(int index) {
             if (n.op == Op::not_in && is_bool(result)) result.b = !result.b;
             return result;
         }
-        case N::arith: {
+        case NodeKind::arith: {
             Value x = operand(n.a);
             Value y = operand(n.b);
             if (x.is_unknown() || y.is_unknown()) return unknown_of(x, y);
@@ -288,7 +288,7 @@ Value Evaluator::eval(int index) {
             r.sensitive = x.sensitive || y.sensitive;  // computed from a sensitive value
             return r;
         }
-        case N::neg: {
+        case NodeKind::neg: {
             Value x = eval(n.a);
             switch (x.kind) {
                 case ValueKind::integer:
@@ -299,21 +299,21 @@ Value Evaluator::eval(int index) {
                 default: return x;
             }
         }
-        case N::cond: {
+        case NodeKind::cond: {
             Value x = eval(n.a);
             if (!is_bool(x)) return x;
             return eval(x.b ? n.b : n.c);
         }
-        case N::list: {
+        case NodeKind::list: {
             scratch_lists_.push_back(std::make_unique<std::vector<Value>>());
             auto& items = *scratch_lists_.back();
             items.reserve(n.count);
             for (std::uint32_t i = 0; i < n.count; ++i) items.push_back(eval(c_.kids[n.first + i]));
             return Value::list(items.data(), static_cast<std::uint32_t>(items.size()));
         }
-        case N::builtin: return builtin(n);
-        case N::call: return call(n);
-        case N::ref: {
+        case NodeKind::builtin: return builtin(n);
+        case NodeKind::call: return call(n);
+        case NodeKind::ref: {
             const auto slot = static_cast<std::size_t>(n.slot);
             if (cache_ && cache_->stamp[slot] == cache_->now) return cache_->values[slot];
             const auto& d = c_.defines[slot];
@@ -328,8 +328,8 @@ Value Evaluator::eval(int index) {
             }
             return r;
         }
-        case N::aggregate: return aggregate(n);
-        case N::exists: return exists(n);
+        case NodeKind::aggregate: return aggregate(n);
+        case NodeKind::exists: return exists(n);
     }
     return {};
 }
@@ -548,7 +548,7 @@ Value Evaluator::exists(const Node& n) {
 }
 
 Value Evaluator::aggregate(const Node& n) {
-    using K = ast::AggregateKind;
+    using Aggregate = ast::AggregateKind;
     if (n.over_values) {  // min(a, b, …) / max(a, b, …)
         Value best;
         Value unknown = Value::boolean(true);  // none yet
@@ -559,7 +559,7 @@ Value Evaluator::aggregate(const Node& n) {
                 unknown = worse(unknown, x);
                 continue;
             }
-            if (!any || (n.agg == K::min ? order_values(x, best) < 0 : order_values(x, best) > 0)) best = x;
+            if (!any || (n.agg == Aggregate::min ? order_values(x, best) < 0 : order_values(x, best) > 0)) best = x;
             any = true;
         }
         return unknown.is_unknown() ? unknown : best;
@@ -570,7 +570,7 @@ Value Evaluator::aggregate(const Node& n) {
     std::int64_t count = 0;
     Value acc;  // sum, min, max
     bool any_value = false;
-    Value logic = Value::boolean(n.agg == K::all);
+    Value logic = Value::boolean(n.agg == Aggregate::all);
     Value unknown = Value::boolean(true);  // kind boolean: nothing unknown seen yet
     for (std::uint32_t i = 0; i < list.n; ++i) {
         const Value& el = list.v[i];
@@ -585,20 +585,20 @@ Value Evaluator::aggregate(const Node& n) {
         }
         Value x = n.c >= 0 ? eval(n.c) : el;
         switch (n.agg) {
-            case K::count: ++count; break;
-            case K::all:
-            case K::any: {
+            case Aggregate::count: ++count; break;
+            case Aggregate::all:
+            case Aggregate::any: {
                 if (n.c < 0 && n.b >= 0 && binder) x = Value::boolean(true);  // all(x in L where c): the where is the condition
                 if (x.is_unknown()) {
                     unknown = worse(unknown, x);
-                } else if (x.b == (n.agg == K::any)) {
-                    logic = Value::boolean(n.agg == K::any);
+                } else if (x.b == (n.agg == Aggregate::any)) {
+                    logic = Value::boolean(n.agg == Aggregate::any);
                 }
                 break;
             }
-            case K::sum:
-            case K::min:
-            case K::max: {
+            case Aggregate::sum:
+            case Aggregate::min:
+            case Aggregate::max: {
                 if (x.is_unknown()) {
                     unknown = worse(unknown, x);
                     break;
@@ -606,10 +606,10 @@ Value Evaluator::aggregate(const Node& n) {
                 if (!any_value) {
                     acc = x;
                     any_value = true;
-                } else if (n.agg == K::sum) {
+                } else if (n.agg == Aggregate::sum) {
                     acc = arith(n, Op::add, acc, x);
                     if (acc.kind == ValueKind::error) return acc;
-                } else if (n.agg == K::min ? order_values(x, acc) < 0 : order_values(x, acc) > 0) {
+                } else if (n.agg == Aggregate::min ? order_values(x, acc) < 0 : order_values(x, acc) > 0) {
                     acc = x;
                 }
                 break;
@@ -618,8 +618,8 @@ Value Evaluator::aggregate(const Node& n) {
     }
     const bool saw_unknown = unknown.kind != ValueKind::boolean;
     switch (n.agg) {
-        case K::count: return saw_unknown ? unknown : Value::integer(count);
-        case K::all:
+        case Aggregate::count: return saw_unknown ? unknown : Value::integer(count);
+        case Aggregate::all:
             // all(x in L where c): every element satisfies c
             if (binder && n.c < 0 && n.b >= 0) {
                 // recount: the where clause is the condition itself
@@ -634,10 +634,10 @@ Value Evaluator::aggregate(const Node& n) {
             }
             if (is_bool(logic) && !logic.b) return logic;
             return saw_unknown ? unknown : logic;
-        case K::any:
+        case Aggregate::any:
             if (is_bool(logic) && logic.b) return logic;
             return saw_unknown ? unknown : logic;
-        case K::sum:
+        case Aggregate::sum:
             if (saw_unknown) return unknown;
             if (!any_value) {
                 if (n.type == check::Schema::decimal_type) return Value::decimal(0);
@@ -645,8 +645,8 @@ Value Evaluator::aggregate(const Node& n) {
                 return Value::integer(0);
             }
             return acc;
-        case K::min:
-        case K::max:
+        case Aggregate::min:
+        case Aggregate::max:
             if (saw_unknown) return unknown;
             return any_value ? acc : Value{};
     }

@@ -1,8 +1,8 @@
 #pragma once
 // The evaluator of the evaluation tree (internal).
 
-#include "boundaries.hpp"
-#include "tree.hpp"
+#include "eval/boundaries.hpp"
+#include "eval/tree.hpp"
 
 #include <memory>
 #include <string>
@@ -98,10 +98,10 @@ public:
         const Node& n = c_.nodes[static_cast<std::size_t>(index)];
         if (steps_left_ != 0) [[likely]] {
             switch (n.kind) {
-                case N::constant: --steps_left_; return n.k;
-                case N::var: --steps_left_; return var(n.slot);
-                case N::root: --steps_left_; return root_;
-                case N::member:
+                case NodeKind::constant: --steps_left_; return n.k;
+                case NodeKind::var: --steps_left_; return var(n.slot);
+                case NodeKind::root: --steps_left_; return root_;
+                case NodeKind::member:
                     // a path from the plan or a variable, as eval() reads it (its nodes' steps
                     // at once; a step short: eval(), which names the node that ran out)
                     if (n.path_len > 0 && steps_left_ >= n.path_len) {

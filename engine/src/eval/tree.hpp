@@ -16,7 +16,7 @@ namespace planrules::eval {
 
 struct FastSchema;  // load.hpp
 
-enum class N : std::uint8_t {
+enum class NodeKind : std::uint8_t {
     constant,
     today,
     root,
@@ -40,7 +40,7 @@ enum class N : std::uint8_t {
 };
 
 struct Node {
-    N kind = N::constant;
+    NodeKind kind = NodeKind::constant;
     ast::Op op = ast::Op::op_or;
     ast::AggregateKind agg = ast::AggregateKind::count;
     bool over_values = false;  // aggregate: min/max(a, b, …) of single values (kids)
@@ -118,7 +118,5 @@ struct Compiled {
     std::string digest;
     std::uint64_t serial = 0;  // unique per compilation in this process (what a thread has prepared for)
 };
-
-[[nodiscard]] std::shared_ptr<const Compiled> compile(std::shared_ptr<const check::Program> program);
 
 }  // namespace planrules::eval

@@ -4,7 +4,7 @@
 
 #include "json/syntax.hpp"
 
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 
 #include <fmt/format.h>
 

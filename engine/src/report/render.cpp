@@ -1,4 +1,4 @@
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 #include <planrules/report/render.hpp>
 
 #include <fmt/format.h>

@@ -2,7 +2,7 @@
 
 #include "json/syntax.hpp"
 
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 #include <planrules/report/render.hpp>
 #include <planrules/report/report_render.hpp>
 

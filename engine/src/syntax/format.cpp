@@ -17,10 +17,10 @@ namespace planrules::syntax {
 
 namespace {
 
-enum class K : std::uint8_t { word, number, date, rule_id, string, json, comment, punct };
+enum class TokenKind : std::uint8_t { word, number, date, rule_id, string, json, comment, punct };
 
-struct Tok {
-    K k;
+struct Token {
+    TokenKind k;
     std::string_view text;
     std::uint32_t line;      // where it starts (0-based)
     std::uint32_t end_line;  // where it ends (a JSON block may span lines)
@@ -54,7 +54,7 @@ public:
     explicit Lexer(std::string_view text) : t_(text) {}
 
     // False on a character the language does not have (the parser would have refused it).
-    bool run(std::vector<Tok>& out) {
+    bool run(std::vector<Token>& out) {
         std::size_t i = 0;
         while (i < t_.size()) {
             unsigned char c = static_cast<unsigned char>(t_[i]);
@@ -69,18 +69,18 @@ public:
             }
             std::size_t start = i;
             std::uint32_t start_line = line_;
-            K kind;
+            TokenKind kind;
             if (c == '#') {
                 while (i < t_.size() && t_[i] != '\n') ++i;
-                kind = K::comment;
+                kind = TokenKind::comment;
             } else if (c == '"') {
                 i = scan_string(i);
                 if (i == npos) return false;
-                kind = K::string;
+                kind = TokenKind::string;
             } else if (c == '{' && json_next_) {
                 i = scan_json(i);
                 if (i == npos) return false;
-                kind = K::json;
+                kind = TokenKind::json;
             } else if (rule_id_next_ && ascii_alpha(c)) {
                 while (i < t_.size() && id_char(static_cast<unsigned char>(t_[i]))) ++i;
                 while (i + 1 < t_.size() && (t_[i] == '-' || t_[i] == '.') &&
@@ -88,27 +88,27 @@ public:
                     ++i;
                     while (i < t_.size() && id_char(static_cast<unsigned char>(t_[i]))) ++i;
                 }
-                kind = K::rule_id;
+                kind = TokenKind::rule_id;
             } else if (digit(c) && start >= 2 && t_[start - 1] == '.' &&
                        word_char(static_cast<unsigned char>(t_[start - 2]))) {
                 // a segment of a rule set name (kommun.0180, k.0y): one word, not a number
                 while (i < t_.size() && word_char(static_cast<unsigned char>(t_[i]))) ++i;
-                kind = K::word;
+                kind = TokenKind::word;
             } else if (digit(c)) {
                 if (is_date(i)) {
                     i += 10;
-                    kind = K::date;
+                    kind = TokenKind::date;
                 } else {
                     while (i < t_.size() && digit(static_cast<unsigned char>(t_[i]))) ++i;
                     if (i + 1 < t_.size() && t_[i] == '.' && digit(static_cast<unsigned char>(t_[i + 1]))) {
                         ++i;
                         while (i < t_.size() && digit(static_cast<unsigned char>(t_[i]))) ++i;
                     }
-                    kind = K::number;
+                    kind = TokenKind::number;
                 }
             } else if (word_start(c)) {
                 while (i < t_.size() && word_char(static_cast<unsigned char>(t_[i]))) ++i;
-                kind = K::word;
+                kind = TokenKind::word;
             } else {
                 static constexpr std::string_view two[] = {"<=", ">=", "==", "!="};
                 static constexpr std::string_view one = "()[]{},:?.<>=+-*/%";
@@ -124,10 +124,10 @@ public:
                     if (one.find(static_cast<char>(c)) == std::string_view::npos) return false;
                     ++i;
                 }
-                kind = K::punct;
+                kind = TokenKind::punct;
             }
-            Tok tok{kind, t_.substr(start, i - start), start_line, line_};
-            if (kind != K::comment) note(tok);
+            Token tok{kind, t_.substr(start, i - start), start_line, line_};
+            if (kind != TokenKind::comment) note(tok);
             out.push_back(tok);
         }
         return true;
@@ -195,22 +195,22 @@ private:
 
     // What the next token may be: a rule id after `rule`, `override`, `expect [no|only]` and
     // the commas of `expect only`; inline JSON after a test's `plan`.
-    void note(const Tok& tok) {
+    void note(const Token& tok) {
         const bool after_dot = prev_ == ".";
         rule_id_next_ = false;
         json_next_ = false;
         // (after `expect`, `no` and `only` are read as rule ids: same text, same treatment)
-        const bool word = tok.k == K::word || tok.k == K::rule_id;
+        const bool word = tok.k == TokenKind::word || tok.k == TokenKind::rule_id;
         if (word && !after_dot) {
-            if (tok.k == K::word && one_of(tok.text, declaration_words)) test_ = tok.text == "test";
+            if (tok.k == TokenKind::word && one_of(tok.text, declaration_words)) test_ = tok.text == "test";
             if (tok.text == "rule" || tok.text == "override") rule_id_next_ = true;
             if (test_ && (tok.text == "expect" || ((tok.text == "no" || tok.text == "only") && prev_ == "expect")))
                 rule_id_next_ = true;
             if (test_ && tok.text == "plan") json_next_ = true;
         }
         if (word && tok.text == "only" && prev_ == "expect") only_list_ = true;
-        else if (tok.k == K::punct && tok.text == "," && only_list_) rule_id_next_ = true;
-        else if (tok.k != K::rule_id) only_list_ = false;
+        else if (tok.k == TokenKind::punct && tok.text == "," && only_list_) rule_id_next_ = true;
+        else if (tok.k != TokenKind::rule_id) only_list_ = false;
         prev_ = tok.text;
     }
 
@@ -238,8 +238,8 @@ Decl decl_of(std::string_view w) {
 }
 
 // Does a line starting with `first` (then `next`) start a clause of declaration `d`?
-bool clause_start(Decl d, const Tok& first, const Tok* next) {
-    if (first.k != K::word) return false;
+bool clause_start(Decl d, const Token& first, const Token* next) {
+    if (first.k != TokenKind::word) return false;
     std::string_view w = first.text, n = next ? next->text : std::string_view{};
     switch (d) {
         case Decl::ruleset: return w == "authority" || w == "schema" || w == "extends" || w == "applies";
@@ -249,22 +249,22 @@ bool clause_start(Decl d, const Tok& first, const Tok* next) {
                    (w == "if" && n == "missing") || w == "at" || w == "due" || w == "message";
         case Decl::override_: return w == "severity" || w == "disabled" || w == "disable" || w == "message";
         case Decl::test:
-            return (w == "as" && n == "of") || (w == "plan" && next && (next->k == K::string || next->k == K::json)) ||
+            return (w == "as" && n == "of") || (w == "plan" && next && (next->k == TokenKind::string || next->k == TokenKind::json)) ||
                    w == "audience" || w == "expect";
         default: return false;
     }
 }
 
 // A line ending with this token continues on the next one.
-bool continues(const Tok& t) {
-    if (t.k == K::word) return operator_word(t.text);
-    if (t.k != K::punct) return false;
+bool continues(const Token& t) {
+    if (t.k == TokenKind::word) return operator_word(t.text);
+    if (t.k != TokenKind::punct) return false;
     return t.text != ")" && t.text != "]" && t.text != "}" && t.text != "?" && t.text != ">";
 }
 
 class Printer {
 public:
-    Printer(const std::vector<Tok>& toks) : toks_(toks) {}
+    Printer(const std::vector<Token>& toks) : toks_(toks) {}
 
     std::string run() {
         mark();
@@ -277,14 +277,14 @@ public:
         std::vector<std::size_t> pending;  // comment-only lines waiting for the next code line
         for (std::size_t li = 0; li < lines.size(); ++li) {
             auto [b, e] = lines[li];
-            if (toks_[b].k == K::comment) {
+            if (toks_[b].k == TokenKind::comment) {
                 pending.push_back(li);
                 continue;
             }
             int indent = classify(b, e);
             // blank lines: at most one; exactly one before a rule, test, … with its comments
             const std::size_t unit_first = pending.empty() ? li : pending.front();
-            const bool block = indent == 0 && toks_[b].k == K::word && one_of(toks_[b].text, block_words);
+            const bool block = indent == 0 && toks_[b].k == TokenKind::word && one_of(toks_[b].text, block_words);
             for (std::size_t k = 0; k <= pending.size(); ++k) {
                 std::size_t l = k < pending.size() ? pending[k] : li;
                 bool blank = l > 0 && blank_before(lines, l);
@@ -310,13 +310,13 @@ private:
 
     // The indentation of a code line, and the declaration state after it.
     int classify(std::size_t b, std::size_t e) {
-        const Tok& first = toks_[b];
-        const Tok* next = b + 1 < e ? &toks_[b + 1] : nullptr;
+        const Token& first = toks_[b];
+        const Token* next = b + 1 < e ? &toks_[b + 1] : nullptr;
         int indent;
         if (braces_ > 0 && parens_ == 0) {
-            indent = first.k == K::punct && first.text == "}" ? 0 : 2;
+            indent = first.k == TokenKind::punct && first.text == "}" ? 0 : 2;
             statement_ = 2;
-        } else if (parens_ == 0 && !open_ && first.k == K::word && one_of(first.text, declaration_words)) {
+        } else if (parens_ == 0 && !open_ && first.k == TokenKind::word && one_of(first.text, declaration_words)) {
             indent = 0;
             statement_ = 0;
             decl_ = decl_of(first.text);
@@ -327,12 +327,12 @@ private:
             indent = statement_ + 2;
         }
         // brackets, braces and whether the line's last token leaves the expression open
-        const Tok* last = nullptr;
+        const Token* last = nullptr;
         for (std::size_t i = b; i < e; ++i) {
-            const Tok& t = toks_[i];
-            if (t.k == K::comment) continue;
+            const Token& t = toks_[i];
+            if (t.k == TokenKind::comment) continue;
             last = &t;
-            if (t.k != K::punct) continue;
+            if (t.k != TokenKind::punct) continue;
             if (t.text == "(" || t.text == "[") ++parens_;
             else if ((t.text == ")" || t.text == "]") && parens_ > 0) --parens_;
             else if (t.text == "{") ++braces_;
@@ -351,10 +351,10 @@ private:
     void emit_line(std::size_t b, std::size_t e, int indent) {
         std::string line(static_cast<std::size_t>(indent), ' ');
         for (std::size_t i = b; i < e; ++i) {
-            const Tok& t = toks_[i];
+            const Token& t = toks_[i];
             if (i > b) line += space(i);
-            if (t.k == K::comment) line += rtrim(t.text);
-            else if (t.k == K::json) line += json(t.text);
+            if (t.k == TokenKind::comment) line += rtrim(t.text);
+            else if (t.k == TokenKind::json) line += json(t.text);
             else line += t.text;
         }
         out_ += rtrim(line);
@@ -386,10 +386,10 @@ private:
     }
 
     // The previous token that is not a comment.
-    const Tok* previous(std::size_t i) const {
+    const Token* previous(std::size_t i) const {
         while (i > 0) {
             --i;
-            if (toks_[i].k != K::comment) return &toks_[i];
+            if (toks_[i].k != TokenKind::comment) return &toks_[i];
         }
         return nullptr;
     }
@@ -400,10 +400,10 @@ private:
 
     // Unary minus: at the start of an operand.
     bool unary(std::size_t i) const {
-        const Tok* p = previous(i);
+        const Token* p = previous(i);
         if (!p) return true;
-        if (p->k == K::punct) return p->text != ")" && p->text != "]" && p->text != "}";
-        if (p->k == K::word) return reserved(p->text);
+        if (p->k == TokenKind::punct) return p->text != ")" && p->text != "]" && p->text != "}";
+        if (p->k == TokenKind::word) return reserved(p->text);
         return false;
     }
 
@@ -412,14 +412,14 @@ private:
         flags_.assign(toks_.size(), 0);
         int angles = 0;
         for (std::size_t i = 0; i < toks_.size(); ++i) {
-            const Tok& t = toks_[i];
-            if (t.k != K::punct) continue;
+            const Token& t = toks_[i];
+            if (t.k != TokenKind::punct) continue;
             if (t.text == "<") {
-                const Tok* p = previous(i);
-                const Tok* pp = p ? previous(static_cast<std::size_t>(p - toks_.data())) : nullptr;
-                const bool after_type = pp && pp->k == K::punct &&
+                const Token* p = previous(i);
+                const Token* pp = p ? previous(static_cast<std::size_t>(p - toks_.data())) : nullptr;
+                const bool after_type = pp && pp->k == TokenKind::punct &&
                                         (pp->text == ":" || (pp->text == "<" && (flags_[static_cast<std::size_t>(pp - toks_.data())] & angle_open)));
-                if (p && p->k == K::word && p->text == "list" && after_type) {
+                if (p && p->k == TokenKind::word && p->text == "list" && after_type) {
                     flags_[i] |= angle_open;
                     ++angles;
                 }
@@ -433,22 +433,22 @@ private:
     }
 
     std::string_view space(std::size_t i) const {
-        const Tok& t = toks_[i];
-        const Tok& p = toks_[i - 1];
-        if (t.k == K::comment) return "  ";
-        const bool tp = t.k == K::punct, pp = p.k == K::punct;
+        const Token& t = toks_[i];
+        const Token& p = toks_[i - 1];
+        if (t.k == TokenKind::comment) return "  ";
+        const bool tp = t.k == TokenKind::punct, pp = p.k == TokenKind::punct;
         if (tp && (t.text == "," || t.text == ")" || t.text == "]" || t.text == "?" || t.text == ":" || t.text == "."))
             return "";
         if (pp && (p.text == "(" || p.text == "[" || p.text == ".")) return "";
         if (flags_[i - 1] & (unary_minus | angle_open)) return "";
         if (flags_[i] & (angle_open | angle_close)) return "";
-        if (tp && t.text == "(") return (p.k == K::word && !reserved(p.text)) ? "" : " ";
+        if (tp && t.text == "(") return (p.k == TokenKind::word && !reserved(p.text)) ? "" : " ";
         return " ";
     }
 
     static constexpr std::uint8_t angle_open = 1, angle_close = 2, unary_minus = 4;
 
-    const std::vector<Tok>& toks_;
+    const std::vector<Token>& toks_;
     std::string out_;
     Decl decl_ = Decl::none;
     int statement_ = 0;  // indentation of the line that began the current declaration or clause
@@ -672,7 +672,7 @@ FormatResult format_file(const SourceFilePtr& file, const Limits& limits) {
         }
         std::string_view text = file->text();
         if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-        std::vector<Tok> toks;
+        std::vector<Token> toks;
         if (!Lexer(text).run(toks)) {
             result.diagnostics.push_back(whole_file(file, "format-failed", "planrules fmt could not read this file's tokens",
                                                     "the file is left as it is; please report this"));

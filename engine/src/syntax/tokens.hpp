@@ -3,7 +3,7 @@
 // strings, numbers, dates, inline JSON blocks, and the nesting-depth guard.
 // Included only by grammar.cpp, the one translation unit that instantiates the grammar.
 
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 #include <planrules/diagnostics.hpp>
 #include <planrules/options.hpp>
 #include <planrules/syntax/ast.hpp>

@@ -2,11 +2,11 @@
 // impossible dates and missing required fields become `invalid_input` findings with a JSON
 // pointer; text that is not JSON is a diagnostic with line and column.
 
-#include "load.hpp"
+#include "load/load.hpp"
 
 #include "json/syntax.hpp"
 
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 
 #include <simdjson.h>
 

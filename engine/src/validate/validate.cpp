@@ -1,12 +1,12 @@
 // Validation of a plan: effective dating, rule-set scope, `when`, `for each`, `require`,
 // overrides, findings with pointers, evidence and the names of missing values.
 
-#include "validate.hpp"
+#include "validate/validate.hpp"
 
-#include "evaluator.hpp"
-#include "load.hpp"
+#include "eval/evaluator.hpp"
+#include "load/load.hpp"
 
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 #include <planrules/planrules.hpp>
 
 #include <fmt/format.h>
@@ -71,14 +71,14 @@ public:
     bool append_pointer(int index, std::string& out) {
         const Node& n = c_.nodes[static_cast<std::size_t>(index)];
         switch (n.kind) {
-            case N::root: return true;
-            case N::var: {
+            case NodeKind::root: return true;
+            case NodeKind::var: {
                 const auto slot = static_cast<std::size_t>(n.slot);
                 if (slot >= vars_.size() || !vars_[slot]) return false;
                 out += *vars_[slot];
                 return true;
             }
-            case N::member:
+            case NodeKind::member:
                 if (!append_pointer(n.a, out)) return false;
                 out += '/';
                 append_pointer_token(out, n.src->name.text);
@@ -89,7 +89,7 @@ public:
 
     bool sensitive_path(int index) const {
         const Node& n = c_.nodes[static_cast<std::size_t>(index)];
-        if (n.kind != N::member) return false;
+        if (n.kind != NodeKind::member) return false;
         const auto& schema = c_.program->schema;
         const Node& obj = c_.nodes[static_cast<std::size_t>(n.a)];
         const auto& t = schema.type(obj.type);
@@ -102,7 +102,7 @@ public:
     void walk(int index) {
         if (index < 0) return;
         const Node& n = c_.nodes[static_cast<std::size_t>(index)];
-        if (n.kind == N::member) {
+        if (n.kind == NodeKind::member) {
             if (auto p = pointer(index)) {
                 Value v = ev_.eval(index);
                 if (v.is_missing()) add_missing(*p);
@@ -111,13 +111,13 @@ public:
             }
         }
         switch (n.kind) {
-            case N::constant: case N::today: case N::root: case N::var: return;
-            case N::list: case N::builtin:
+            case NodeKind::constant: case NodeKind::today: case NodeKind::root: case NodeKind::var: return;
+            case NodeKind::list: case NodeKind::builtin:
                 for (std::uint32_t i = 0; i < n.count; ++i) walk(c_.kids[n.first + i]);
                 return;
-            case N::call: case N::ref: return walk_define(n);
-            case N::aggregate:
-            case N::exists: {
+            case NodeKind::call: case NodeKind::ref: return walk_define(n);
+            case NodeKind::aggregate:
+            case NodeKind::exists: {
                 if (n.over_values) {
                     for (std::uint32_t i = 0; i < n.count; ++i) walk(c_.kids[n.first + i]);
                     return;

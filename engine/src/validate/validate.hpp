@@ -1,8 +1,8 @@
 #pragma once
 // The validate stage (internal): one plan against the compiled rules, into a report.
 
-#include "boundaries.hpp"
-#include "tree.hpp"
+#include "eval/boundaries.hpp"
+#include "eval/tree.hpp"
 
 #include <planrules/eval/plan.hpp>
 #include <planrules/eval/report.hpp>

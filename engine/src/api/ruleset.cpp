@@ -1,8 +1,8 @@
 // RuleSet: the host API over the compile, load and validate stages.
 
-#include "load.hpp"
-#include "tree.hpp"
-#include "validate.hpp"
+#include "compile/compile.hpp"
+#include "load/load.hpp"
+#include "validate/validate.hpp"
 
 #include <planrules/planrules.hpp>
 #include <planrules/read.hpp>

@@ -1,7 +1,8 @@
-// The compile stage: checked AST -> evaluation tree (see tree.hpp).
+// The compile stage: checked AST -> evaluation tree (see eval/tree.hpp).
 
-#include "evaluator.hpp"
-#include "load.hpp"
+#include "compile/compile.hpp"
+#include "eval/evaluator.hpp"
+#include "load/load.hpp"
 
 #include <fmt/format.h>
 
@@ -30,10 +31,10 @@ public:
         switch (e.kind) {
             case ExprKind::name:
                 switch (e.binding) {
-                    case ast::Binding::root: n.kind = N::root; break;
-                    case ast::Binding::variable: n.kind = N::var; n.slot = e.resolved; break;
-                    case ast::Binding::define: n.kind = N::ref; n.slot = e.resolved; break;
-                    default: n.kind = N::constant; break;
+                    case ast::Binding::root: n.kind = NodeKind::root; break;
+                    case ast::Binding::variable: n.kind = NodeKind::var; n.slot = e.resolved; break;
+                    case ast::Binding::define: n.kind = NodeKind::ref; n.slot = e.resolved; break;
+                    default: n.kind = NodeKind::constant; break;
                 }
                 return add(n);
             case ExprKind::string:
@@ -52,15 +53,15 @@ public:
                     case ast::DurationUnit::years: n.k = Value::duration(static_cast<std::int32_t>(e.integer * 12), 0); break;
                 }
                 return add(n);
-            case ExprKind::today: n.kind = N::today; return add(n);
+            case ExprKind::today: n.kind = NodeKind::today; return add(n);
             case ExprKind::list: {
-                n.kind = N::list;
+                n.kind = NodeKind::list;
                 std::vector<int> items;
                 for (auto& ch : e.children) items.push_back(expr(ch, depth));
                 return fold(add_kids(n, items));
             }
             case ExprKind::member: {
-                n.kind = N::member;
+                n.kind = NodeKind::member;
                 n.a = expr(e.children[0], depth);
                 const auto& ot = s_.type(e.children[0].type_id);
                 n.slot = ot.kind == TypeKind::record ? s_.records[static_cast<std::size_t>(ot.decl)].slot(e.name.text) : -1;
@@ -70,9 +71,9 @@ public:
             case ExprKind::call: {
                 std::vector<int> args;
                 for (auto& ch : e.children) args.push_back(expr(ch, depth));
-                n.kind = e.binding == ast::Binding::builtin ? N::builtin : N::call;
+                n.kind = e.binding == ast::Binding::builtin ? NodeKind::builtin : NodeKind::call;
                 n.slot = e.resolved;
-                if (n.kind == N::builtin && n.slot == static_cast<int>(check::Builtin::label)) {
+                if (n.kind == NodeKind::builtin && n.slot == static_cast<int>(check::Builtin::label)) {
                     const auto& arg = e.children.at(0);  // a coded field (the checker made sure)
                     const check::FieldInfo* f = s_.field(arg.children.at(0).type_id, arg.resolved);
                     n.k = Value::integer(f ? f->codes : -1);
@@ -80,25 +81,25 @@ public:
                 return fold(add_kids(n, args));
             }
             case ExprKind::unary:
-                n.kind = e.op == ast::Op::neg ? N::neg : N::not_;
+                n.kind = e.op == ast::Op::neg ? NodeKind::neg : NodeKind::not_;
                 n.a = expr(e.children[0], depth);
                 return fold(add(n));
             case ExprKind::binary: return binary(e, n, depth);
             case ExprKind::conditional:
-                n.kind = N::cond;
+                n.kind = NodeKind::cond;
                 n.a = expr(e.children[0], depth);
                 n.b = expr(e.children[1], depth);
                 n.c = expr(e.children[2], depth);
                 return fold(add(n));
             case ExprKind::exists:
-                n.kind = N::exists;
+                n.kind = NodeKind::exists;
                 n.slot = depth;
                 n.a = expr(e.source(), depth);
                 if (auto* w = e.where()) n.b = expr(*w, depth + 1);
                 max_depth_ = std::max(max_depth_, depth + 1);
                 return add(n);
             case ExprKind::aggregate: {
-                n.kind = N::aggregate;
+                n.kind = NodeKind::aggregate;
                 n.agg = e.aggregate;
                 bool binder = !e.name.text.empty();
                 if (!binder && e.children.size() > 1) {
@@ -128,7 +129,7 @@ public:
         switch (e.op) {
             case Op::op_and:
             case Op::op_or:
-                n.kind = e.op == Op::op_and ? N::and_ : N::or_;
+                n.kind = e.op == Op::op_and ? NodeKind::and_ : NodeKind::or_;
                 n.a = expr(l, depth);
                 n.b = expr(r, depth);
                 return fold(add(n));
@@ -138,7 +139,7 @@ public:
             case Op::le:
             case Op::gt:
             case Op::ge: {
-                n.kind = N::compare;
+                n.kind = NodeKind::compare;
                 n.op = e.op;
                 n.a = comparable(l, r, depth);
                 n.b = comparable(r, l, depth);
@@ -146,7 +147,7 @@ public:
             }
             case Op::in:
             case Op::not_in: {
-                n.kind = N::in;
+                n.kind = NodeKind::in;
                 n.op = e.op;
                 int el_type = r.type_id >= 0 && s_.type(r.type_id).kind == TypeKind::list ? s_.type(r.type_id).element : -1;
                 bool left_enum = is_enum(l.type_id);
@@ -154,7 +155,7 @@ public:
                     // plan.status in ["utkast", "avslutad"]: the strings become codes
                     n.a = expr(l, depth);
                     Node list;
-                    list.kind = N::list;
+                    list.kind = NodeKind::list;
                     list.src = &r;
                     list.file = file_;
                     list.type = r.type_id;
@@ -171,7 +172,7 @@ public:
                 return fold(add(n));
             }
             default:
-                n.kind = N::arith;
+                n.kind = NodeKind::arith;
                 n.op = e.op;
                 n.a = expr(l, depth);
                 n.b = expr(r, depth);
@@ -200,7 +201,7 @@ public:
 
     int to_name(int node, int enum_type) {
         Node n;
-        n.kind = N::enum_name;
+        n.kind = NodeKind::enum_name;
         n.a = node;
         n.slot = s_.type(enum_type).decl;
         n.type = Schema::string_type;
@@ -214,9 +215,9 @@ public:
         if (n.slot < 0) return;
         const Node& obj = c_.nodes[static_cast<std::size_t>(n.a)];
         std::vector<std::int32_t> p;
-        if (obj.kind == N::root) p.push_back(-1);
-        else if (obj.kind == N::var) p.push_back(obj.slot);
-        else if (obj.kind == N::member && obj.path_len > 0)
+        if (obj.kind == NodeKind::root) p.push_back(-1);
+        else if (obj.kind == NodeKind::var) p.push_back(obj.slot);
+        else if (obj.kind == NodeKind::member && obj.path_len > 0)
             p.assign(c_.paths.begin() + obj.path_first, c_.paths.begin() + obj.path_first + obj.path_len);
         else return;
         p.push_back(n.slot);
@@ -341,17 +342,17 @@ private:
         memo = 0;  // a define reached again through recursion adds nothing
         const Node& n = c_.nodes[static_cast<std::size_t>(index)];
         bool reads = false;
-        if (n.kind == N::member && n.slot >= 0) {
+        if (n.kind == NodeKind::member && n.slot >= 0) {
             const auto& t = s_.type(c_.nodes[static_cast<std::size_t>(n.a)].type);
             if (t.kind == TypeKind::record)
                 reads = s_.records[static_cast<std::size_t>(t.decl)].fields[static_cast<std::size_t>(n.slot)].sensitive;
         }
-        if (n.kind == N::constant) {  // a sensitive code compared with a coded field (Expr::sensitive_code)
+        if (n.kind == NodeKind::constant) {  // a sensitive code compared with a coded field (Expr::sensitive_code)
             reads = n.k.sensitive;
             if (n.k.kind == ValueKind::list)
                 for (std::uint32_t i = 0; i < n.k.n; ++i) reads = reads || n.k.v[i].sensitive;
         }
-        if ((n.kind == N::call || n.kind == N::ref) && n.slot >= 0)
+        if ((n.kind == NodeKind::call || n.kind == NodeKind::ref) && n.slot >= 0)
             reads = reads || reads_sensitive(c_.defines[static_cast<std::size_t>(n.slot)].body);
         reads = reads || reads_sensitive(n.a) || reads_sensitive(n.b) || reads_sensitive(n.c);
         for (std::uint32_t i = 0; i < n.count && !reads; ++i) reads = reads_sensitive(c_.kids[n.first + i]);
@@ -374,25 +375,25 @@ private:
         return c_.constant_strings.back();
     }
 
-    bool constant(int n) const { return c_.nodes[static_cast<std::size_t>(n)].kind == N::constant; }
+    bool constant(int n) const { return c_.nodes[static_cast<std::size_t>(n)].kind == NodeKind::constant; }
 
     // Folds a node whose operands are all constants into a constant.
     int fold(int index) {
         Node& n = c_.nodes[static_cast<std::size_t>(index)];
         switch (n.kind) {
-            case N::not_: case N::neg: case N::enum_name:
+            case NodeKind::not_: case NodeKind::neg: case NodeKind::enum_name:
                 if (!constant(n.a)) return index;
                 break;
-            case N::and_: case N::or_: case N::compare: case N::in: case N::arith:
+            case NodeKind::and_: case NodeKind::or_: case NodeKind::compare: case NodeKind::in: case NodeKind::arith:
                 if (!constant(n.a) || !constant(n.b)) return index;
                 break;
-            case N::cond:
+            case NodeKind::cond:
                 if (!constant(n.a) || !constant(n.b) || !constant(n.c)) return index;
                 break;
-            case N::list: case N::builtin:
+            case NodeKind::list: case NodeKind::builtin:
                 for (std::uint32_t i = 0; i < n.count; ++i)
                     if (!constant(c_.kids[n.first + i])) return index;
-                if (n.kind == N::builtin && n.slot == static_cast<int>(check::Builtin::age)) return index;  // needs today
+                if (n.kind == NodeKind::builtin && n.slot == static_cast<int>(check::Builtin::age)) return index;  // needs today
                 break;
             default: return index;
         }
@@ -414,7 +415,7 @@ private:
             v = Value::list(items.data(), static_cast<std::uint32_t>(items.size()));
         }
         Node& m = c_.nodes[static_cast<std::size_t>(index)];
-        m.kind = N::constant;
+        m.kind = NodeKind::constant;
         m.k = v;
         return index;
     }

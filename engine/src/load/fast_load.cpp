@@ -6,9 +6,9 @@
 // plan again and makes the findings. So the two agree on every plan the fast path accepts
 // (tests/eval/test_plan_loading.cpp and fuzz_plan_json compare them).
 
-#include "load.hpp"
+#include "load/load.hpp"
 
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 
 #include <array>
 #include <charconv>

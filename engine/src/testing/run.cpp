@@ -1,10 +1,12 @@
-// The rule-test runner (see planrules/testing.hpp).
+// The rule-test runner: each test's plan validated and its expectations judged, with rule
+// coverage and date boundaries (planrules/testing.hpp).
 
-#include "boundaries.hpp"
-#include "tree.hpp"
-#include "validate.hpp"
+#include "testing/describe.hpp"
+#include "eval/boundaries.hpp"
+#include "eval/tree.hpp"
+#include "validate/validate.hpp"
 
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 #include <planrules/planrules.hpp>
 #include <planrules/read.hpp>
 #include <planrules/testing.hpp>
@@ -20,21 +22,8 @@ namespace planrules {
 namespace {
 
 namespace fs = std::filesystem;
-
-// "AF-30D violated at "/upprattad_datum"", with the severity when an expectation names one.
-std::string describe(const Finding& f, bool severity = false) {
-    std::string s = f.rule + " " + to_string(f.outcome);
-    if (!f.pointer.empty()) s += " at \"" + f.pointer + "\"";
-    if (severity) s += fmt::format(" severity {}", to_string(f.severity));
-    return s;
-}
-
-std::string describe_all(const std::vector<Finding>& fs, bool severity = false) {
-    if (fs.empty()) return "no findings";
-    std::string s;
-    for (const auto& f : fs) s += (s.empty() ? "" : ", ") + describe(f, severity);
-    return s;
-}
+using testing_detail::describe;
+using testing_detail::describe_all;
 
 bool matches(const Finding& f, const ast::Expectation& e) {
     if (f.rule != e.rules.front().text) return false;
@@ -45,9 +34,9 @@ bool matches(const Finding& f, const ast::Expectation& e) {
 }
 
 void check(ExpectationResult& out, const ast::Expectation& e, const std::vector<Finding>& findings) {
-    using K = ast::Expectation::Kind;
+    using Kind = ast::Expectation::Kind;
     switch (e.kind) {
-        case K::finding: {
+        case Kind::finding: {
             out.passed = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return matches(f, e); });
             if (!out.passed) {
                 std::vector<Finding> same_rule;
@@ -59,7 +48,7 @@ void check(ExpectationResult& out, const ast::Expectation& e, const std::vector<
             }
             return;
         }
-        case K::no_finding: {
+        case Kind::no_finding: {
             std::vector<Finding> same_rule;
             for (const auto& f : findings)
                 if (f.rule == e.rules.front().text) same_rule.push_back(f);
@@ -67,7 +56,7 @@ void check(ExpectationResult& out, const ast::Expectation& e, const std::vector<
             if (!out.passed) out.why = fmt::format("{} gave: {}", e.rules.front().text, describe_all(same_rule));
             return;
         }
-        case K::only: {
+        case Kind::only: {
             std::vector<std::string> problems;
             for (const auto& f : findings) {
                 bool listed = std::any_of(e.rules.begin(), e.rules.end(), [&](const ast::Name& n) { return n.text == f.rule; });
@@ -81,7 +70,7 @@ void check(ExpectationResult& out, const ast::Expectation& e, const std::vector<
             for (const auto& p : problems) out.why += (out.why.empty() ? "" : "; ") + p;
             return;
         }
-        case K::nothing:
+        case Kind::nothing:
             out.passed = findings.empty();
             if (!out.passed) out.why = "findings: " + describe_all(findings);
             return;
@@ -168,7 +157,7 @@ TestResult run_one(const RuleSet& rules, const eval::Compiled& compiled, eval::B
 // The comparisons of two dates rule `code` makes: in its `when`, `for each` and `require`, and
 // in the defines they use, in the order of the tree.
 std::vector<int> date_comparisons(const eval::Compiled& c, const eval::RuleCode& code) {
-    using eval::N;
+    using eval::NodeKind;
     std::vector<int> out, todo;
     std::vector<char> seen(c.nodes.size(), 0);
     auto push = [&](int n) {
@@ -192,13 +181,13 @@ std::vector<int> date_comparisons(const eval::Compiled& c, const eval::RuleCode&
         int i = todo.back();
         todo.pop_back();
         const eval::Node& n = c.nodes[static_cast<std::size_t>(i)];
-        if (n.kind == N::compare && n.op != ast::Op::eq && n.op != ast::Op::ne && is_date(n.a) && is_date(n.b))
+        if (n.kind == NodeKind::compare && n.op != ast::Op::eq && n.op != ast::Op::ne && is_date(n.a) && is_date(n.b))
             out.push_back(i);
         for (std::uint32_t k = 0; k < n.count; ++k) push(c.kids[n.first + k]);
         push(n.a);
         push(n.b);
         push(n.c);
-        if ((n.kind == N::call || n.kind == N::ref) && n.slot >= 0)
+        if ((n.kind == NodeKind::call || n.kind == NodeKind::ref) && n.slot >= 0)
             push(c.defines[static_cast<std::size_t>(n.slot)].body);
     }
     std::sort(out.begin(), out.end());
@@ -312,123 +301,6 @@ TestRun run_tests(const RuleSet& rules, const TestOptions& options) {
         }
     }
     return run;
-}
-
-namespace {
-
-void xml_escape(std::string& out, std::string_view s) {
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += ' ';
-                else out += c;
-        }
-    }
-}
-
-std::string failure_text(const TestResult& t) {
-    std::string out;
-    if (!t.error.empty()) {
-        out += fmt::format("    the plan ({}) could not be used: {}\n", t.plan, t.error);
-        return out;
-    }
-    for (const auto& e : t.expectations) {
-        if (e.passed) continue;
-        out += fmt::format("    {}:{}:{}: expected {}\n", e.file, e.line, e.column, e.text);
-        out += fmt::format("      but {}\n", e.why);
-    }
-    if (t.audience == Audience::af) out += fmt::format("    findings as of {} ({}):\n", to_string(t.as_of), t.plan);
-    else out += fmt::format("    findings as of {} ({}, audience {}):\n", to_string(t.as_of), t.plan, to_string(t.audience));
-    if (t.findings.empty()) out += "      none\n";
-    for (const auto& f : t.findings) out += fmt::format("      {}\n", describe(f));
-    return out;
-}
-
-}  // namespace
-
-std::string render_test_text(const TestRun& run, bool color) {
-    auto paint = [&](const char* code, std::string_view s) {
-        return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
-    };
-    std::string out;
-    for (const auto& t : run.tests) {
-        out += fmt::format("{} {}:{}: {}\n", t.passed ? paint("32", "ok  ") : paint("1;31", "FAIL"), t.file, t.line, t.name);
-        if (!t.passed) out += failure_text(t);
-    }
-    std::vector<const RuleCoverage*> incomplete;
-    for (const auto& c : run.coverage)
-        if (!c.complete()) incomplete.push_back(&c);
-    out += fmt::format("\n{} tests, {} passed, {} failed\n", run.tests.size(), run.tests.size() - run.failed(), run.failed());
-    std::size_t percent = run.coverage.empty() ? 100 : run.covered() * 100 / run.coverage.size();
-    out += fmt::format("rule coverage: {} of {} rules both violated and satisfied by a test ({} %)\n", run.covered(),
-                       run.coverage.size(), percent);
-    for (const auto* c : incomplete) {
-        const char* what = !c->violated && !c->satisfied ? "never violated and never satisfied"
-                           : !c->violated                ? "never violated"
-                                                         : "never satisfied";
-        out += fmt::format("  {} ({}): {} by a test\n", c->rule, c->file, what);
-    }
-    // notes: date boundaries without a test on both sides
-    std::size_t with_dates = 0, untested = 0;
-    for (const auto& c : run.coverage) {
-        with_dates += !c.boundaries.empty();
-        untested += !c.boundaries_complete();
-    }
-    if (with_dates == 0) return out;
-    out += fmt::format("date boundaries: {} of {} rules with dates tested on both sides of each\n", with_dates - untested,
-                       with_dates);
-    for (const auto& c : run.coverage) {
-        for (const auto& b : c.boundaries) {
-            if (b.complete()) continue;
-            const char* what = !b.holds && !b.fails ? "no test reaches the day it turns"
-                               : !b.holds           ? "no test where it still holds, next to the day it turns"
-                                                    : "no test where it no longer holds, next to the day it turns";
-            out += fmt::format("  {} ({}): note: '{}': {}\n", c.rule, b.location, b.text, what);
-        }
-    }
-    return out;
-}
-
-std::string render_test_junit(const TestRun& run) {
-    std::map<std::string, std::vector<const TestResult*>> by_file;
-    for (const auto& t : run.tests) by_file[t.file].push_back(&t);
-    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out += fmt::format("<testsuites name=\"planrules\" tests=\"{}\" failures=\"{}\">\n", run.tests.size(), run.failed());
-    for (const auto& [file, tests] : by_file) {
-        std::size_t failures = 0;
-        for (const auto* t : tests) failures += !t->passed;
-        out += "  <testsuite name=\"";
-        xml_escape(out, file);
-        out += fmt::format("\" tests=\"{}\" failures=\"{}\">\n", tests.size(), failures);
-        for (const auto* t : tests) {
-            out += "    <testcase classname=\"";
-            xml_escape(out, file);
-            out += "\" name=\"";
-            xml_escape(out, t->name);
-            out += fmt::format("\" file=\"");
-            xml_escape(out, file);
-            out += fmt::format("\" line=\"{}\"", t->line);
-            if (t->passed) {
-                out += "/>\n";
-                continue;
-            }
-            out += ">\n      <failure message=\"";
-            std::string first = !t->error.empty() ? t->error : std::string();
-            for (const auto& e : t->expectations)
-                if (first.empty() && !e.passed) first = "expected " + e.text + ", but " + e.why;
-            xml_escape(out, first);
-            out += "\">";
-            xml_escape(out, failure_text(*t));
-            out += "</failure>\n    </testcase>\n";
-        }
-        out += "  </testsuite>\n";
-    }
-    out += "</testsuites>\n";
-    return out;
 }
 
 }  // namespace planrules

@@ -1,7 +1,7 @@
 // The C API (planrules/planrules.h) over the C++ API. Nothing here lets an exception out.
 
 #include <planrules/planrules.h>
-#include <planrules/detail/strings.hpp>
+#include "text/strings.hpp"
 #include <planrules/planrules.hpp>
 
 #include <fmt/format.h>

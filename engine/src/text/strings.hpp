@@ -1,5 +1,6 @@
 #pragma once
-// Small string helpers shared by the parser and the checker.
+// Small string helpers shared by the stages (internal: not installed): edit distance and
+// did-you-mean, UTF-8 checks, byte scanning.
 
 #include <algorithm>
 #include <cstdint>
