@@ -4,6 +4,10 @@
 
 #include "check/check_helpers.hpp"
 
+#include "builtins/builtins.hpp"
+
+#include <algorithm>
+
 using namespace planrules;
 using namespace planrules::test;
 using namespace planrules::test::check_tests;
@@ -185,4 +189,26 @@ TEST_CASE("builtins: the result type is used by the enclosing expression", "[che
     CHECK(spelled(d) == "length(plan.id) == \"3\"");
     // blank gives a bool: it is a condition
     require_clean(check_body(require_rule("not blank(plan.stodbehov.bedomning)")));
+}
+
+TEST_CASE("builtins: the table, the language reference and the fuzz dictionary name the same functions",
+          "[check][builtins]") {
+    const std::string doc = read_file(source_dir() + "/docs/language.md");
+    const std::string dict = read_file(source_dir() + "/fuzz/rules.dict");
+    const auto section = doc.find("### Built-in functions");
+    REQUIRE(section != std::string::npos);
+    const std::string table = doc.substr(section, doc.find("\n\n", doc.find("| function |", section)) - section);
+    for (const auto& b : builtins::table()) {
+        INFO(b.name);
+        CHECK(table.find("`" + std::string(b.name) + "(") != std::string::npos);
+        CHECK(dict.find("\"" + std::string(b.name) + "(\"") != std::string::npos);
+        CHECK(std::string(check::to_string(b.id)) == b.name);
+        // the checker asks for the row's arity: one argument more is wrong-argument-count
+        std::string args;
+        for (int i = 0; i <= b.arity; ++i) args += i ? ", plan.id" : "plan.id";
+        auto c = check_body(fmt::format("define d = present({}({}))\n", b.name, args));
+        auto found = codes(c.diagnostics);
+        CHECK(std::find(found.begin(), found.end(), "wrong-argument-count") != found.end());
+    }
+    CHECK(builtins::table().size() == static_cast<std::size_t>(check::Builtin::label) + 1);
 }

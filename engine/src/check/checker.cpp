@@ -1,5 +1,6 @@
 // The checker: names, types, layering and metadata of rule files.
 
+#include "builtins/builtins.hpp"
 #include "json/syntax.hpp"
 
 #include <planrules/check/checker.hpp>
@@ -16,33 +17,6 @@
 
 namespace planrules::check {
 
-const char* to_string(Builtin b) noexcept {
-    switch (b) {
-        case Builtin::blank: return "blank";
-        case Builtin::present: return "present";
-        case Builtin::missing: return "missing";
-        case Builtin::length: return "length";
-        case Builtin::trim: return "trim";
-        case Builtin::lower: return "lower";
-        case Builtin::upper: return "upper";
-        case Builtin::starts_with: return "starts_with";
-        case Builtin::ends_with: return "ends_with";
-        case Builtin::contains: return "contains";
-        case Builtin::has_format: return "has_format";
-        case Builtin::days_between: return "days_between";
-        case Builtin::months_between: return "months_between";
-        case Builtin::age: return "age";
-        case Builtin::year: return "year";
-        case Builtin::month: return "month";
-        case Builtin::day: return "day";
-        case Builtin::period: return "period";
-        case Builtin::abs: return "abs";
-        case Builtin::round: return "round";
-        case Builtin::label: return "label";
-    }
-    return "?";
-}
-
 namespace {
 
 using ast::Expr;
@@ -50,47 +24,18 @@ using ast::ExprKind;
 using ast::Op;
 using detail::nearest;
 
-constexpr int kBuiltinCount = static_cast<int>(Builtin::label) + 1;
-
 // Signature notes shown in help lines.
-const char* builtin_signature(Builtin b) {
-    switch (b) {
-        case Builtin::blank: return "blank(string) -> bool: true when missing, empty or only spaces";
-        case Builtin::present: return "present(value) -> bool: true when the value is not missing";
-        case Builtin::missing: return "missing(value) -> bool: true when the value is missing";
-        case Builtin::length: return "length(string or list) -> int";
-        case Builtin::trim: return "trim(string) -> string";
-        case Builtin::lower: return "lower(string) -> string";
-        case Builtin::upper: return "upper(string) -> string";
-        case Builtin::starts_with: return "starts_with(string, prefix) -> bool";
-        case Builtin::ends_with: return "ends_with(string, suffix) -> bool";
-        case Builtin::contains: return "contains(string, part) -> bool, or contains(list, value) -> bool";
-        case Builtin::has_format: return "has_format(string, \"999999-9999\") -> bool: 9 a digit, A a letter, other characters as written";
-        case Builtin::days_between: return "days_between(date, date) -> int";
-        case Builtin::months_between: return "months_between(date, date) -> int: whole calendar months";
-        case Builtin::age: return "age(birth date) -> int: whole years on the evaluation date";
-        case Builtin::year: return "year(date) -> int";
-        case Builtin::month: return "month(date) -> int";
-        case Builtin::day: return "day(date) -> int";
-        case Builtin::period: return "period(date) -> string: the month as \"YYYY-MM\"";
-        case Builtin::abs: return "abs(number) -> number";
-        case Builtin::round: return "round(decimal) -> int";
-        case Builtin::label:
-            return "label(code) -> string: the label of a code from its code list (a field declared string of CODES)";
-    }
-    return "";
-}
+const char* builtin_signature(Builtin b) { return builtins::get(b).signature.data(); }
 
 std::vector<std::string> builtin_names() {
     std::vector<std::string> v;
-    for (int i = 0; i < kBuiltinCount; ++i) v.emplace_back(to_string(static_cast<Builtin>(i)));
+    for (const auto& b : builtins::table()) v.emplace_back(b.name);
     return v;
 }
 
 int find_builtin(std::string_view name) {
-    for (int i = 0; i < kBuiltinCount; ++i)
-        if (name == to_string(static_cast<Builtin>(i))) return i;
-    return -1;
+    const builtins::Builtin* b = builtins::find(name);
+    return b ? static_cast<int>(b->id) : -1;
 }
 
 const char* article_type(TypeKind k) {
@@ -1523,102 +1468,67 @@ private:
         e.binding = ast::Binding::builtin;
         e.resolved = b;
         auto builtin = static_cast<Builtin>(b);
-        auto arity = [&](std::size_t n) {
-            if (args.size() == n) return true;
+        const builtins::Builtin& def = builtins::get(builtin);
+        if (args.size() != def.arity) {
             error(e.span, "wrong-argument-count",
-                  fmt::format("'{}' takes {} argument(s), not {}", fn, n, args.size()), builtin_signature(builtin));
-            return false;
-        };
+                  fmt::format("'{}' takes {} argument(s), not {}", fn, def.arity, args.size()), builtin_signature(builtin));
+            return Schema::error_type;
+        }
         auto want = [&](std::size_t i, int type, const char* what) {
             if (is_error(args[i]) || assignable(args[i], type)) return true;
             error(e.children[i].span, "type-mismatch",
                   fmt::format("'{}' needs {} here, but this is {}", fn, what, describe(args[i])), builtin_signature(builtin));
             return false;
         };
-        switch (builtin) {
-            case Builtin::blank:
-                if (!arity(1)) return Schema::error_type;
-                want(0, Schema::string_type, "a string");
-                return Schema::bool_type;
-            case Builtin::present:
-            case Builtin::missing:
-                if (!arity(1)) return Schema::error_type;
-                return Schema::bool_type;
-            case Builtin::length:
-                if (!arity(1)) return Schema::error_type;
-                if (!is_error(args[0]) && s_.type(args[0]).kind != TypeKind::list) want(0, Schema::string_type, "a string or a list");
-                return Schema::int_type;
-            case Builtin::trim:
-            case Builtin::lower:
-            case Builtin::upper:
-                if (!arity(1)) return Schema::error_type;
-                want(0, Schema::string_type, "a string");
-                return Schema::string_type;
-            case Builtin::starts_with:
-            case Builtin::ends_with:
-                if (!arity(2)) return Schema::error_type;
-                want(0, Schema::string_type, "a string");
-                want(1, Schema::string_type, "a string");
-                return Schema::bool_type;
-            case Builtin::contains:
-                if (!arity(2)) return Schema::error_type;
-                if (is_error(args[0])) return Schema::bool_type;  // list or string unknown: nothing to check the part against
-                if (s_.type(args[0]).kind == TypeKind::list) {
-                    int el = s_.type(args[0]).element;
-                    if (!comparable(e.children[0], el, e.children[1], args[1]))
-                        error(e.children[1].span, "type-mismatch",
-                              fmt::format("cannot look for {} in {}", describe(args[1]), describe(args[0])));
-                    return Schema::bool_type;
+        bool failed = false;  // an argument that leaves the result's type unknown
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            switch (def.params[i]) {
+                case builtins::Param::any: break;
+                case builtins::Param::string: want(i, Schema::string_type, "a string"); break;
+                case builtins::Param::date: want(i, Schema::date_type, "a date"); break;
+                case builtins::Param::decimal: want(i, Schema::decimal_type, "a number"); break;
+                case builtins::Param::number:
+                    if (!is_error(args[i]) && !numeric(args[i])) {
+                        want(i, Schema::decimal_type, "a number");
+                        failed = true;
+                    }
+                    break;
+                case builtins::Param::string_or_list:
+                    if (!is_error(args[i]) && s_.type(args[i]).kind != TypeKind::list)
+                        want(i, Schema::string_type, "a string or a list");
+                    break;
+                case builtins::Param::part:  // what to look for in the argument before
+                    if (is_error(args[i - 1])) break;  // list or string unknown: nothing to check the part against
+                    if (s_.type(args[i - 1]).kind == TypeKind::list) {
+                        if (!comparable(e.children[i - 1], s_.type(args[i - 1]).element, e.children[i], args[i]))
+                            error(e.children[i].span, "type-mismatch",
+                                  fmt::format("cannot look for {} in {}", describe(args[i]), describe(args[i - 1])));
+                    } else {
+                        want(i, Schema::string_type, "a string");
+                    }
+                    break;
+                case builtins::Param::format:
+                    if (e.children[i].kind != ExprKind::string)
+                        error(e.children[i].span, "format-not-literal", "the format must be written as a string in quotes",
+                              builtin_signature(builtin));
+                    break;
+                case builtins::Param::coded: {
+                    if (is_error(args[i])) break;
+                    const FieldInfo* f = field_of(e.children[i]);
+                    if (!f || f->codes < 0 || s_.type(args[i]).kind != TypeKind::string)
+                        error(e.children[i].span, "label-needs-codes",
+                              fmt::format("'{}' shows the label of a code, but {} is not a field with a code list", fn,
+                                          describe(args[i])),
+                              "write label(a.typ) for a field declared 'typ: string of CODES'");
+                    break;
                 }
-                want(0, Schema::string_type, "a string or a list");
-                want(1, Schema::string_type, "a string");
-                return Schema::bool_type;
-            case Builtin::has_format:
-                if (!arity(2)) return Schema::error_type;
-                want(0, Schema::string_type, "a string");
-                if (e.children[1].kind != ExprKind::string)
-                    error(e.children[1].span, "format-not-literal", "the format must be written as a string in quotes",
-                          builtin_signature(builtin));
-                return Schema::bool_type;
-            case Builtin::days_between:
-            case Builtin::months_between:
-                if (!arity(2)) return Schema::error_type;
-                want(0, Schema::date_type, "a date");
-                want(1, Schema::date_type, "a date");
-                return Schema::int_type;
-            case Builtin::age:
-            case Builtin::year:
-            case Builtin::month:
-            case Builtin::day:
-                if (!arity(1)) return Schema::error_type;
-                want(0, Schema::date_type, "a date");
-                return Schema::int_type;
-            case Builtin::period:
-                if (!arity(1)) return Schema::error_type;
-                want(0, Schema::date_type, "a date");
-                return Schema::string_type;
-            case Builtin::abs:
-                if (!arity(1)) return Schema::error_type;
-                if (!is_error(args[0]) && !numeric(args[0])) {
-                    want(0, Schema::decimal_type, "a number");
-                    return Schema::error_type;
-                }
-                return args[0];
-            case Builtin::round:
-                if (!arity(1)) return Schema::error_type;
-                want(0, Schema::decimal_type, "a number");
-                return Schema::int_type;
-            case Builtin::label: {
-                if (!arity(1)) return Schema::error_type;
-                if (is_error(args[0])) return Schema::string_type;
-                const FieldInfo* f = field_of(e.children[0]);
-                if (!f || f->codes < 0 || s_.type(args[0]).kind != TypeKind::string)
-                    error(e.children[0].span, "label-needs-codes",
-                          fmt::format("'label' shows the label of a code, but {} is not a field with a code list",
-                                      describe(args[0])),
-                          "write label(a.typ) for a field declared 'typ: string of CODES'");
-                return Schema::string_type;
             }
+        }
+        switch (def.returns) {
+            case builtins::Returns::boolean: return Schema::bool_type;
+            case builtins::Returns::integer: return Schema::int_type;
+            case builtins::Returns::string: return Schema::string_type;
+            case builtins::Returns::first_argument: return failed ? Schema::error_type : args[0];
         }
         return Schema::error_type;
     }

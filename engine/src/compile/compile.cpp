@@ -1,6 +1,8 @@
 // The compile stage: checked AST -> evaluation tree (see eval/tree.hpp).
 
 #include "compile/compile.hpp"
+
+#include "builtins/builtins.hpp"
 #include "eval/evaluator.hpp"
 #include "load/load.hpp"
 
@@ -73,7 +75,8 @@ public:
                 for (auto& ch : e.children) args.push_back(expr(ch, depth));
                 n.kind = e.binding == ast::Binding::builtin ? NodeKind::builtin : NodeKind::call;
                 n.slot = e.resolved;
-                if (n.kind == NodeKind::builtin && n.slot == static_cast<int>(check::Builtin::label)) {
+                if (n.kind == NodeKind::builtin &&
+                    builtins::get(static_cast<check::Builtin>(n.slot)).params[0] == builtins::Param::coded) {
                     const auto& arg = e.children.at(0);  // a coded field (the checker made sure)
                     const check::FieldInfo* f = s_.field(arg.children.at(0).type_id, arg.resolved);
                     n.k = Value::integer(f ? f->codes : -1);
@@ -393,7 +396,8 @@ private:
             case NodeKind::list: case NodeKind::builtin:
                 for (std::uint32_t i = 0; i < n.count; ++i)
                     if (!constant(c_.kids[n.first + i])) return index;
-                if (n.kind == NodeKind::builtin && n.slot == static_cast<int>(check::Builtin::age)) return index;  // needs today
+                if (n.kind == NodeKind::builtin && builtins::get(static_cast<check::Builtin>(n.slot)).reads_today)
+                    return index;  // needs the evaluation date
                 break;
             default: return index;
         }

@@ -3,6 +3,8 @@
 
 #include "eval/evaluator.hpp"
 
+#include "builtins/builtins.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -26,72 +28,7 @@ inline Value unknown_of(const Value& x, const Value& y) {
     return x.is_unknown() ? x : y;
 }
 
-// Of several unknowns, the one to report: an evaluation error wins over a missing value, so that
-// the result does not depend on the order of a list or of arguments. `acc` that is not unknown
-// stands for "none seen yet".
-inline Value worse(const Value& acc, const Value& v) {
-    if (!acc.is_unknown()) return v;
-    if (v.kind == ValueKind::error && acc.kind != ValueKind::error) return v;
-    return acc;
-}
-
 inline double as_double(const Value& v) { return v.kind == ValueKind::integer ? static_cast<double>(v.i) : v.d; }
-
-// UTF-8 code points of `s`.
-std::size_t code_points(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
-
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string_view trim_view(std::string_view s) {
-    while (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && is_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
-
-// Lower or upper case of ASCII and of the Latin-1 letters (å ä ö é ü …) in UTF-8.
-std::string change_case(std::string_view s, bool upper) {
-    std::string out(s);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        auto c = static_cast<unsigned char>(out[i]);
-        if (c < 0x80) {
-            if (upper && c >= 'a' && c <= 'z') out[i] = static_cast<char>(c - 32);
-            if (!upper && c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + 32);
-        } else if (c == 0xC3 && i + 1 < out.size()) {
-            auto d = static_cast<unsigned char>(out[i + 1]);
-            if (upper && d >= 0xA0 && d <= 0xBE && d != 0xB7) out[i + 1] = static_cast<char>(d - 0x20);
-            if (!upper && d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
-            ++i;
-        }
-    }
-    return out;
-}
-
-// `9` a digit, `A` a letter, anything else itself; code point by code point.
-bool matches_format(std::string_view s, std::string_view pattern) {
-    auto next = [](std::string_view& t) {
-        std::size_t n = 1;
-        while (n < t.size() && (static_cast<unsigned char>(t[n]) & 0xC0) == 0x80) ++n;
-        std::string_view cp = t.substr(0, n);
-        t.remove_prefix(n);
-        return cp;
-    };
-    while (!s.empty() && !pattern.empty()) {
-        std::string_view c = next(s), p = next(pattern);
-        if (p == "9") {
-            if (!(c.size() == 1 && c[0] >= '0' && c[0] <= '9')) return false;
-        } else if (p == "A") {
-            bool letter = c.size() > 1 || (c[0] >= 'a' && c[0] <= 'z') || (c[0] >= 'A' && c[0] <= 'Z');
-            if (!letter) return false;
-        } else if (c != p) {
-            return false;
-        }
-    }
-    return s.empty() && pattern.empty();
-}
 
 }  // namespace
 
@@ -451,87 +388,34 @@ Value Evaluator::builtin(const Node& n) {
 }
 
 Value Evaluator::apply_builtin(const Node& n, const Value (&a)[3]) {
-    const auto id = static_cast<Builtin>(n.slot);
-    // The functions that are never unknown.
-    switch (id) {
-        case Builtin::present:
-            if (a[0].kind == ValueKind::error) return a[0];
-            return Value::boolean(!a[0].is_missing());
-        case Builtin::missing:
-            if (a[0].kind == ValueKind::error) return a[0];
-            return Value::boolean(a[0].is_missing());
-        case Builtin::blank:
-            if (a[0].kind == ValueKind::error) return a[0];
-            return Value::boolean(a[0].is_missing() || trim_view(a[0].str()).empty());
-        default: break;
+    const builtins::Builtin& def = builtins::get(static_cast<Builtin>(n.slot));
+    if (def.decides_unknown) {
+        if (a[0].kind == ValueKind::error) return a[0];
+    } else {
+        Value unknown = Value::boolean(true);  // none yet
+        for (std::uint32_t i = 0; i < n.count && i < 3; ++i)
+            if (a[i].is_unknown()) unknown = worse(unknown, a[i]);
+        if (unknown.is_unknown()) return unknown;
+        // text functions take a step per 64 bytes they scan, a function over a list a step per
+        // element, and a search a step per 64 places it may compare
+        if (n.count > 0 && (a[0].kind == ValueKind::string || a[0].kind == ValueKind::list)) {
+            std::uint64_t cost = a[0].kind == ValueKind::list ? a[0].n : a[0].n / 64;
+            if (def.searches && a[0].kind == ValueKind::string && a[1].kind == ValueKind::string)
+                cost = std::uint64_t{a[0].n} * (std::uint64_t{a[1].n} + 1) / 64;
+            if (cost > 0 && !charge(n, cost)) return Value::error_value();
+        }
     }
-    Value unknown = Value::boolean(true);  // none yet
-    for (std::uint32_t i = 0; i < n.count && i < 3; ++i)
-        if (a[i].is_unknown()) unknown = worse(unknown, a[i]);
-    if (unknown.is_unknown()) return unknown;
-    // text functions take a step per 64 bytes they scan; contains over a list a step per element
-    if (n.count > 0 && (a[0].kind == ValueKind::string || a[0].kind == ValueKind::list)) {
-        std::uint64_t cost = a[0].kind == ValueKind::list ? a[0].n : a[0].n / 64;
-        if (id == Builtin::contains && a[0].kind == ValueKind::string && a[1].kind == ValueKind::string)
-            cost = std::uint64_t{a[0].n} * (std::uint64_t{a[1].n} + 1) / 64;  // a search may compare each place
-        if (cost > 0 && !charge(n, cost)) return Value::error_value();
-    }
-    switch (id) {
-        case Builtin::length:
-            if (a[0].kind == ValueKind::list) return Value::integer(a[0].n);
-            return Value::integer(static_cast<std::int64_t>(code_points(a[0].str())));
-        case Builtin::trim: return Value::string(trim_view(a[0].str()));
-        case Builtin::label: {  // n.k: the code list (compiler)
-            const auto& list = c_.program->schema.code_lists[static_cast<std::size_t>(n.k.i)];
-            const check::CodeInfo* code = list.find(a[0].str());
-            return code ? Value::string(code->label) : a[0];
-        }
-        case Builtin::lower: return Value::string(keep(change_case(a[0].str(), false)));
-        case Builtin::upper: return Value::string(keep(change_case(a[0].str(), true)));
-        case Builtin::starts_with: return Value::boolean(a[0].str().substr(0, a[1].n) == a[1].str());
-        case Builtin::ends_with:
-            return Value::boolean(a[0].n >= a[1].n && a[0].str().substr(a[0].n - a[1].n) == a[1].str());
-        case Builtin::contains:
-            if (a[0].kind == ValueKind::list) {
-                Value result = Value::boolean(false);
-                for (std::uint32_t i = 0; i < a[0].n; ++i) {
-                    if (a[0].v[i].is_unknown()) result = worse(result, a[0].v[i]);
-                    else if (equal_values(a[0].v[i], a[1])) return Value::boolean(true);
-                }
-                return result;
-            }
-            return Value::boolean(a[0].str().find(a[1].str()) != std::string_view::npos);
-        case Builtin::has_format: return Value::boolean(matches_format(a[0].str(), a[1].str()));
-        case Builtin::days_between: return Value::integer(a[1].i - a[0].i);
-        case Builtin::months_between: return Value::integer(planrules::months_between(a[0].i, a[1].i));
-        case Builtin::age: {
-            std::int64_t years = planrules::months_between(a[0].i, today_);
-            return Value::integer(years >= 0 ? years / 12 : -((-years) / 12));
-        }
-        case Builtin::year: return Value::integer(civil_from_days(a[0].i).year);
-        case Builtin::month: return Value::integer(civil_from_days(a[0].i).month);
-        case Builtin::day: return Value::integer(civil_from_days(a[0].i).day);
-        case Builtin::period: {
-            Date d = civil_from_days(a[0].i);
-            if (d.year < 0 || d.year > 9999) return Value::string(keep(fmt::format("{:04}-{:02}", d.year, d.month)));
-            std::string text = to_string(d);  // YYYY-MM-DD, of which YYYY-MM
-            text.resize(7);
-            return Value::string(keep(std::move(text)));
-        }
-        case Builtin::abs:
-            if (a[0].kind == ValueKind::integer) {
-                if (a[0].i == std::numeric_limits<std::int64_t>::min()) return fail(n, "heltalsspill");
-                return Value::integer(a[0].i < 0 ? -a[0].i : a[0].i);
-            }
-            return Value::decimal(std::fabs(a[0].d));
-        case Builtin::round: {
-            double r = std::round(as_double(a[0]));
-            if (!(r >= -9.2e18 && r <= 9.2e18)) return fail(n, "talet är för stort för ett heltal");
-            return Value::integer(static_cast<std::int64_t>(r));
-        }
-        default: break;
-    }
-    return {};
+    builtins::Call call;
+    call.args = a;
+    call.count = n.count;
+    call.today = today_;
+    call.schema = &c_.program->schema;
+    call.code_list = n.k.kind == ValueKind::integer ? n.k.i : -1;
+    call.keep = [](void* self, std::string text) { return static_cast<Evaluator*>(self)->keep(std::move(text)); };
+    call.evaluator = this;
+    Value r = def.function(call);
+    if (call.failure) return fail(n, call.failure);
+    return r;
 }
 
 Value Evaluator::exists(const Node& n) {

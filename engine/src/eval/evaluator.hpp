@@ -186,6 +186,15 @@ private:
     BoundaryObserver* observer_ = nullptr;
 };
 
+// Of several unknowns, the one to report: an evaluation error wins over a missing value, so that
+// the result does not depend on the order of a list or of arguments. `acc` that is not unknown
+// stands for "none seen yet".
+inline Value worse(const Value& acc, const Value& v) {
+    if (!acc.is_unknown()) return v;
+    if (v.kind == ValueKind::error && acc.kind != ValueKind::error) return v;
+    return acc;
+}
+
 // Equality of two known values (deep for lists and records).
 bool equal_values(const Value& x, const Value& y);
 // Ordering of two known, comparable values: <0, 0, >0.
