@@ -2,6 +2,8 @@
 // tokens of each source line with canonical indentation and spacing, and checks the result by
 // parsing it again and comparing syntax trees. See format.hpp for the layout.
 
+#include "syntax/keywords.hpp"
+
 #include <planrules/syntax/format.hpp>
 #include <planrules/syntax/parser.hpp>
 
@@ -32,9 +34,6 @@ bool word_start(unsigned char c) { return ascii_alpha(c) || c == '_' || c >= 0x8
 bool word_char(unsigned char c) { return word_start(c) || digit(c); }
 bool id_char(unsigned char c) { return ascii_alpha(c) || digit(c) || c == '_'; }
 
-constexpr std::array<std::string_view, 9> declaration_words = {"ruleset", "define", "rule", "override", "test",
-                                                              "type",    "enum",   "codes", "root"};
-constexpr std::array<std::string_view, 5> block_words = {"ruleset", "rule", "override", "test", "type"};
 
 template <std::size_t N>
 bool one_of(std::string_view w, const std::array<std::string_view, N>& set) {
@@ -202,7 +201,7 @@ private:
         // (after `expect`, `no` and `only` are read as rule ids: same text, same treatment)
         const bool word = tok.k == TokenKind::word || tok.k == TokenKind::rule_id;
         if (word && !after_dot) {
-            if (tok.k == TokenKind::word && one_of(tok.text, declaration_words)) test_ = tok.text == "test";
+            if (tok.k == TokenKind::word && keywords::declaration(tok.text)) test_ = tok.text == "test";
             if (tok.text == "rule" || tok.text == "override") rule_id_next_ = true;
             if (test_ && (tok.text == "expect" || ((tok.text == "no" || tok.text == "only") && prev_ == "expect")))
                 rule_id_next_ = true;
@@ -284,7 +283,7 @@ public:
             int indent = classify(b, e);
             // blank lines: at most one; exactly one before a rule, test, … with its comments
             const std::size_t unit_first = pending.empty() ? li : pending.front();
-            const bool block = indent == 0 && toks_[b].k == TokenKind::word && one_of(toks_[b].text, block_words);
+            const bool block = indent == 0 && toks_[b].k == TokenKind::word && keywords::block(toks_[b].text);
             for (std::size_t k = 0; k <= pending.size(); ++k) {
                 std::size_t l = k < pending.size() ? pending[k] : li;
                 bool blank = l > 0 && blank_before(lines, l);
@@ -316,7 +315,7 @@ private:
         if (braces_ > 0 && parens_ == 0) {
             indent = first.k == TokenKind::punct && first.text == "}" ? 0 : 2;
             statement_ = 2;
-        } else if (parens_ == 0 && !open_ && first.k == TokenKind::word && one_of(first.text, declaration_words)) {
+        } else if (parens_ == 0 && !open_ && first.k == TokenKind::word && keywords::declaration(first.text)) {
             indent = 0;
             statement_ = 0;
             decl_ = decl_of(first.text);

@@ -1,6 +1,7 @@
 // The grammar of the rule language (Boost.Spirit X3). This is the only translation
 // unit that instantiates it; everything else calls parse_file / parse_expression.
 
+#include "keywords.hpp"
 #include "tokens.hpp"
 
 #include <planrules/syntax/parser.hpp>
@@ -16,27 +17,12 @@ using boost::fusion::at_c;
 using x3::_attr;
 using x3::_val;
 
-namespace {
-
-// Besides the operators and declaration words, the words that start a clause after an
-// expression are reserved, so that a missing expression is reported at the clause word
-// (`require` followed by `message …`) instead of the clause word being read as a name.
-// Field names after '.' may still be any word.
-const std::array<std::string_view, 33> reserved_words = {
-    "and",      "or",       "not",     "in",      "if",        "then",    "else",   "true",
-    "false",    "today",    "where",   "exists",  "for",       "rule",    "ruleset", "define",
-    "override", "test",     "enum",    "type",    "root",      "require", "message", "when",
-    "severity", "mandatory", "source", "tags",    "due",       "at",      "extends", "applies",
-    "codes"};
-
-// Words that start a declaration; the parser resumes at them after an error.
-const std::array<std::string_view, 9> declaration_words = {"ruleset", "type", "enum", "root",
-                                                           "define", "rule", "override", "test", "codes"};
-
-}  // namespace
-
 bool reserved(std::string_view word) noexcept {
-    return std::find(reserved_words.begin(), reserved_words.end(), word) != reserved_words.end();
+    // Besides the operators and declaration words, the words that start a clause after an
+    // expression are reserved, so that a missing expression is reported at the clause word
+    // (`require` followed by `message …`) instead of the clause word being read as a name.
+    // Field names after '.' may still be any word.
+    return keywords::reserved(word);
 }
 
 // ---------------------------------------------------------------- primitives
@@ -68,16 +54,13 @@ const word_table_parser<ast::Outcome> outcome_word{{},
                                                     {"indeterminate", ast::Outcome::indeterminate},
                                                     {"invalid_input", ast::Outcome::invalid_input}}};
 const word_table_parser<bool> bool_word{{}, {{"true", true}, {"false", false}}};
-const word_table_parser<int> declaration_word{{},
-                                              {{"ruleset", 0},
-                                               {"type", 1},
-                                               {"enum", 2},
-                                               {"root", 3},
-                                               {"define", 4},
-                                               {"rule", 5},
-                                               {"override", 6},
-                                               {"test", 7},
-                                               {"codes", 8}}};
+// A word that starts a declaration (keywords.hpp).
+const word_table_parser<int> declaration_word{{}, [] {
+    std::vector<std::pair<std::string_view, int>> words;
+    for (const auto& k : keywords::table)
+        if (k.declaration) words.emplace_back(k.word, static_cast<int>(words.size()));
+    return words;
+}()};
 
 struct compare_ops_ : x3::symbols<ast::Op> {
     compare_ops_() {
@@ -748,12 +731,9 @@ std::string help_for(std::string_view expected, Iterator at, Iterator end) {
     if (expected.find("date") != std::string_view::npos && starts("\""))
         return "write dates without quotes: 2022-12-01";
     if (expected.find("expression") != std::string_view::npos) {
-        if (word == "rule" || word == "define" || word == "test" || word == "override" || word == "ruleset")
-            return "the expression above is incomplete";
+        if (keywords::declaration(word)) return "the expression above is incomplete";
         if (starts("\"") ) return {};
-        static const std::vector<std::string_view> clause_words = {
-            "require", "message", "when", "severity", "mandatory", "source", "tags", "due", "at", "extends", "applies"};
-        if (std::find(clause_words.begin(), clause_words.end(), word) != clause_words.end())
+        if (keywords::after_expression(word))
             return fmt::format("'{}' starts the next clause: the expression before it is missing", word);
         if (starts(")") && expected.find("NAME in LIST") != std::string_view::npos)
             return "count, all, any, sum, min and max need a list, e.g. count(plan.aktiviteter)";
@@ -769,12 +749,9 @@ std::string help_for(std::string_view expected, Iterator at, Iterator end) {
         return "write the title in quotes after the name, e.g. rule HP-6.1 \"Bedömning av stödbehov\" or "
                "ruleset af.forordning \"Förordningen om den arbetsmarknadspolitiska verksamheten\"";
     if (expected.find("declaration") != std::string_view::npos) {
-        static const std::vector<std::string> clauses = {"severity", "mandatory", "require", "message", "when",
-                                                         "source",   "tags",      "due",     "at"};
-        if (!word.empty() && std::find(clauses.begin(), clauses.end(), std::string(word)) != clauses.end())
+        if (keywords::rule_clause(word))
             return "this clause belongs to a rule; is the 'rule ID \"title\"' line above it missing or broken?";
-        static const std::vector<std::string> decls = {"ruleset", "type",     "enum", "root",
-                                                       "define",  "override", "test", "rule", "codes"};
+        static const std::vector<std::string> decls = keywords::declarations();
         auto near = planrules::detail::nearest(word, decls);
         if (!near.empty()) return fmt::format("did you mean '{}'?", near);
     }
@@ -793,7 +770,7 @@ Iterator next_declaration(Iterator from, Iterator end) {
         while (q != end && (*q == ' ' || *q == '\t')) ++q;
         Iterator e = scan_word(q, end);
         std::string_view w(q, static_cast<std::size_t>(e - q));
-        if (std::find(declaration_words.begin(), declaration_words.end(), w) != declaration_words.end()) return q;
+        if (keywords::declaration(w)) return q;
     }
     return end;
 }

@@ -1,0 +1,93 @@
+#pragma once
+// The words of the rule language, one row each, with what they are: the grammar reserves them
+// and resumes at declarations after an error, its hints name clauses, the formatter lays out
+// declarations and blocks, and did-you-mean offers them.
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planrules::syntax::keywords {
+
+struct Keyword {
+    std::string_view word;
+    bool reserved;     // not a name: operators, literals, declarations, clauses that follow an expression
+    bool declaration;  // starts a declaration (the parser resumes at it after an error)
+    bool block;        // a declaration the formatter sets off by blank lines (it has clauses)
+    bool rule_clause;  // starts a clause of a rule
+    bool after_expression;  // may follow an expression as the next clause (a hint when one is missing)
+};
+
+//                                          reserved decl   block  rule   after
+inline constexpr std::array<Keyword, 33> table = {{
+    {"and", true, false, false, false, false},
+    {"or", true, false, false, false, false},
+    {"not", true, false, false, false, false},
+    {"in", true, false, false, false, false},
+    {"if", true, false, false, false, false},
+    {"then", true, false, false, false, false},
+    {"else", true, false, false, false, false},
+    {"true", true, false, false, false, false},
+    {"false", true, false, false, false, false},
+    {"today", true, false, false, false, false},
+    {"where", true, false, false, false, false},
+    {"exists", true, false, false, false, false},
+    {"for", true, false, false, false, false},
+    {"ruleset", true, true, true, false, false},
+    {"type", true, true, true, false, false},
+    {"enum", true, true, false, false, false},
+    {"codes", true, true, false, false, false},
+    {"root", true, true, false, false, false},
+    {"define", true, true, false, false, false},
+    {"rule", true, true, true, false, false},
+    {"override", true, true, true, false, false},
+    {"test", true, true, true, false, false},
+    {"require", true, false, false, true, true},
+    {"message", true, false, false, true, true},
+    {"when", true, false, false, true, true},
+    {"severity", true, false, false, true, true},
+    {"mandatory", true, false, false, true, true},
+    {"source", true, false, false, true, true},
+    {"tags", true, false, false, true, true},
+    {"due", true, false, false, true, true},
+    {"at", true, false, false, true, true},
+    {"extends", true, false, false, false, true},
+    {"applies", true, false, false, false, true},
+}};
+
+[[nodiscard]] constexpr const Keyword* find(std::string_view word) noexcept {
+    for (const auto& k : table)
+        if (k.word == word) return &k;
+    return nullptr;
+}
+[[nodiscard]] constexpr bool reserved(std::string_view w) noexcept {
+    const Keyword* k = find(w);
+    return k && k->reserved;
+}
+[[nodiscard]] constexpr bool declaration(std::string_view w) noexcept {
+    const Keyword* k = find(w);
+    return k && k->declaration;
+}
+[[nodiscard]] constexpr bool block(std::string_view w) noexcept {
+    const Keyword* k = find(w);
+    return k && k->block;
+}
+[[nodiscard]] constexpr bool rule_clause(std::string_view w) noexcept {
+    const Keyword* k = find(w);
+    return k && k->rule_clause;
+}
+[[nodiscard]] constexpr bool after_expression(std::string_view w) noexcept {
+    const Keyword* k = find(w);
+    return k && k->after_expression;
+}
+
+// The declaration words, for did-you-mean.
+[[nodiscard]] inline std::vector<std::string> declarations() {
+    std::vector<std::string> out;
+    for (const auto& k : table)
+        if (k.declaration) out.emplace_back(k.word);
+    return out;
+}
+
+}  // namespace planrules::syntax::keywords
