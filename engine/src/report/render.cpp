@@ -1,4 +1,6 @@
 #include "text/strings.hpp"
+#include "text/colors.hpp"
+
 #include <planrules/report/render.hpp>
 
 #include <fmt/format.h>
@@ -55,22 +57,21 @@ SourceExcerpt excerpt(std::string_view line, std::size_t col, std::size_t span) 
     return ex;
 }
 
-const char* severity_color(DiagnosticSeverity s) {
+const fmt::text_style& severity_style(DiagnosticSeverity s) {
     switch (s) {
-        case DiagnosticSeverity::error: return "\x1b[1;31m";
-        case DiagnosticSeverity::warning: return "\x1b[1;33m";
-        case DiagnosticSeverity::note: return "\x1b[1;36m";
+        case DiagnosticSeverity::error: return detail::colors::error;
+        case DiagnosticSeverity::warning: return detail::colors::warning;
+        case DiagnosticSeverity::note: break;
     }
-    return "";
+    return detail::colors::note;
 }
 
 }  // namespace
 
 std::string render_text(const Diagnostic& d, const RenderOptions& options) {
-    const char* bold = options.color ? "\x1b[1m" : "";
-    const char* reset = options.color ? "\x1b[0m" : "";
-    const char* sev_color = options.color ? severity_color(d.severity) : "";
-    const char* blue = options.color ? "\x1b[1;34m" : "";
+    using detail::colors::paint;
+    const bool on = options.color;
+    const fmt::text_style& severity = severity_style(d.severity);
     std::string out;
     std::string location = d.file_name.empty() ? std::string("planrules") : d.file_name;
     SourcePosition pos{};
@@ -78,11 +79,10 @@ std::string render_text(const Diagnostic& d, const RenderOptions& options) {
         pos = d.file->position(d.span.begin);
         location += fmt::format(":{}:{}", pos.line, pos.column);
     }
-    out += fmt::format("{}{}:{} {}{}:{} {}{}", bold, location, reset, sev_color, to_string(d.severity), reset, bold,
-                       d.message);
-    if (!d.code.empty() && d.code != "note") out += fmt::format(" [{}]", d.code);
-    out += reset;
-    out += '\n';
+    std::string headline = d.message;
+    if (!d.code.empty() && d.code != "note") headline += fmt::format(" [{}]", d.code);
+    out += fmt::format("{} {} {}\n", paint(on, detail::colors::strong, location + ":"),
+                       paint(on, severity, fmt::format("{}:", to_string(d.severity))), paint(on, detail::colors::strong, headline));
     std::string gutter_pad;
     if (d.file && d.has_span && options.show_source && d.file->line_count() > 0) {
         std::uint32_t li = d.file->line_index(d.span.begin);
@@ -94,12 +94,13 @@ std::string render_text(const Diagnostic& d, const RenderOptions& options) {
         std::size_t span_end = std::min<std::size_t>(d.span.end, line_begin + line.size());
         std::size_t span_bytes = span_end > d.span.begin ? span_end - d.span.begin : 0;
         SourceExcerpt ex = excerpt(line, col_bytes, span_bytes);
-        out += fmt::format("{}{} |{} {}\n", blue, number, reset, ex.text);
-        out += fmt::format("{}{} |{} {}{}{}{}\n", blue, gutter_pad, reset, ex.prefix, sev_color,
-                           std::string(std::max<std::size_t>(ex.width, 1), '^'), reset);
+        out += fmt::format("{} {}\n", paint(on, detail::colors::gutter, number + " |"), ex.text);
+        out += fmt::format("{} {}{}\n", paint(on, detail::colors::gutter, gutter_pad + " |"), ex.prefix,
+                           paint(on, severity, std::string(std::max<std::size_t>(ex.width, 1), '^')));
     }
     if (!d.help.empty()) {
-        out += fmt::format("{}{}={} {}help:{} {}\n", gutter_pad, blue, reset, bold, reset, d.help);
+        out += fmt::format("{}{} {} {}\n", gutter_pad, paint(on, detail::colors::gutter, "="),
+                           paint(on, detail::colors::strong, "help:"), d.help);
     }
     return out;
 }

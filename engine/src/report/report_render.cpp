@@ -3,6 +3,8 @@
 #include "json/syntax.hpp"
 
 #include "text/strings.hpp"
+#include "text/colors.hpp"
+
 #include <planrules/report/render.hpp>
 #include <planrules/report/report_render.hpp>
 
@@ -100,18 +102,18 @@ const char* outcome_label(Outcome o) noexcept {
 }  // namespace
 
 std::string render_report_text(const Report& r, bool color) {
-    auto paint = [&](const char* code, const std::string& s) { return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s; };
+    auto paint = [&](const fmt::text_style& style, std::string_view s) { return detail::colors::paint(color, style, s); };
     std::string out = fmt::format("Plan {} bedömd per {}\n", r.plan.empty() ? "(utan id)" : r.plan, to_string(r.as_of));
     if (r.findings.empty()) out += "\nInga avvikelser.\n";
-    struct Group { Severity s; const char* title; const char* code; };
-    for (Group g : {Group{Severity::error, "Fel", "1;31"}, Group{Severity::warning, "Varningar", "1;33"},
-                    Group{Severity::info, "Information", "1;36"}}) {
+    struct Group { Severity s; const char* title; const fmt::text_style& style; };
+    for (const Group& g : {Group{Severity::error, "Fel", detail::colors::error}, Group{Severity::warning, "Varningar", detail::colors::warning},
+                           Group{Severity::info, "Information", detail::colors::note}}) {
         std::size_t n = r.count(g.s);
         if (n == 0) continue;
-        out += "\n" + paint(g.code, fmt::format("{} ({})", g.title, n)) + "\n";
+        out += "\n" + paint(g.style, fmt::format("{} ({})", g.title, n)) + "\n";
         for (const Finding& f : r.findings) {
             if (f.severity != g.s) continue;
-            out += fmt::format("  {} {}{}\n", paint("1", f.rule), f.title, outcome_label(f.outcome));
+            out += fmt::format("  {} {}{}\n", paint(detail::colors::strong, f.rule), f.title, outcome_label(f.outcome));
             out += fmt::format("    {}\n", f.message);
             if (!f.pointer.empty()) out += fmt::format("    fält: {}\n", f.pointer);
             if (f.due) out += fmt::format("    senast: {}\n", to_string(*f.due));

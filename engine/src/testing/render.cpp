@@ -2,6 +2,8 @@
 
 #include "testing/describe.hpp"
 
+#include "text/colors.hpp"
+
 #include <planrules/testing.hpp>
 
 #include <fmt/format.h>
@@ -51,12 +53,10 @@ std::string failure_text(const TestResult& t) {
 }  // namespace
 
 std::string render_test_text(const TestRun& run, bool color) {
-    auto paint = [&](const char* code, std::string_view s) {
-        return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
-    };
+    auto paint = [&](const fmt::text_style& style, std::string_view s) { return detail::colors::paint(color, style, s); };
     std::string out;
     for (const auto& t : run.tests) {
-        out += fmt::format("{} {}:{}: {}\n", t.passed ? paint("32", "ok  ") : paint("1;31", "FAIL"), t.file, t.line, t.name);
+        out += fmt::format("{} {}:{}: {}\n", t.passed ? paint(detail::colors::passed, "ok  ") : paint(detail::colors::error, "FAIL"), t.file, t.line, t.name);
         if (!t.passed) out += failure_text(t);
     }
     std::vector<const RuleCoverage*> incomplete;
