@@ -876,17 +876,22 @@ ParseResult parse_file(const SourceFilePtr& file, const Limits& limits) {
     Iterator p = st.begin;
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) p += 3;  // byte order mark
     auto parser = x3::with<detail::state_tag>(std::ref(st))[detail::declaration];
-    std::size_t errors_before = 0;
     while (true) {
         p = detail::skip_blanks(p, st.end);
         if (p == st.end) break;
         Iterator decl_start = p;
-        errors_before = result.diagnostics.size();
         bool failed = false;
         try {
             st.depth = 0;
             if (!x3::phrase_parse(p, st.end, parser, detail::skipper)) {
-                detail::report_expected(st, "a declaration (ruleset, type, enum, root, define, rule, override or test)", p);
+                static const std::string expected = [] {
+                    std::vector<std::string> words = keywords::declarations();
+                    std::string list;
+                    for (std::size_t i = 0; i < words.size(); ++i)
+                        list += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+                    return "a declaration (" + list + ")";
+                }();
+                detail::report_expected(st, expected, p);
                 failed = true;
             }
         } catch (x3::expectation_failure<Iterator> const& f) {
@@ -896,7 +901,6 @@ ParseResult parse_file(const SourceFilePtr& file, const Limits& limits) {
             st.report(s.code, st.span(s.where, s.where_end), s.message, s.help);
             failed = true;
         }
-        (void)errors_before;
         if (failed) {
             detail::remember_broken_name(decl_start, st.end, result.file.broken_names);
             p = detail::next_declaration(decl_start, st.end);
