@@ -61,26 +61,16 @@ inline constexpr std::array<Keyword, 33> table = {{
         if (k.word == word) return &k;
     return nullptr;
 }
-[[nodiscard]] constexpr bool reserved(std::string_view w) noexcept {
+// Whether `w` is a keyword with `role` (&Keyword::declaration, …).
+[[nodiscard]] constexpr bool has_role(std::string_view w, bool Keyword::*role) noexcept {
     const Keyword* k = find(w);
-    return k && k->reserved;
+    return k && k->*role;
 }
-[[nodiscard]] constexpr bool declaration(std::string_view w) noexcept {
-    const Keyword* k = find(w);
-    return k && k->declaration;
-}
-[[nodiscard]] constexpr bool block(std::string_view w) noexcept {
-    const Keyword* k = find(w);
-    return k && k->block;
-}
-[[nodiscard]] constexpr bool rule_clause(std::string_view w) noexcept {
-    const Keyword* k = find(w);
-    return k && k->rule_clause;
-}
-[[nodiscard]] constexpr bool after_expression(std::string_view w) noexcept {
-    const Keyword* k = find(w);
-    return k && k->after_expression;
-}
+[[nodiscard]] constexpr bool reserved(std::string_view w) noexcept { return has_role(w, &Keyword::reserved); }
+[[nodiscard]] constexpr bool declaration(std::string_view w) noexcept { return has_role(w, &Keyword::declaration); }
+[[nodiscard]] constexpr bool block(std::string_view w) noexcept { return has_role(w, &Keyword::block); }
+[[nodiscard]] constexpr bool rule_clause(std::string_view w) noexcept { return has_role(w, &Keyword::rule_clause); }
+[[nodiscard]] constexpr bool after_expression(std::string_view w) noexcept { return has_role(w, &Keyword::after_expression); }
 
 // The declaration words, for did-you-mean.
 [[nodiscard]] inline std::vector<std::string> declarations() {
