@@ -71,10 +71,10 @@ commands:
         PLANS.jsonl|-
         validate a population of plans (JSON Lines, one plan per line) on all
         cores, streaming: per-rule counts (violated, indeterminate, passed, not
-        applicable, not in force), the key figures, the deadlines due within DAYS
-        (a work queue), the same per municipality (--group-by, default
-        sokande.kommun), and malformed records with their line numbers, which never
-        stop the run. --findings writes every plan's report as JSON Lines. A
+        applicable, not in force), the key figures the rules declare, the deadlines
+        due within DAYS (a work queue), the same per group (--group-by, default the
+        field the rules' 'group by' names), and malformed records with their line
+        numbers, which never stop the run. --findings writes every plan's report as JSON Lines. A
         progress bar is shown when standard error is a terminal
         exit status: 0 done, 2 unreadable rules or input, or a bad option
 
@@ -174,7 +174,7 @@ std::optional<int> shared_option(const std::vector<std::string_view>& args, std:
         if (!aud) return usage_error("--audience needs af, kommun or leverantor");
         options.audience = *aud;
     } else {
-        if (!v) return usage_error("--ruleset needs a rule set name, e.g. kommun.0180");
+        if (!v) return usage_error("--ruleset needs a rule set name, e.g. national.law");
         options.rulesets.emplace_back(*v);
     }
     return 0;
@@ -365,7 +365,7 @@ int run_batch(const std::vector<std::string_view>& args) {
             options.due_within = static_cast<int>(*n);
         } else if (a == "--group-by") {
             auto v = value();
-            if (!v) return usage_error("--group-by needs a field, e.g. sokande.kommun, or none");
+            if (!v) return usage_error("--group-by needs a field (a dotted path from the plan) or none");
             options.group_by = *v == "none" ? "" : std::string(*v);
         } else if (a == "--findings") {
             auto v = value();
@@ -509,7 +509,7 @@ int run_explain(const std::vector<std::string_view>& args) {
             return usage_error("explain takes one rule id");
         }
     }
-    if (id.empty()) return usage_error("explain needs a rule id, e.g. planrules explain HP-6.1 --rules rules/");
+    if (id.empty()) return usage_error("explain needs a rule id, e.g. planrules explain R-1.2 --rules rules/");
     if (paths.empty()) paths.emplace_back("rules");
     auto rs = compile_or_report(paths);
     if (!rs) return 2;

@@ -345,7 +345,7 @@ TEST_CASE("rule: missing title", "[syntax][rule][errors]") {
     CHECK(d.code == "syntax-error");
     CHECK(spelled(d) == "severity");
     CHECK_THAT(d.message, Catch::Contains("title in quotes"));
-    CHECK_THAT(d.help, Catch::Contains("rule HP-6.1"));
+    CHECK_THAT(d.help, Catch::Contains("rule R-1.2 \""));
 }
 
 TEST_CASE("rule: invalid id", "[syntax][rule][errors]") {
@@ -356,7 +356,7 @@ TEST_CASE("rule: invalid id", "[syntax][rule][errors]") {
             CHECK(d.code == "syntax-error");
             CHECK(d.span.begin == 5);
             CHECK_THAT(d.message, Catch::Contains("a rule id"));
-            CHECK_THAT(d.help, Catch::Contains("HP-6.1"));
+            CHECK_THAT(d.help, Catch::Contains("R-1.2"));
         }
     }
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Population runs: validate every plan of a JSON Lines stream in parallel and count, per rule
-// and per group (municipality by default), how many plans violate, pass, … each rule; the
-// agency's key figures; a work queue of deadlines coming due; malformed records by line.
+// and per group (the field the rules' `group by` names, or another), how many plans violate,
+// pass, … each rule; the key figures the rules declare (`figure`); a work queue of deadlines coming due; malformed records by line.
 // Memory does not grow with the input: lines are read in blocks, a bounded number of blocks is
 // in flight, and only counts (and the listed items) are kept. Never throws.
 
@@ -22,8 +22,8 @@ struct BatchOptions {
     unsigned threads = 0;           // 0: every core
     std::optional<int> due_within;  // days: list the deadlines due in [as_of, as_of + days]
     // The field plans are grouped by (a dotted path from the plan, of a string, enum, int,
-    // bool or date type); empty: no groups.
-    std::string group_by = "sokande.kommun";
+    // bool or date type); empty: no groups; unset: the field the rules' `group by` names, if any.
+    std::optional<std::string> group_by;
     std::FILE* findings = nullptr;  // when set: every plan's report as JSON Lines, in input order
     std::size_t max_listed = 10'000;  // malformed lines and queue entries listed (all are counted)
     // Called now and then from the calling thread with the bytes and records done so far.
@@ -37,12 +37,12 @@ struct RuleCounts {
     [[nodiscard]] std::uint64_t evaluated() const noexcept { return violated + indeterminate + passed; }
 };
 
-// A key figure: numerator / denominator plans.
+// A key figure the rules declare (`figure`): numerator / denominator plans.
 struct KeyFigure {
-    std::string id;      // e.g. "stodbehov_bedomt"
-    std::string title;   // Swedish, for the report
-    std::string label;   // short, for tables: "HP-6.1"
-    std::string rule;    // the rule it is read from
+    std::string id;      // its name
+    std::string title;   // for the report, in the rules' language
+    std::string label;   // short, for tables: its `label`, else its rule id, else its name
+    std::string rule;    // the rule it is read from (`from`), or ""
     std::uint64_t numerator = 0, denominator = 0;
     [[nodiscard]] double share() const noexcept {
         return denominator ? static_cast<double>(numerator) / static_cast<double>(denominator) : 0.0;

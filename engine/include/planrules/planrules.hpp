@@ -16,6 +16,7 @@
 
 #include <tl/expected.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -30,6 +31,8 @@ struct Compiled;
 
 struct TestRun;      // planrules/testing.hpp
 struct TestOptions;
+struct BatchSummary;  // planrules/batch.hpp
+struct BatchOptions;
 
 // A compiled, checked set of rule files. Immutable; copies share the same program and
 // may be used from many threads at once.
@@ -84,6 +87,8 @@ public:
 
 private:
     friend TestRun run_tests(const RuleSet& rules, const TestOptions& options);  // observes the evaluation
+    friend tl::expected<BatchSummary, std::string> run_batch(const RuleSet& rules, std::FILE* input,
+                                                             const BatchOptions& options);  // counts key figures
     std::shared_ptr<const check::Program> program_;
     std::shared_ptr<const eval::Compiled> compiled_;
     Diagnostics warnings_;

@@ -20,7 +20,7 @@ namespace planrules {
 class RuleSet;
 
 struct ExpectationResult {
-    std::string text;   // the expectation as written: HP-6.1 at "/stodbehov" outcome violated
+    std::string text;   // the expectation as written: R-1 at "/x" outcome violated
     std::string file;   // where it is written
     int line = 0, column = 0;
     bool passed = false;
@@ -58,7 +58,7 @@ struct BoundaryCoverage {
 // date boundaries.
 struct RuleCoverage {
     std::string rule;
-    std::string file;  // where the rule is declared: rules/af/forordning.rules:17:1
+    std::string file;  // where the rule is declared: rules/national/law.rules:17:1
     bool violated = false;
     bool satisfied = false;
     std::vector<BoundaryCoverage> boundaries;

@@ -7,8 +7,10 @@
 // the tallies, and the listed items (BatchOptions::max_listed).
 
 #include <planrules/batch.hpp>
-#include "text/strings.hpp"
 #include <planrules/report/report_render.hpp>
+
+#include "batch/figures.hpp"
+#include "text/strings.hpp"
 
 #include <fmt/format.h>
 
@@ -22,7 +24,6 @@
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <unordered_map>
 
 namespace planrules {
 namespace {
@@ -52,7 +53,9 @@ struct FieldPath {
     bool valid() const { return !slots.empty(); }
 };
 
-tl::expected<FieldPath, std::string> resolve(const check::Schema& schema, std::string_view dotted) {
+// The group values are shown in the summary: a field whose values are for Arbetsförmedlingen
+// only (`sensitive`, `sensitive value`) groups no report for another audience.
+tl::expected<FieldPath, std::string> resolve(const check::Schema& schema, std::string_view dotted, Audience audience) {
     FieldPath path;
     int type = schema.root_type;
     std::string_view rest = dotted;
@@ -72,8 +75,12 @@ tl::expected<FieldPath, std::string> resolve(const check::Schema& schema, std::s
             return tl::unexpected(fmt::format("'{}' is not a field of the plan: {} has no field '{}'{}", dotted, rec.name,
                                               name, hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
         }
+        const auto& field = rec.fields[static_cast<std::size_t>(slot)];
+        if (audience != Audience::af && (field.sensitive || field.sensitive_value))
+            return tl::unexpected(fmt::format("'{}' is sensitive: a summary for {} cannot be grouped by it", dotted,
+                                              to_string(audience)));
         path.slots.push_back(slot);
-        type = rec.fields[static_cast<std::size_t>(slot)].type;
+        type = field.type;
     }
     if (path.slots.empty()) return tl::unexpected(fmt::format("'{}' names no field", dotted));
     auto k = schema.type(type).kind;
@@ -110,59 +117,6 @@ std::string text_of(const check::Schema& schema, const FieldPath& path, const Va
         case ValueKind::decimal: return fmt::format("{}", v.d);
         default: return {};
     }
-}
-
-// The key figures of the rule catalogue ("Population figures"), read from rule outcomes.
-enum class FigureKind {
-    passed_of_evaluated,
-    passed_of_established,
-    established_of_registered_30_days,
-    automatic_of_established,  // established plans whose revidering is automatisk
-    priority_of_long_term,     // long-term unemployed (AF-LTU's definition) registered 24 months or more
-};
-struct FigureDef {
-    const char* id;
-    const char* label;
-    const char* rule;
-    const char* title;
-    FigureKind kind;
-};
-constexpr FigureDef figure_defs[] = {
-    {"stodbehov_bedomt", "HP-6.1", "HP-6.1", "Upprättade planer med en bedömning av stödbehovet",
-     FigureKind::passed_of_evaluated},
-    {"aktiviteter_motiverade", "HP-6.3", "HP-6.3", "Planer där alla aktuella aktiviteter är arbetsmarknadspolitiskt motiverade",
-     FigureKind::passed_of_evaluated},
-    {"reviderad_inom_6_manader", "AF-6M", "AF-6M", "Upprättade planer som följts upp och reviderats inom sex månader",
-     FigureKind::passed_of_evaluated},
-    {"upprattad_inom_30_dagar", "AF-30D", "AF-30D", "Upprättade planer som upprättades inom 30 dagar från inskrivningen",
-     FigureKind::passed_of_established},
-    {"inskriven_30_dagar_med_plan", "inskr.30d", "AF-30D", "Arbetssökande inskrivna minst 30 dagar som har en upprättad plan",
-     FigureKind::established_of_registered_30_days},
-    {"reviderad_automatiskt", "automatisk", "AF-AUTO", "Upprättade planer som förnyas automatiskt",
-     FigureKind::automatic_of_established},
-    {"langtidsarbetslos_24_manader", "LTU 24 mån", "AF-LTU",
-     "Långtidsarbetslösa som har varit inskrivna arbetslösa i 24 månader eller mer", FigureKind::priority_of_long_term},
-};
-
-// Whether a job seeker is long-term unemployed on `today` as AF-LTU defines it (under 25: more
-// than 6 months registered unemployed; 25 or older: more than 12), and registered 24 months or
-// more; nullopt when it cannot be decided (no date, or between 6 and 12 months without a birth
-// date).
-struct LongTerm {
-    bool long_term = false;
-    bool priority = false;
-};
-std::optional<LongTerm> long_term(const Value& since, const Value& birth, std::int64_t today) {
-    if (since.kind != ValueKind::date) return std::nullopt;
-    LongTerm out;
-    out.priority = add_months(since.i, 24) <= today;
-    if (today > add_months(since.i, 12)) out.long_term = true;
-    else if (today > add_months(since.i, 6)) {
-        if (birth.kind != ValueKind::date) return std::nullopt;
-        std::int64_t age = months_between(birth.i, today) / 12;
-        out.long_term = age < 25;
-    }
-    return out;
 }
 
 enum State : std::uint8_t { skipped, violated, indeterminate, passed, not_applicable, not_in_force };
@@ -220,35 +174,24 @@ struct Block {
 
 class Batch {
 public:
-    Batch(const RuleSet& rules, const BatchOptions& o) : rules_(rules), o_(o), schema_(rules.program().schema) {}
+    Batch(const RuleSet& rules, const eval::Compiled& compiled, const BatchOptions& o)
+        : rules_(rules), compiled_(compiled), o_(o), schema_(rules.program().schema),
+          figures_(compiled, o.validate.audience) {}
 
     tl::expected<BatchSummary, std::string> run(std::FILE* input) {
         const auto& p = rules_.program();
         for (std::size_t i = 0; i < p.rules.size(); ++i) {
-            index_.emplace(p.rules[i].id(), static_cast<int>(i));
             summary_.rule_ids.push_back(p.rules[i].id());
             int rs = p.rules[i].ruleset;
             summary_.rulesets.push_back(rs >= 0 ? p.rulesets[static_cast<std::size_t>(rs)].name : "");
             summary_.severities.push_back(p.rules[i].decl->severity.value_or(Severity::error));
             summary_.withheld.push_back(rules_.withheld(i, o_.validate.audience));
         }
-        if (!o_.group_by.empty()) {
-            auto g = resolve(schema_, o_.group_by);
+        group_by_ = o_.group_by ? *o_.group_by : p.group ? p.group->path : std::string();
+        if (!group_by_.empty()) {
+            auto g = resolve(schema_, group_by_, o_.validate.audience);
             if (!g) return tl::unexpected(g.error());
             group_ = *g;
-        }
-        if (auto s = resolve(schema_, "status")) status_ = *s;
-        if (auto s = resolve(schema_, "sokande.inskrivningsdatum")) registered_ = *s;
-        if (auto s = resolve(schema_, "revidering")) revision_ = *s;
-        if (auto s = resolve(schema_, "sokande.inskriven_arbetslos_sedan")) unemployed_since_ = *s;
-        if (auto s = resolve(schema_, "sokande.fodelsedatum")) birth_ = *s;
-        for (const auto& f : figure_defs) {
-            auto it = index_.find(f.rule);
-            if (it == index_.end() || summary_.withheld[static_cast<std::size_t>(it->second)]) continue;
-            if (f.kind != FigureKind::passed_of_evaluated && (!status_.valid() || !registered_.valid())) continue;
-            if (f.kind == FigureKind::automatic_of_established && !revision_.valid()) continue;
-            if (f.kind == FigureKind::priority_of_long_term && (!unemployed_since_.valid() || !birth_.valid())) continue;
-            figures_.push_back({&f, it->second});
         }
         validate_ = o_.validate;
         validate_.deadlines = o_.due_within.has_value();
@@ -444,9 +387,10 @@ private:
 
     void work_blocks(Tally& tally) {
         tally.all.rules.resize(summary_.rule_ids.size());
-        tally.all.figures.resize(figures_.size());
+        tally.all.figures.resize(figures_.counted().size());
         std::vector<std::uint8_t> states(summary_.rule_ids.size());
         Report report;  // reused for every plan of this worker
+        Worker w{figures_, {}};
         for (;;) {
             Block b;
             {
@@ -469,7 +413,7 @@ private:
                     std::size_t nl = data.find('\n');
                     std::string_view text = data.substr(0, nl);
                     data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
-                    one(tally, states, report, text, line, b.out);
+                    one(tally, states, report, w, text, line, b.out);
                     ++line;
                     ++records;
                 }
@@ -488,8 +432,14 @@ private:
         }
     }
 
-    void one(Tally& tally, std::vector<std::uint8_t>& states, Report& r, std::string_view text, std::uint64_t line,
-             std::string& out) {
+    // A worker's own key-figure evaluation.
+    struct Worker {
+        batch::Figures figures;
+        std::vector<batch::FigureCount> counts;
+    };
+
+    void one(Tally& tally, std::vector<std::uint8_t>& states, Report& r, Worker& w, std::string_view text,
+             std::uint64_t line, std::string& out) {
         if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
         if (text.find_first_not_of(" \t") == std::string_view::npos) return;  // a blank line is no record
         ++tally.lines;
@@ -534,7 +484,7 @@ private:
             if (it == tally.groups.end()) {
                 it = tally.groups.emplace(group, Counts{}).first;
                 it->second.rules.resize(states.size());
-                it->second.figures.resize(figures_.size());
+                it->second.figures.resize(figures_.counted().size());
             }
             g = &it->second;
         }
@@ -555,51 +505,14 @@ private:
         count(tally.all);
         if (g) count(*g);
 
-        if (!figures_.empty()) {
-            bool established = false, registered_30 = false;
-            if (status_.valid()) {
-                std::string status = text_of(schema_, status_, read_field(*plan, status_));
-                established = !status.empty() && status != "utkast";
-            }
-            if (registered_.valid()) {
-                Value d = read_field(*plan, registered_);
-                registered_30 = d.kind == ValueKind::date && d.i + 30 <= as_of_day_;
-            }
-            bool automatic = false;
-            if (revision_.valid()) automatic = text_of(schema_, revision_, read_field(*plan, revision_)) == "automatisk";
-            std::optional<LongTerm> ltu;
-            if (unemployed_since_.valid() && birth_.valid())
-                ltu = long_term(read_field(*plan, unemployed_since_), read_field(*plan, birth_), as_of_day_);
-            for (std::size_t k = 0; k < figures_.size(); ++k) {
-                auto s = states[static_cast<std::size_t>(figures_[k].rule)];
-                bool num = false, den = false;
-                switch (figures_[k].def->kind) {
-                    case FigureKind::passed_of_evaluated:
-                        den = s == violated || s == indeterminate || s == passed;
-                        num = s == passed;
-                        break;
-                    case FigureKind::passed_of_established:
-                        den = established && (s == violated || s == indeterminate || s == passed);
-                        num = den && s == passed;
-                        break;
-                    case FigureKind::established_of_registered_30_days:
-                        den = registered_30;
-                        num = registered_30 && established;
-                        break;
-                    case FigureKind::automatic_of_established:
-                        den = established;
-                        num = established && automatic;
-                        break;
-                    case FigureKind::priority_of_long_term:
-                        den = established && ltu && ltu->long_term;
-                        num = den && ltu->priority;
-                        break;
-                }
-                tally.all.figures[k].first += num;
-                tally.all.figures[k].second += den;
+        if (!figures_.counted().empty()) {
+            w.figures.count(*plan, as_of_day_, validate_.max_steps, r.results, w.counts);
+            for (std::size_t k = 0; k < w.counts.size(); ++k) {
+                tally.all.figures[k].first += w.counts[k].numerator;
+                tally.all.figures[k].second += w.counts[k].denominator;
                 if (g) {
-                    g->figures[k].first += num;
-                    g->figures[k].second += den;
+                    g->figures[k].first += w.counts[k].numerator;
+                    g->figures[k].second += w.counts[k].denominator;
                 }
             }
         }
@@ -631,7 +544,7 @@ private:
     void merge(std::vector<Tally>& tallies) {
         Counts all;
         all.rules.resize(summary_.rule_ids.size());
-        all.figures.resize(figures_.size());
+        all.figures.resize(figures_.counted().size());
         std::map<std::string, Counts, std::less<>> groups;
         for (auto& t : tallies) {
             summary_.lines += t.lines;
@@ -655,7 +568,7 @@ private:
         trim_queue(summary_.queue);
         summary_.as_of = validate_.as_of;
         summary_.digest = rules_.digest();
-        summary_.group_by = group_.valid() ? o_.group_by : "";
+        summary_.group_by = group_.valid() ? group_by_ : "";
         summary_.due_within = o_.due_within;
         summary_.rules = all.rules;
         summary_.figures = figures(all);
@@ -672,26 +585,27 @@ private:
 
     std::vector<KeyFigure> figures(const Counts& c) const {
         std::vector<KeyFigure> out;
-        for (std::size_t k = 0; k < figures_.size(); ++k) {
-            const auto& d = *figures_[k].def;
-            out.push_back(KeyFigure{d.id, d.title, d.label, d.rule, c.figures[k].first, c.figures[k].second});
+        const auto& p = rules_.program();
+        for (std::size_t k = 0; k < figures_.counted().size(); ++k) {
+            const auto& code = compiled_.figures[static_cast<std::size_t>(figures_.counted()[k])];
+            const ast::FigureDecl& d = *p.figures[static_cast<std::size_t>(code.figure)].decl;
+            std::string rule = d.from ? d.from->text : std::string();
+            std::string label = d.label ? d.label->value : !rule.empty() ? rule : d.name.text;
+            out.push_back(KeyFigure{d.name.text, d.title.value, std::move(label), std::move(rule), c.figures[k].first,
+                                    c.figures[k].second});
         }
         return out;
     }
 
-    struct Figure {
-        const FigureDef* def;
-        int rule;
-    };
-
     const RuleSet& rules_;
+    const eval::Compiled& compiled_;
     const BatchOptions& o_;
     const check::Schema& schema_;
     ValidateOptions validate_;
     std::int64_t as_of_day_ = 0;
-    std::unordered_map<std::string_view, int> index_;
-    FieldPath group_, status_, registered_, revision_, unemployed_since_, birth_;
-    std::vector<Figure> figures_;
+    std::string group_by_;
+    FieldPath group_;
+    batch::Figures figures_;  // copied by each worker
     BatchSummary summary_;
 
     std::mutex mutex_;
@@ -713,7 +627,7 @@ private:
 tl::expected<BatchSummary, std::string> run_batch(const RuleSet& rules, std::FILE* input, const BatchOptions& options) {
     if (!input) return tl::unexpected(std::string("no input"));
     try {
-        Batch b(rules, options);
+        Batch b(rules, *rules.compiled_, options);
         return b.run(input);
     } catch (const std::exception& e) {
         return tl::unexpected(std::string("internal error: ") + e.what());

@@ -13,6 +13,8 @@ void Checker::run() {
     check_rules();
     check_overrides();
     check_tests();
+    check_figures();
+    check_group();
 }
 
 void Checker::report(DiagnosticSeverity sev, int file, SourceSpan span, std::string code, std::string message,

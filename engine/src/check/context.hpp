@@ -3,8 +3,9 @@
 // and variables in scope, and the diagnostics. Each pass is defined in the file of its concern:
 // checker.cpp (the pass list, diagnostics), schema.cpp (types, records, code lists),
 // declarations.cpp (declarations, rule-set layering, overrides), rules.cpp (defines, rules,
-// messages, tests), expressions.cpp (names and types of expressions) and calls.cpp (calls of
-// defines and built-in functions).
+// messages, tests), figures.cpp (key figures and the grouping of population runs),
+// expressions.cpp (names and types of expressions) and calls.cpp (calls of defines and
+// built-in functions).
 
 #include "builtins/builtins.hpp"
 #include "json/syntax.hpp"
@@ -163,6 +164,17 @@ private:
 
     void check_tests();
 
+    // ------------------------------------------------------------ key figures and grouping
+
+    void collect_figure(const ast::FigureDecl& f, int ruleset);
+
+    void check_figures();
+
+    // The grouping field: a field of one value read from the plan (plan.x.y).
+    void check_group();
+
+    bool in_figure_ = false;  // checking a figure's conditions: 'passed' and 'evaluated' mean its rule's outcome
+
     // ------------------------------------------------------------ expressions
 
     std::string describe(int type) const;
@@ -184,7 +196,7 @@ private:
     // list `[]` (list<any>) compares with every list.
     bool types_comparable(int ta, int tb) const;
 
-    // The schema's field that a member expression reads (plan.sokande.kommun, a.typ), or null.
+    // The schema's field that a member expression reads (plan.x.y, a.z), or null.
     const FieldInfo* field_of(const Expr& e) const;
 
     // A string literal compared with a field of a code list (or a list of such codes) should be

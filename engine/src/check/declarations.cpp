@@ -64,6 +64,16 @@ void Checker::collect_declarations() {
                 if (rs >= 0) p_.rulesets[static_cast<std::size_t>(rs)].defines.push_back(static_cast<int>(p_.defines.size() - 1));
             } else if (auto* t = std::get_if<ast::TestDecl>(&d)) {
                 p_.tests.push_back(TestInfo{t, file_});
+            } else if (auto* fg = std::get_if<ast::FigureDecl>(&d)) {
+                collect_figure(*fg, rs);
+            } else if (auto* g = std::get_if<ast::GroupDecl>(&d)) {
+                if (p_.group) {
+                    error(g->span, "duplicate-group", "the grouping of population runs is declared twice",
+                          "keep one 'group by': a run groups plans by one field");
+                    note(p_.group->file, p_.group->decl->span, "the first declaration is here");
+                    continue;
+                }
+                p_.group = GroupInfo{g, file_, {}};
             }
             first = false;
         }

@@ -19,7 +19,7 @@ bool Checker::numeric(int t) const {
 void Checker::expect_bool(const Expr& e, const char* where) {
     int t = check_expr(e);
     if (is_error(t) || t == Schema::bool_type) return;
-    std::string help = "compare it with something, e.g. plan.senast_reviderad <= today";
+    std::string help = "compare it with something, e.g. plan.FIELD <= today";
     if (s_.type(t).kind == TypeKind::string) help = "to test that a text is filled in, write not blank(…)";
     if (s_.type(t).kind == TypeKind::list) help = "to test that a list has elements, write count(…) > 0";
     error(e.span, "not-a-condition", fmt::format("{} needs a condition (true or false), but this is {}", where, describe(t)),
@@ -119,7 +119,7 @@ std::string Checker::comparison_help(int ta, int tb) const {
     if ((ka == TypeKind::date && kb == TypeKind::integer) || (kb == TypeKind::date && ka == TypeKind::integer))
         return "write dates as YYYY-MM-DD; to compare a number of days, use days_between(a, b)";
     if ((ka == TypeKind::date && kb == TypeKind::duration) || (kb == TypeKind::date && ka == TypeKind::duration))
-        return "add the duration to a date first, e.g. plan.upprattad_datum + 6 months";
+        return "add the duration to a date first, e.g. plan.FIELD + 6 months";
     if (ka == TypeKind::boolean || kb == TypeKind::boolean) return "a condition is already true or false; use it directly";
     return {};
 }
@@ -189,6 +189,8 @@ int Checker::check_name(const Expr& e) {
     if (help.empty() && s_.root_type >= 0 && s_.type(s_.root_type).kind == TypeKind::record &&
         s_.records[static_cast<std::size_t>(s_.type(s_.root_type).decl)].slot(e.text) >= 0)
         help = fmt::format("fields of the plan are read through '{}': {}.{}", s_.root_name, s_.root_name, e.text);
+    if (help.empty() && in_figure_ && (e.text == "passed" || e.text == "evaluated"))
+        help = fmt::format("'{}' is the outcome of the figure's rule: add 'from RULE' to the figure", e.text);
     if (help.empty() && s_.root_name.empty())
         help = "no schema is loaded: add 'schema \"….schema\"' to the rule set header";
     error(e.span, "unknown-name", fmt::format("unknown name '{}'", e.text), help);
@@ -308,7 +310,7 @@ int Checker::check_binary(const Expr& e) {
             if (is_error(ta) || is_error(tb)) return Schema::bool_type;
             if (s_.type(tb).kind != TypeKind::list)
                 return mismatch(fmt::format("'{}' needs a list on its right, but this is {}", ast::to_string(e.op), describe(tb)),
-                                "write a list in brackets: x in [\"planerad\", \"pagaende\"]");
+                                "write a list in brackets: x in [\"a\", \"b\"]");
             int el = s_.type(tb).element;
             if (b.kind == ExprKind::list) {
                 bool ok = true;
@@ -328,7 +330,7 @@ int Checker::check_binary(const Expr& e) {
             if (ta == Schema::duration_type && tb == Schema::duration_type) return Schema::duration_type;
             if (ta == Schema::string_type && tb == Schema::string_type) return Schema::string_type;
             if (ta == Schema::date_type && tb == Schema::int_type)
-                return mismatch("cannot add a number to a date", "say what the number counts: plan.upprattad_datum + 30 days");
+                return mismatch("cannot add a number to a date", "say what the number counts: plan.FIELD + 30 days");
             if (ta == Schema::date_type && tb == Schema::date_type)
                 return mismatch("cannot add two dates", "to count the days between them, use days_between(a, b)");
             return mismatch(fmt::format("cannot add {} and {}", describe(ta), describe(tb)), {});
@@ -383,7 +385,7 @@ int Checker::element_type(const Expr& source, const char* what) {
     if (is_error(t)) return t;
     if (s_.type(t).kind != TypeKind::list) {
         error(source.span, "not-a-list", fmt::format("{} needs a list, but this is {}", what, describe(t)),
-              "e.g. plan.aktiviteter");
+              "e.g. plan.LIST");
         return Schema::error_type;
     }
     return s_.type(t).element;

@@ -110,7 +110,7 @@ void Checker::check_rules() {
                     "title until then");
         if (!r.source)
             warning(r.id.span, "missing-source", fmt::format("rule {} names no legal or policy source", r.id.text),
-                    "add 'source \"…\"', e.g. source \"Förordning (2000:628) 6 §\"");
+                    "add 'source \"…\"', naming the law, ordinance or report and its section");
         if (r.in_force_from && r.in_force_until && r.in_force_until->date < r.in_force_from->date)
             error(r.in_force_span, "empty-in-force",
                   fmt::format("rule {} ends (until {}) before it begins (from {})", r.id.text,
@@ -130,7 +130,7 @@ void Checker::check_rules() {
                 if (s_.type(t).kind != TypeKind::list)
                     error(fe.collection.span, "for-each-not-list",
                           fmt::format("'for each' needs a list, but this is {}", describe(t)),
-                          "iterate over a list field, e.g. for each a in plan.aktiviteter");
+                          "iterate over a list field, e.g. for each a in plan.LIST");
                 else
                     element = s_.type(t).element;
             }
@@ -143,7 +143,7 @@ void Checker::check_rules() {
             int t = check_expr(*r.due);
             if (t != Schema::error_type && t != Schema::date_type)
                 error(r.due->span, "type-mismatch", fmt::format("'due' needs a date, but this is {}", describe(t)),
-                      "e.g. due plan.sokande.inskrivningsdatum + 30 days");
+                      "e.g. due plan.FIELD + 30 days");
         }
         if (r.if_missing && r.if_missing == ast::MissingPolicy::report) {
             // unreachable: the grammar has no 'if missing report'
@@ -175,7 +175,7 @@ void Checker::check_template(const ast::StringTemplate& t, bool sensitive_rule) 
         auto k = s_.type(ty).kind;
         if (k == TypeKind::record || k == TypeKind::list)
             error(seg.expr.span, "unprintable", fmt::format("a message cannot show {}", describe(ty)),
-                  k == TypeKind::list ? "show one value, e.g. {count(plan.aktiviteter)}"
+                  k == TypeKind::list ? "show one value, e.g. {count(plan.LIST)}"
                                       : "show one of its fields, e.g. {a.id}");
     }
 }
@@ -185,13 +185,13 @@ void Checker::check_path(const Expr& e) {
     while (x->kind == ExprKind::member) x = &x->children[0];
     if (x->kind != ExprKind::name) {
         error(e.span, "at-not-path", "'at' needs a field path",
-              "write the field the finding points at, e.g. at plan.stodbehov or at a.motivering");
+              "write the field the finding points at, e.g. at plan.FIELD or at a.FIELD");
         return;
     }
     // the path starts at the root or at a variable, not at a define
     if (!in_scope(x->text) && (s_.root_name.empty() || x->text != s_.root_name) && find_define(x->text) >= 0) {
         error(e.span, "at-not-path", fmt::format("'at' needs a field path, but '{}' is a define", x->text),
-              "write the path itself: it starts at the plan or at a 'for each' variable, e.g. at plan.stodbehov");
+              "write the path itself: it starts at the plan or at a 'for each' variable, e.g. at plan.FIELD");
         return;
     }
     check_expr(e);
@@ -257,7 +257,7 @@ void Checker::check_tests() {
                     error(r.span, "unknown-rule", fmt::format("unknown rule '{}'", r.text), did_you_mean(r.text, ids));
             if (e.pointer && !e.pointer->value.empty() && e.pointer->value[0] != '/')
                 error(e.pointer->span, "bad-pointer", fmt::format("'{}' is not a JSON pointer", e.pointer->value),
-                      "JSON pointers start with '/', e.g. \"/aktiviteter/0/motivering\"");
+                      "JSON pointers start with '/', e.g. \"/LIST/0/FIELD\"");
         }
     }
 }

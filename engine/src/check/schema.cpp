@@ -53,7 +53,7 @@ void Checker::collect_schema() {
                 }
                 if (e.values.empty())
                     error(e.name.span, "empty-enum", fmt::format("enum {} has no values", e.name.text),
-                          "list its values: enum Status { utkast, upprattad }");
+                          "list its values: enum Status { draft, final }");
                 s_.enums.push_back(std::move(info));
                 s_.intern(Type{TypeKind::enumeration, static_cast<int>(s_.enums.size() - 1)});
             }
@@ -135,7 +135,7 @@ void Checker::collect_code_list(const ast::CodesDecl& c) {
     }
     if (c.codes.empty())
         error(c.name.span, "empty-code-list", fmt::format("the code list {} has no codes", c.name.text),
-              "list its codes: codes Aktivitetstyp { sokaktivitet \"Sökaktivitet\", sius \"SIUS\" sensitive }");
+              "list its codes: codes Kind { a \"First kind\", b \"Second kind\" sensitive }");
     s_.code_lists.push_back(std::move(info));
 }
 

@@ -155,7 +155,7 @@ public:
                 int el_type = r.type_id >= 0 && s_.type(r.type_id).kind == TypeKind::list ? s_.type(r.type_id).element : -1;
                 bool left_enum = is_enum(l.type_id);
                 if (left_enum && r.kind == ExprKind::list) {
-                    // plan.status in ["utkast", "avslutad"]: the strings become codes
+                    // plan.x in ["a", "b"] of an enum: the strings become codes
                     n.a = expr(l, depth);
                     Node list;
                     list.kind = NodeKind::list;
@@ -319,6 +319,19 @@ public:
             }
             c_.overrides.push_back(std::move(code));
         }
+        // key figures: `passed` and `evaluated` in variables 0 and 1
+        for (std::size_t i = 0; i < p_.figures.size(); ++i) {
+            const auto& f = p_.figures[i];
+            file_ = f.file;
+            max_depth_ = 0;
+            FigureCode code;
+            code.figure = static_cast<int>(i);
+            code.rule = f.rule;
+            if (f.decl->denominator) code.denominator = expr(*f.decl->denominator, 2);
+            if (f.decl->numerator) code.numerator = expr(*f.decl->numerator, 2);
+            code.frame_size = std::max(max_depth_, 2);
+            c_.figures.push_back(code);
+        }
         // A rule that reads a sensitive field or compares with a sensitive code (in any clause,
         // through defines, or in an override's message) is withheld like a rule marked
         // `sensitive`: its findings, its message and the pointers of its missing values would
@@ -335,6 +348,9 @@ public:
         for (const auto& ov : c_.overrides)
             for (const auto& part : ov.message)
                 if (reads_sensitive(part.node)) c_.rules[static_cast<std::size_t>(ov.rule)].sensitive = true;
+        for (auto& f : c_.figures)
+            f.sensitive = reads_sensitive(f.denominator) || reads_sensitive(f.numerator) ||
+                          (f.rule >= 0 && c_.rules[static_cast<std::size_t>(f.rule)].sensitive);
     }
 
 private:

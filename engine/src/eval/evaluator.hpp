@@ -10,7 +10,7 @@
 
 namespace planrules::eval {
 
-// The values of parameterless defines (`define upprattad = …`) for one plan and one `today`:
+// The values of parameterless defines (`define name = …`) for one plan and one `today`:
 // such a define reads only the plan, `today` and other defines, so one evaluation serves every
 // rule that uses it. Kept per thread and reused: begin() forgets the previous plan's values.
 struct DefineCache {

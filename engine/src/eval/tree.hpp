@@ -47,7 +47,7 @@ struct Node {
     std::int32_t a = -1, b = -1, c = -1;
     std::int32_t slot = -1;
     std::uint32_t first = 0, count = 0;  // into Compiled::kids
-    // member: a path from the plan or a variable (plan.sokande.kommun, a.start), read in one
+    // member: a path from the plan or a variable (plan.x.y, a.z), read in one
     // go: Compiled::paths[path_first] is the base (-1 the plan, else a variable's slot), then
     // path_len - 1 slots outwards; 0 when the object is some other expression
     std::uint32_t path_first = 0, path_len = 0;
@@ -101,6 +101,16 @@ struct OverrideCode {
     bool has_message = false;
 };
 
+// A key figure (check::FigureInfo): its conditions read `passed` and `evaluated`, the outcome of
+// its rule, from variables 0 and 1.
+struct FigureCode {
+    int figure = -1;  // index into Program::figures
+    int rule = -1;    // index into Program::rules, or -1
+    int denominator = -1, numerator = -1;
+    int frame_size = 2;
+    bool sensitive = false;  // reads a sensitive field, or its rule does: counted for Arbetsförmedlingen only
+};
+
 struct Compiled {
     std::shared_ptr<const check::Program> program;
     std::vector<Node> nodes;
@@ -111,6 +121,7 @@ struct Compiled {
     std::vector<DefineCode> defines;
     std::vector<RuleCode> rules;
     std::vector<OverrideCode> overrides;
+    std::vector<FigureCode> figures;
     std::vector<int> applies;                 // per rule set: node of `applies when`, or -1
     int applies_frame = 1;                    // frame size the `applies when` nodes need
     std::vector<std::vector<int>> ruleset_chain;  // per rule set: itself and its ancestors

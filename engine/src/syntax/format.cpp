@@ -90,7 +90,7 @@ public:
                 kind = TokenKind::rule_id;
             } else if (digit(c) && start >= 2 && t_[start - 1] == '.' &&
                        word_char(static_cast<unsigned char>(t_[start - 2]))) {
-                // a segment of a rule set name (kommun.0180, k.0y): one word, not a number
+                // a segment of a rule set name (local.0001, k.0y): one word, not a number
                 while (i < t_.size() && word_char(static_cast<unsigned char>(t_[i]))) ++i;
                 kind = TokenKind::word;
             } else if (digit(c)) {
@@ -192,7 +192,7 @@ private:
         return npos;
     }
 
-    // What the next token may be: a rule id after `rule`, `override`, `expect [no|only]` and
+    // What the next token may be: a rule id after `rule`, `override`, a figure's `from`, `expect [no|only]` and
     // the commas of `expect only`; inline JSON after a test's `plan`.
     void note(const Token& tok) {
         const bool after_dot = prev_ == ".";
@@ -201,8 +201,11 @@ private:
         // (after `expect`, `no` and `only` are read as rule ids: same text, same treatment)
         const bool word = tok.k == TokenKind::word || tok.k == TokenKind::rule_id;
         if (word && !after_dot) {
-            if (tok.k == TokenKind::word && keywords::declaration(tok.text)) test_ = tok.text == "test";
-            if (tok.text == "rule" || tok.text == "override") rule_id_next_ = true;
+            if (tok.k == TokenKind::word && keywords::declaration(tok.text)) {
+                test_ = tok.text == "test";
+                figure_ = tok.text == "figure";
+            }
+            if (tok.text == "rule" || tok.text == "override" || (figure_ && tok.text == "from")) rule_id_next_ = true;
             if (test_ && (tok.text == "expect" || ((tok.text == "no" || tok.text == "only") && prev_ == "expect")))
                 rule_id_next_ = true;
             if (test_ && tok.text == "plan") json_next_ = true;
@@ -220,9 +223,10 @@ private:
     bool json_next_ = false;
     bool only_list_ = false;
     bool test_ = false;
+    bool figure_ = false;
 };
 
-enum class Decl : std::uint8_t { none, ruleset, define, rule, override_, test, type, enum_, root };
+enum class Decl : std::uint8_t { none, ruleset, define, rule, override_, test, type, enum_, root, figure, group };
 
 Decl decl_of(std::string_view w) {
     if (w == "ruleset") return Decl::ruleset;
@@ -233,6 +237,8 @@ Decl decl_of(std::string_view w) {
     if (w == "type") return Decl::type;
     if (w == "enum" || w == "codes") return Decl::enum_;
     if (w == "root") return Decl::root;
+    if (w == "figure") return Decl::figure;
+    if (w == "group") return Decl::group;
     return Decl::none;
 }
 
@@ -250,6 +256,9 @@ bool clause_start(Decl d, const Token& first, const Token* next) {
         case Decl::test:
             return (w == "as" && n == "of") || (w == "plan" && next && (next->k == TokenKind::string || next->k == TokenKind::json)) ||
                    w == "audience" || w == "expect";
+        case Decl::figure:
+            return (w == "label" && next && next->k == TokenKind::string) || w == "from" || w == "denominator" ||
+                   w == "numerator";
         default: return false;
     }
 }
@@ -613,6 +622,22 @@ struct Fingerprint {
         out += o.severity ? fmt::format("S{}", static_cast<int>(*o.severity)) : "-";
         out += o.disabled ? 'd' : '-';
         message(o.message);
+        out += ')';
+    }
+    void one(const ast::FigureDecl& f) {
+        out += "figure(";
+        str(f.name.text);
+        str(f.title.value);
+        lit(f.label);
+        if (f.from) str(f.from->text);
+        else out += '-';
+        opt(f.denominator);
+        opt(f.numerator);
+        out += ')';
+    }
+    void one(const ast::GroupDecl& g) {
+        out += "group(";
+        expr(g.field);
         out += ')';
     }
     void one(const ast::TestDecl& t) {

@@ -115,6 +115,8 @@ PLANRULES_RULE(rule_decl, ast::RuleDecl, "a rule");
 PLANRULES_RULE(for_each_clause, ast::ForEach, "'for each NAME in LIST'");
 PLANRULES_RULE(override_decl, ast::OverrideDecl, "an override");
 PLANRULES_RULE(test_decl, ast::TestDecl, "a test");
+PLANRULES_RULE(figure_decl, ast::FigureDecl, "a key figure");
+PLANRULES_RULE(group_decl, ast::GroupDecl, "a grouping (group by plan.FIELD)");
 PLANRULES_RULE(expectation, ast::Expectation, "an expectation");
 PLANRULES_RULE(declaration, x3::unused_type, "a declaration (ruleset, type, enum, codes, root, define, rule, override or test)");
 
@@ -125,10 +127,10 @@ PLANRULES_RULE(date_value, ast::Expr, "a date (YYYY-MM-DD)");
 PLANRULES_RULE(title_string, ast::StringLiteral, "a title in quotes");
 PLANRULES_RULE(string_value, ast::StringLiteral, "a string in quotes");
 PLANRULES_RULE(message_value, ast::StringLiteral, "a message in quotes");
-PLANRULES_RULE(rule_id_value, ast::Name, "a rule id (e.g. HP-6.1)");
-PLANRULES_RULE(rule_id_list, std::vector<ast::Name>, "a rule id (e.g. HP-6.1)");
+PLANRULES_RULE(rule_id_value, ast::Name, "a rule id (e.g. R-1.2)");
+PLANRULES_RULE(rule_id_list, std::vector<ast::Name>, "a rule id (e.g. R-1.2)");
 PLANRULES_RULE(tag_list, std::vector<ast::Name>, "a tag name");
-PLANRULES_RULE(ruleset_list, std::vector<ast::Name>, "a rule set name (e.g. af.forordning)");
+PLANRULES_RULE(ruleset_list, std::vector<ast::Name>, "a rule set name (e.g. national.law)");
 PLANRULES_RULE(expect_body, ast::Expectation, "a rule id, 'no RULE', 'only RULE, …' or 'nothing'");
 PLANRULES_RULE(rule_end, x3::unused_type,
                "a rule clause (severity, mandatory, sensitive, in force, source, tags, when, for each, require, "
@@ -137,6 +139,8 @@ PLANRULES_RULE(ruleset_end, x3::unused_type,
                "a rule set clause (authority, schema, extends, applies when) or the next declaration");
 PLANRULES_RULE(override_end, x3::unused_type,
                "an override clause (severity, disabled, message) or the next declaration");
+PLANRULES_RULE(figure_end, x3::unused_type,
+               "a key figure clause (label, from, denominator, numerator) or the next declaration");
 PLANRULES_RULE(test_end, x3::unused_type,
                "a test clause (as of, plan, audience, expect) or the next declaration");
 PLANRULES_RULE(test_plan, ast::TestDecl, "a plan file name in quotes or an inline JSON object");
@@ -481,6 +485,7 @@ const auto rule_end_def = at_declaration_end;
 const auto ruleset_end_def = at_declaration_end;
 const auto override_end_def = at_declaration_end;
 const auto test_end_def = at_declaration_end;
+const auto figure_end_def = at_declaration_end;
 
 const auto severity_value_def = severity_word;
 const auto missing_value_def = missing_word;
@@ -643,20 +648,33 @@ const auto test_clause = spanned[kw("as") > kw("of") > date_value][set_as_of] | 
                          (kw("audience") > identifier[set_test_audience]) | expectation[push_expectation];
 const auto test_decl_def = omit_spanned[kw("test") > string_value[set_name] > *test_clause > test_end][set_span];
 
+// Key figures and the grouping of population runs
+const auto figure_clause =
+    spanned[kw("label") > string_value][set_once(&ast::FigureDecl::label, "label")] |
+    spanned[kw("from") > rule_id_value][set_once(&ast::FigureDecl::from, "from")] |
+    spanned[kw("denominator") > expression][set_once(&ast::FigureDecl::denominator, "denominator")] |
+    spanned[kw("numerator") > expression][set_once(&ast::FigureDecl::numerator, "numerator")];
+const auto figure_decl_def =
+    omit_spanned[kw("figure") > identifier[set_name] > title_string[set_title] > *figure_clause > figure_end][set_span];
+const auto set_field = [](auto& ctx) { _val(ctx).field = std::move(_attr(ctx)); };
+const auto group_decl_def = omit_spanned[kw("group") > kw("by") > expression[set_field]][set_span];
+
 // One declaration, appended to the file by its action.
 const auto push_decl = [](auto& ctx) { state_of(ctx).decls->emplace_back(std::move(_attr(ctx))); };
 const auto declaration_def = ruleset_decl[push_decl] | record_decl[push_decl] | enum_decl[push_decl] | codes_decl[push_decl] |
                              root_decl[push_decl] | define_decl[push_decl] | rule_decl[push_decl] |
-                             override_decl[push_decl] | test_decl[push_decl];
+                             override_decl[push_decl] | test_decl[push_decl] | figure_decl[push_decl] |
+                             group_decl[push_decl];
 
 BOOST_SPIRIT_DEFINE(expression, or_expr, and_expr, not_expr, comparison, additive, multiplicative, unary, postfix,
                     primary, parenthesized, list_literal, conditional, exists_expr, aggregate, aggregate_body,
                     call, simple_literal, name_expr, field_access)
 BOOST_SPIRIT_DEFINE(type_ref, type_args, field_decl, record_decl, enum_decl, codes_decl, code_decl, root_decl, define_decl, param, ruleset_decl,
-                    rule_decl, for_each_clause, override_decl, test_decl, expectation, declaration)
+                    rule_decl, for_each_clause, override_decl, test_decl, expectation, declaration, figure_decl,
+                    group_decl)
 BOOST_SPIRIT_DEFINE(severity_value, missing_value, outcome_value, date_value, title_string, string_value,
                     rule_id_value, rule_id_list, tag_list, ruleset_list, expect_body, rule_end, ruleset_end, message_value,
-                    override_end, test_end, test_plan)
+                    override_end, test_end, figure_end, test_plan)
 
 const auto skipper = x3::ascii::space | x3::lexeme[x3::lit('#') >> *(x3::char_ - x3::lit('\n'))];
 
@@ -736,7 +754,7 @@ std::string help_for(std::string_view expected, Iterator at, Iterator end) {
         if (keywords::after_expression(word))
             return fmt::format("'{}' starts the next clause: the expression before it is missing", word);
         if (starts(")") && expected.find("NAME in LIST") != std::string_view::npos)
-            return "count, all, any, sum, min and max need a list, e.g. count(plan.aktiviteter)";
+            return "count, all, any, sum, min and max need a list, e.g. count(plan.LIST)";
         if (starts(")")) return "there is a ')' without a matching '('";
         if (!word.empty() && reserved(word)) return fmt::format("'{}' is a keyword and cannot be used as a name", word);
     }
@@ -744,10 +762,10 @@ std::string help_for(std::string_view expected, Iterator at, Iterator end) {
         return fmt::format("'{}' is a keyword and cannot be used as a name; choose another name", word);
     if (expected == "')'" || expected == "']'") return "check that every opening bracket has its closing one";
     if (expected.find("rule id") != std::string_view::npos)
-        return "rule ids are letters and digits joined by '-' or '.', e.g. HP-6.1 or AF-30D";
+        return "rule ids are letters and digits joined by '-' or '.', e.g. R-1.2 or ABC-30D";
     if (expected.find("title") != std::string_view::npos)
-        return "write the title in quotes after the name, e.g. rule HP-6.1 \"Bedömning av stödbehov\" or "
-               "ruleset af.forordning \"Förordningen om den arbetsmarknadspolitiska verksamheten\"";
+        return "write the title in quotes after the name, e.g. rule R-1.2 \"What the rule requires\" or "
+               "ruleset NAME \"What the rule set is\"";
     if (expected.find("declaration") != std::string_view::npos) {
         if (keywords::rule_clause(word))
             return "this clause belongs to a rule; is the 'rule ID \"title\"' line above it missing or broken?";

@@ -20,7 +20,7 @@ struct Keyword {
 };
 
 //                                          reserved decl   block  rule   after
-inline constexpr std::array<Keyword, 33> table = {{
+inline constexpr std::array<Keyword, 37> table = {{
     {"and", true, false, false, false, false},
     {"or", true, false, false, false, false},
     {"not", true, false, false, false, false},
@@ -43,6 +43,8 @@ inline constexpr std::array<Keyword, 33> table = {{
     {"rule", true, true, true, false, false},
     {"override", true, true, true, false, false},
     {"test", true, true, true, false, false},
+    {"figure", true, true, true, false, false},
+    {"group", true, true, false, false, false},
     {"require", true, false, false, true, true},
     {"message", true, false, false, true, true},
     {"when", true, false, false, true, true},
@@ -54,6 +56,8 @@ inline constexpr std::array<Keyword, 33> table = {{
     {"at", true, false, false, true, true},
     {"extends", true, false, false, false, true},
     {"applies", true, false, false, false, true},
+    {"numerator", true, false, false, false, true},
+    {"denominator", true, false, false, false, true},
 }};
 
 [[nodiscard]] constexpr const Keyword* find(std::string_view word) noexcept {

@@ -158,7 +158,7 @@ struct name_parser : x3::parser<name_parser<Kind>> {
             if constexpr (Kind == NameKind::identifier)
                 if (reserved(std::string_view(first, static_cast<std::size_t>(p - first)))) return false;
         } else if constexpr (Kind == NameKind::dotted) {
-            // af.forordning, kommun.0180: segments of letters, digits and '_' joined by '.'
+            // national.law, local.0001: segments of letters, digits and '_' joined by '.'
             auto segment = [&](Iterator q) {
                 while (q != last && is_ident_continue(static_cast<unsigned char>(*q))) ++q;
                 return q;
@@ -170,7 +170,7 @@ struct name_parser : x3::parser<name_parser<Kind>> {
             // `extends` followed by a declaration: the keyword is not a rule set name
             if (reserved(std::string_view(first, static_cast<std::size_t>(p - first)))) return false;
         } else {
-            // HP-6.1, AF-30D, K0180-EB-1: alphanumeric parts joined by '-' or '.'
+            // ABC-30D, K0001-X-1: alphanumeric parts joined by '-' or '.'
             auto alnum = [](char c) { return is_digit(static_cast<unsigned char>(c)) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
             if (p == last || !((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))) return false;
             while (p != last && alnum(*p)) ++p;
@@ -599,7 +599,7 @@ struct operator_mistake_parser : x3::parser<operator_mistake_parser> {
                  "combine two comparisons with 'and', e.g. a == b and b == c, or use parentheses");
         if (starts("=>")) fail(2, "unknown-operator", "'=>' is not an operator", "to compare, write '>='");
         if (starts("=<")) fail(2, "unknown-operator", "'=<' is not an operator", "to compare, write '<='");
-        if (starts("=")) fail(1, "single-equals", "'=' cannot compare values", "use '==' to test equality, e.g. plan.status == \"upprattad\"");
+        if (starts("=")) fail(1, "single-equals", "'=' cannot compare values", "use '==' to test equality, e.g. plan.FIELD == \"value\"");
         if (starts("&&")) fail(2, "unknown-operator", "'&&' is not an operator", "write 'and'");
         if (starts("||")) fail(2, "unknown-operator", "'||' is not an operator", "write 'or'");
         if (starts("<>")) fail(2, "unknown-operator", "'<>' is not an operator", "write '!=' for 'not equal'");
@@ -678,8 +678,8 @@ struct get_info<planrules::syntax::detail::name_parser<K>> {
         switch (K) {
             case NameKind::identifier: return "a name";
             case NameKind::field: return "a field name";
-            case NameKind::dotted: return "a rule set name (e.g. af.forordning)";
-            case NameKind::rule_id: return "a rule id (e.g. HP-6.1)";
+            case NameKind::dotted: return "a rule set name (e.g. national.law)";
+            case NameKind::rule_id: return "a rule id (e.g. R-1.2)";
         }
         return "a name";
     }

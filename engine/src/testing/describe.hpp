@@ -10,7 +10,7 @@
 
 namespace planrules::testing_detail {
 
-// "AF-30D violated at "/upprattad_datum"", with the severity when an expectation names one.
+// "R-1 violated at "/field"", with the severity when an expectation names one.
 inline std::string describe(const Finding& f, bool severity = false) {
     std::string s = f.rule + " " + to_string(f.outcome);
     if (!f.pointer.empty()) s += " at \"" + f.pointer + "\"";

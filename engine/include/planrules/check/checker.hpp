@@ -8,6 +8,7 @@
 #include <planrules/options.hpp>
 #include <planrules/syntax/ast.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,23 @@ struct TestInfo {
     int file = -1;
 };
 
+// A key figure of population runs (ast::FigureDecl). In its conditions `passed` and
+// `evaluated` are variables 0 and 1: the outcome of the `from` rule.
+struct FigureInfo {
+    const ast::FigureDecl* decl = nullptr;
+    int file = -1;
+    int ruleset = -1;
+    int rule = -1;  // the `from` rule: index into Program::rules, or -1
+    [[nodiscard]] const std::string& name() const { return decl->name.text; }
+};
+
+// The declared grouping of population runs (ast::GroupDecl).
+struct GroupInfo {
+    const ast::GroupDecl* decl = nullptr;
+    int file = -1;
+    std::string path;  // the field as a dotted path from the plan: x.y
+};
+
 struct Program {
     Schema schema;
     std::vector<ParsedFile> files;
@@ -65,6 +83,8 @@ struct Program {
     std::vector<DefineInfo> defines;
     std::vector<OverrideInfo> overrides;
     std::vector<TestInfo> tests;
+    std::vector<FigureInfo> figures;  // in the order they are declared
+    std::optional<GroupInfo> group;
 
     [[nodiscard]] int find_rule(std::string_view id) const noexcept {
         for (std::size_t i = 0; i < rules.size(); ++i)

@@ -26,20 +26,20 @@ enum class Audience : std::uint8_t { af, kommun, leverantor };
 inline constexpr std::string_view redacted_text = "[uppgift för Arbetsförmedlingen]";
 
 struct Evidence {
-    std::string pointer;  // RFC 6901, e.g. /aktiviteter/2/motivering
+    std::string pointer;  // RFC 6901, e.g. /items/2/reason
     std::string value;    // the value as JSON text ("2024-01-25", 4, null, …)
 };
 
 struct Finding {
-    std::string rule;      // HP-6.1
-    std::string ruleset;   // af.forordning
+    std::string rule;      // its id
+    std::string ruleset;   // its rule set: national.law
     Severity severity = Severity::error;
     Outcome outcome = Outcome::violated;
     std::string title;
     std::string message;
     std::string pointer;   // where in the plan
     std::string source;    // the legal or policy source
-    std::string location;  // the rule in its file: rules/af/forordning.rules:18:1
+    std::string location;  // the rule in its file: rules/national/law.rules:18:1
     std::optional<Date> due;
     std::vector<Evidence> evidence;
     std::vector<std::string> missing;  // pointers of the values the rule read that were missing
@@ -54,7 +54,7 @@ struct ValidateOptions {
     Audience audience = Audience::af;
     bool evidence = true;               // false: no evidence values at all (personal data)
     // Scope: when not empty, only the rules of these rule sets and of the rule sets they
-    // extend are evaluated (e.g. {"leverantor"}, or {"kommun.0180"} for the national rules and
+    // extend are evaluated (e.g. {"leverantor"}, or {"local.0001"} for the national rules and
     // Stockholm's); the others are left out of the report. Unknown names select nothing.
     std::vector<std::string> rulesets;
     // Evaluation steps (expression nodes evaluated, plus long text scanned) one plan may take
@@ -83,7 +83,7 @@ struct ValidateOptions {
 
 // A deadline a plan has not yet missed (ValidateOptions::deadlines).
 struct Deadline {
-    std::string rule;  // AF-6M
+    std::string rule;  // its id
     Date due;          // the last day on which the plan still satisfies the rule
 };
 

@@ -18,7 +18,7 @@ struct RenderOptions {
 //   rules/af/hp.rules:12:22: error: unknown field 'aktivitter' in Plan [unknown-field]
 //      12 |   for each a in plan.aktivitter
 //         |                      ^^^^^^^^^^
-//         = help: did you mean 'aktiviteter'?
+//         = help: did you mean 'items'?
 [[nodiscard]] std::string render_text(const Diagnostic& d, const RenderOptions& options = {});
 [[nodiscard]] std::string render_text(const Diagnostics& ds, const RenderOptions& options = {});
 

@@ -138,7 +138,7 @@ struct EnumDecl {
     std::vector<Name> values;
 };
 
-// codes Aktivitetstyp { sokaktivitet "Sökaktivitet", sius "SIUS" sensitive }
+// codes Kind { a "First kind", b "Second kind" sensitive }
 struct CodeDecl {
     SourceSpan span;
     Name name;
@@ -246,7 +246,7 @@ struct TestDecl {
 
 struct RulesetDecl {
     SourceSpan span;
-    Name name;                               // dotted: af.forordning, kommun.0180
+    Name name;                               // dotted: national.law, local.0001
     StringLiteral title;
     std::optional<StringLiteral> authority;
     std::optional<StringLiteral> schema;     // path relative to this file
@@ -254,8 +254,27 @@ struct RulesetDecl {
     std::optional<Expr> applies_when;
 };
 
+// A key figure over a population of plans (`planrules batch`): of the plans its denominator
+// holds for, the share its numerator also holds for. `from RULE` binds `passed` and `evaluated`
+// to that rule's outcome in both conditions.
+struct FigureDecl {
+    SourceSpan span;
+    Name name;                               // how reports refer to it
+    StringLiteral title;
+    std::optional<StringLiteral> label;      // short, for tables; the rule id or the name by default
+    std::optional<Name> from;                // a rule id
+    std::optional<Expr> denominator;
+    std::optional<Expr> numerator;
+};
+
+// The field plans are grouped by in population runs unless the run says otherwise.
+struct GroupDecl {
+    SourceSpan span;
+    Expr field;                              // plan.x.y
+};
+
 using Decl = std::variant<RulesetDecl, RecordDecl, EnumDecl, RootDecl, DefineDecl, RuleDecl, OverrideDecl, TestDecl,
-                          CodesDecl>;
+                          CodesDecl, FigureDecl, GroupDecl>;
 
 struct File {
     std::vector<Decl> decls;  // in source order
