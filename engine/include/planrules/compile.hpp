@@ -24,7 +24,8 @@ struct Compilation {
 inline constexpr const char* rule_file_extensions[] = {".rules", ".schema", ".test"};
 
 // Directories are searched recursively for *.rules, *.schema and *.test files, in
-// sorted order; files are taken as given.
+// sorted order; files are taken as given; "-" is standard input, read as one rule file named
+// <stdin>.
 [[nodiscard]] Compilation compile_paths(const std::vector<std::filesystem::path>& paths,
                                         const CompileOptions& options = {});
 

@@ -41,7 +41,7 @@ SourceFilePtr read_source(const fs::path& path, const std::string& display, cons
     return std::make_shared<SourceFile>(display, std::move(*text));
 }
 
-std::string display_name(const fs::path& p) { return p.lexically_normal().generic_string(); }
+std::string display_name(const fs::path& p) { return p == "-" ? "<stdin>" : p.lexically_normal().generic_string(); }
 
 struct Driver {
     const CompileOptions& options;
@@ -142,7 +142,9 @@ Compilation compile_paths(const std::vector<fs::path>& paths, const CompileOptio
         std::vector<fs::path> files;
         for (const auto& p : paths) {
             std::error_code ec;
-            if (fs::is_directory(p, ec)) {
+            if (p == "-") {  // standard input, read as one file
+                files.push_back(p);
+            } else if (fs::is_directory(p, ec)) {
                 std::vector<fs::path> found;
                 fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
                 for (; !ec && it != end; it.increment(ec)) {

@@ -1,0 +1,53 @@
+// planrules check: compile rule files and print the diagnostics.
+
+#include "command.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace planrules::cli {
+
+Command add_check(CLI::App& tool) {
+    struct Options {
+        std::string format = "text";
+        bool color = color_default(STDOUT_FILENO);
+        std::vector<std::string> paths;
+    };
+    auto o = std::make_shared<Options>();
+    CLI::App* app = tool.add_subcommand(
+        "check", "compile rule files (directories are searched for *.rules, *.schema and *.test) and print diagnostics");
+    app->add_option("--format", o->format, "text (default), json or sarif (SARIF 2.1.0)")->type_name("FORMAT");
+    add_color_flag(*app, o->color);
+    app->add_option("paths", o->paths, "rule files and directories")->type_name("PATH");
+    app->footer("exit status: 0 no errors, 1 errors in the rules, 2 a file cannot be read");
+    auto run = [app, o]() -> int {
+        if (o->format != "text" && o->format != "json" && o->format != "sarif")
+            return usage_error(*app, fmt::format("unknown format '{}': use text, json or sarif", o->format));
+        if (o->paths.empty()) return usage_error(*app, "check needs at least one file or directory");
+        Compilation c = compile_paths(to_paths(o->paths));
+        auto errors = count_severity(c.diagnostics, DiagnosticSeverity::error);
+        auto warnings = count_severity(c.diagnostics, DiagnosticSeverity::warning);
+        if (o->format == "json") {
+            std::fputs(render_json(c.diagnostics).c_str(), stdout);
+        } else if (o->format == "sarif") {
+            std::fputs(render_sarif(c.diagnostics, PLANRULES_VERSION).c_str(), stdout);
+        } else {
+            RenderOptions ro;
+            ro.color = o->color;
+            std::fputs(render_text(c.diagnostics, ro).c_str(), stdout);
+            auto plural = [](std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
+            if (errors == 0 && warnings == 0)
+                std::printf("checked %s: no problems found\n", plural(c.file_count, "file").c_str());
+            else
+                std::printf("checked %s: %s, %s\n", plural(c.file_count, "file").c_str(), plural(errors, "error").c_str(),
+                            plural(warnings, "warning").c_str());
+        }
+        if (c.unreadable) return 2;
+        return errors > 0 ? 1 : 0;
+    };
+    return Command{app, &o->paths, run};
+}
+
+}  // namespace planrules::cli

@@ -1,0 +1,73 @@
+#pragma once
+// The commands of the planrules tool, one file each (check.cpp, validate.cpp, test.cpp,
+// explain.cpp, fmt.cpp, batch.cpp), and what they share: the options that choose and read the
+// rules, colours, the date, and usage errors. main.cpp parses the command line with CLI11 and
+// runs the command it names.
+
+#include <planrules/planrules.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace planrules::cli {
+
+// A command: its part of the command line, its operands (files, the rule id: what is not an
+// option, including what follows `--`) and what it does once parsed (the exit status).
+struct Command {
+    CLI::App* app = nullptr;
+    std::vector<std::string>* operands = nullptr;
+    std::function<int()> run;
+};
+
+Command add_check(CLI::App& tool);
+Command add_validate(CLI::App& tool);
+Command add_test(CLI::App& tool);
+Command add_explain(CLI::App& tool);
+Command add_fmt(CLI::App& tool);
+Command add_batch(CLI::App& tool);
+
+// Prints "planrules: MESSAGE" and the command's help to standard error; returns 2.
+int usage_error(const CLI::App& command, const std::string& message);
+
+// The help of a command as `planrules COMMAND --help` prints it.
+std::string help_of(const CLI::App& command);
+
+// Whether to colour what goes to `fd` unless an option says otherwise: a terminal, NO_COLOR unset.
+bool color_default(int fd);
+
+// --NAME / --no-NAME: `value` true or false, the last one given winning.
+void add_switch(CLI::App& command, const std::string& name, bool& value, const std::string& what);
+
+// --color / --no-color.
+void add_color_flag(CLI::App& command, bool& color);
+
+// The date of today on this machine (the default of --as-of).
+Date today();
+
+// --rules, --as-of, --audience and --ruleset, as validate and batch take them.
+struct RuleOptions {
+    std::vector<std::string> rules;
+    std::string as_of;
+    std::string audience;
+    std::vector<std::string> rulesets;
+};
+void add_rule_options(CLI::App& command, RuleOptions& o);
+// Their values into `options`; a usage error's exit status (2) when one is not valid.
+std::optional<int> apply(const CLI::App& command, const RuleOptions& o, ValidateOptions& options);
+
+// Compiles the rules; on errors prints them with a pointer to `planrules check` and returns
+// nullopt. `plans`: the rules are to read plans, so they must declare the plan's type.
+std::optional<RuleSet> compile_or_report(const std::vector<std::filesystem::path>& paths, bool plans = false);
+
+// A usage error (2) for the first rule set in `wanted` that the rules lack; 0 when all exist.
+int check_ruleset_names(const CLI::App& command, const RuleSet& rs, const std::vector<std::string>& wanted);
+
+// Paths from strings.
+std::vector<std::filesystem::path> to_paths(const std::vector<std::string>& v);
+
+}  // namespace planrules::cli

@@ -1,0 +1,113 @@
+// What the commands share: usage errors, colours, today, the options that choose the rules.
+
+#include "command.hpp"
+
+#include "text/strings.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <unistd.h>
+
+namespace planrules::cli {
+
+std::string help_of(const CLI::App& command) {
+    return command.get_parent() ? command.help("planrules") : command.help();
+}
+
+int usage_error(const CLI::App& command, const std::string& message) {
+    std::fprintf(stderr, "planrules: %s\n\n%s", message.c_str(), help_of(command).c_str());
+    return 2;
+}
+
+bool color_default(int fd) { return isatty(fd) != 0 && std::getenv("NO_COLOR") == nullptr; }
+
+void add_switch(CLI::App& command, const std::string& name, bool& value, const std::string& what) {
+    command.add_flag_callback("--" + name, [&value] { value = true; }, what);
+    command.add_flag_callback("--no-" + name, [&value] { value = false; }, "the opposite of --" + name);
+}
+
+void add_color_flag(CLI::App& command, bool& color) {
+    add_switch(command, "color", color, "colour the output (default: when it goes to a terminal and NO_COLOR is not set)");
+}
+
+Date today() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+void add_rule_options(CLI::App& command, RuleOptions& o) {
+    command.add_option("--rules", o.rules, "a directory or file of rules (*.rules, *.schema, *.test); may be repeated")
+        ->type_name("DIR")
+        ->allow_extra_args(false);
+    command.add_option("--as-of", o.as_of, "the date the plans are judged on (default today)")->type_name("YYYY-MM-DD");
+    command.add_option("--audience", o.audience,
+                       "who the report is for: af (default), kommun or leverantor; for kommun and leverantor "
+                       "sensitive rules and values are left out")
+        ->type_name("WHO");
+    command.add_option("--ruleset", o.rulesets, "only the rules of this rule set and those it extends; may be repeated")
+        ->type_name("NAME")
+        ->allow_extra_args(false);
+}
+
+std::optional<int> apply(const CLI::App& command, const RuleOptions& o, ValidateOptions& options) {
+    if (!o.as_of.empty()) {
+        auto d = parse_date(o.as_of);
+        if (!d) return usage_error(command, fmt::format("'{}' is not a date; write YYYY-MM-DD", o.as_of));
+        options.as_of = *d;
+    }
+    if (!o.audience.empty()) {
+        auto aud = parse_audience(o.audience);
+        if (!aud) return usage_error(command, "--audience needs af, kommun or leverantor");
+        options.audience = *aud;
+    }
+    for (const auto& r : o.rulesets) {
+        if (r.empty()) return usage_error(command, "--ruleset needs a rule set name, e.g. national.law");
+        options.rulesets.push_back(r);
+    }
+    return std::nullopt;
+}
+
+std::optional<RuleSet> compile_or_report(const std::vector<std::filesystem::path>& paths, bool plans) {
+    auto rs = compile_files(paths);
+    if (!rs) {
+        std::fputs(render_text(rs.error()).c_str(), stderr);
+        std::fprintf(stderr, "planrules: the rules have errors; run 'planrules check' for details\n");
+        return std::nullopt;
+    }
+    if (plans && rs->program().schema.root_type < 0) {
+        std::string where;
+        for (const auto& p : paths) where += (where.empty() ? "" : ", ") + p.string();
+        if (rs->program().files.empty())
+            std::fprintf(stderr, "planrules: no rule files (*.rules, *.schema) in %s\n", where.c_str());
+        else
+            std::fprintf(stderr,
+                         "planrules: the rules in %s declare no plan type, so no plan can be read\n"
+                         "  = help: give the schema too (a file with 'root plan: Plan'), e.g. --rules rules/\n",
+                         where.c_str());
+        return std::nullopt;
+    }
+    return std::move(*rs);
+}
+
+int check_ruleset_names(const CLI::App& command, const RuleSet& rs, const std::vector<std::string>& wanted) {
+    auto names = rs.ruleset_names();
+    for (const auto& want : wanted) {
+        if (std::find(names.begin(), names.end(), want) != names.end()) continue;
+        std::string hint = detail::nearest(want, names);
+        return usage_error(command, fmt::format("no rule set '{}' in the rules{}", want,
+                                                hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
+    }
+    return 0;
+}
+
+std::vector<std::filesystem::path> to_paths(const std::vector<std::string>& v) {
+    return {v.begin(), v.end()};
+}
+
+}  // namespace planrules::cli

@@ -1,0 +1,75 @@
+// planrules test: run the rules' tests and report failures and rule coverage.
+
+#include "command.hpp"
+
+#include <planrules/testing.hpp>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <unistd.h>
+
+namespace planrules::cli {
+
+Command add_test(CLI::App& tool) {
+    struct Options {
+        std::string junit;
+        std::string min_coverage;
+        bool color = color_default(STDOUT_FILENO);
+        std::vector<std::string> paths;
+    };
+    auto o = std::make_shared<Options>();
+    CLI::App* app = tool.add_subcommand(
+        "test",
+        "run the rules' tests ('test' blocks in *.rules and *.test files): each failure with the expected and "
+        "actual findings, and the rule coverage (rules no test violates or no test satisfies)");
+    app->add_option("--junit", o->junit, "also write the results as JUnit XML to FILE")->type_name("FILE");
+    app->add_option("--min-coverage", o->min_coverage, "fail when the rule coverage is below PERCENT (default 0)")
+        ->type_name("PERCENT");
+    add_color_flag(*app, o->color);
+    app->add_option("paths", o->paths, "rule files and directories")->type_name("PATH");
+    app->footer(
+        "exit status: 0 all tests pass (and coverage is at least PERCENT), 1 a test fails or coverage is lower, "
+        "2 the rules have errors");
+    auto run = [app, o]() -> int {
+        double min_coverage = 0;
+        if (!o->min_coverage.empty()) {
+            char* end = nullptr;
+            min_coverage = std::strtod(o->min_coverage.c_str(), &end);
+            if (*end != '\0' || min_coverage < 0 || min_coverage > 100)
+                return usage_error(*app, fmt::format("'{}' is not a percentage (0-100)", o->min_coverage));
+        }
+        if (o->paths.empty()) return usage_error(*app, "test needs a directory or rule file");
+        auto rs = compile_or_report(to_paths(o->paths));
+        if (!rs) return 2;
+        TestOptions options;
+        options.today = today();
+        TestRun run = run_tests(*rs, options);
+        std::fputs(render_test_text(run, o->color).c_str(), stdout);
+        if (!o->junit.empty()) {
+            std::ofstream out(o->junit, std::ios::binary);
+            out << render_test_junit(run);
+            if (!out) {
+                std::fprintf(stderr, "planrules: cannot write '%s': %s\n", o->junit.c_str(), std::strerror(errno));
+                return 2;
+            }
+        }
+        if (run.failed() > 0) return 1;
+        double coverage = run.coverage.empty() ? 100.0
+                                               : 100.0 * static_cast<double>(run.covered()) /
+                                                     static_cast<double>(run.coverage.size());
+        if (coverage + 1e-9 < min_coverage) {
+            std::fprintf(stderr, "planrules: rule coverage %.0f %% is below the required %.0f %%\n", coverage,
+                         min_coverage);
+            return 1;
+        }
+        return 0;
+    };
+    return Command{app, &o->paths, run};
+}
+
+}  // namespace planrules::cli
