@@ -1,7 +1,7 @@
 // The C API (planrules/planrules.h) over the C++ API. Nothing here lets an exception out.
 
 #include <planrules/planrules.h>
-#include "text/strings.hpp"
+#include "json/writer.hpp"
 #include <planrules/planrules.hpp>
 
 #include <fmt/format.h>
@@ -81,12 +81,7 @@ planrules::Date today() {
     return planrules::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
-std::string argument_error(const std::string& message) {
-    std::string out = "{\"plan\": null, \"error\": ";
-    planrules::detail::append_json_string(out, message);
-    out += ", \"diagnostics\": []}\n";
-    return out;
-}
+std::string argument_error(const std::string& message) { return planrules::render_load_error_json(message, {}); }
 
 }  // namespace
 
@@ -141,12 +136,11 @@ planrules_status planrules_ruleset_names(const planrules_rules* rules, char** ou
     if (out_json) *out_json = nullptr;
     if (!rules || !out_json) return PLANRULES_INVALID_ARGUMENT;
     try {
-        std::string out = "[";
-        for (const auto& name : rules->rules.ruleset_names()) {
-            if (out.size() > 1) out += ", ";
-            planrules::detail::append_json_string(out, name);
-        }
-        out += "]";
+        std::string out;
+        planrules::json::Writer w(out);
+        w.begin_array();
+        for (const auto& name : rules->rules.ruleset_names()) w.string(name);
+        w.end_array();
         set(out_json, out);
         return *out_json ? PLANRULES_OK : PLANRULES_INTERNAL_ERROR;
     } catch (...) {

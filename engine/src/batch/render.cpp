@@ -2,7 +2,7 @@
 // up the plans).
 
 #include <planrules/batch.hpp>
-#include "text/strings.hpp"
+#include "json/writer.hpp"
 
 #include <fmt/format.h>
 
@@ -11,45 +11,32 @@
 namespace planrules {
 namespace {
 
-using detail::append_json_string;
-
-std::string json_string(std::string_view s) {
-    std::string out;
-    append_json_string(out, s);
-    return out;
+void counts_json(json::Writer& w, const RuleCounts& c) {
+    w.field("violated", c.violated).field("indeterminate", c.indeterminate).field("passed", c.passed);
+    w.field("not_applicable", c.not_applicable).field("not_in_force", c.not_in_force);
 }
 
-std::string counts_json(const RuleCounts& c) {
-    return fmt::format(R"("violated": {}, "indeterminate": {}, "passed": {}, "not_applicable": {}, "not_in_force": {})",
-                       c.violated, c.indeterminate, c.passed, c.not_applicable, c.not_in_force);
-}
-
-std::string share_text(const KeyFigure& f) { return f.denominator ? fmt::format("{:.4f}", f.share()) : "null"; }
-
-void rules_json(std::string& out, const BatchSummary& s, const std::vector<RuleCounts>& rules, const char* indent) {
-    out += "[";
-    bool first = true;
+void rules_json(json::Writer& w, const BatchSummary& s, const std::vector<RuleCounts>& rules, int indent) {
+    w.begin_array(json::Layout::lines(indent));
     for (std::size_t i = 0; i < rules.size(); ++i) {
         if (s.withheld[i]) continue;
-        out += first ? "\n" : ",\n";
-        first = false;
-        out += fmt::format(R"({}{{"rule": {}, "ruleset": {}, "severity": "{}", {}}})", indent,
-                           json_string(s.rule_ids[i]), json_string(s.rulesets[i]), to_string(s.severities[i]),
-                           counts_json(rules[i]));
+        w.begin_object().field("rule", s.rule_ids[i]).field("ruleset", s.rulesets[i]).field("severity", to_string(s.severities[i]));
+        counts_json(w, rules[i]);
+        w.end_object();
     }
-    out += first ? "]" : fmt::format("\n{}]", std::string_view(indent).substr(2));
+    w.end_array();
 }
 
-void figures_json(std::string& out, const std::vector<KeyFigure>& figures, const char* indent) {
-    out += "[";
-    for (std::size_t i = 0; i < figures.size(); ++i) {
-        const auto& f = figures[i];
-        out += i ? ",\n" : "\n";
-        out += fmt::format(R"({}{{"id": "{}", "label": {}, "rule": {}, "title": {}, "numerator": {}, "denominator": {}, "share": {}}})",
-                           indent, f.id, json_string(f.label), json_string(f.rule), json_string(f.title), f.numerator, f.denominator,
-                           share_text(f));
+void figures_json(json::Writer& w, const std::vector<KeyFigure>& figures, int indent) {
+    w.begin_array(json::Layout::lines(indent));
+    for (const auto& f : figures) {
+        w.begin_object().field("id", f.id).field("label", f.label).field("rule", f.rule).field("title", f.title);
+        w.field("numerator", f.numerator).field("denominator", f.denominator).key("share");
+        if (f.denominator) w.fixed(f.share(), 4);
+        else w.null();
+        w.end_object();
     }
-    out += figures.empty() ? "]" : fmt::format("\n{}]", std::string_view(indent).substr(2));
+    w.end_array();
 }
 
 // 1234567 -> "1 234 567" (Swedish digit grouping, with a no-break space).
@@ -90,57 +77,47 @@ std::string csv_field(std::string_view s) {
 }  // namespace
 
 std::string render_batch_json(const BatchSummary& s) {
-    std::string out = "{\n";
-    out += fmt::format(R"(  "as_of": "{}",)", to_string(s.as_of)) + "\n";
-    out += fmt::format(R"(  "digest": {},)", json_string(s.digest)) + "\n";
-    out += fmt::format(R"(  "run": {{"seconds": {:.3f}, "threads": {}, "bytes": {}, "plans_per_second": {:.0f}}},)",
-                       s.seconds, s.threads, s.bytes, s.seconds > 0 ? static_cast<double>(s.lines) / s.seconds : 0.0) +
-           "\n";
-    out += fmt::format(R"(  "input": {{"records": {}, "plans": {}, "not_json": {}, "invalid_input": {}, "with_errors": {},)",
-                       s.lines, s.plans, s.not_json, s.invalid_input, s.with_errors) +
-           "\n";
-    out += R"(    "not_json_records": [)";
-    for (std::size_t i = 0; i < s.not_json_records.size(); ++i)
-        out += fmt::format(R"({}{{"line": {}, "reason": {}}})", i ? ", " : "", s.not_json_records[i].line,
-                           json_string(s.not_json_records[i].reason));
-    out += "],\n";
-    out += R"(    "invalid_input_lines": [)";
-    for (std::size_t i = 0; i < s.invalid_input_lines.size(); ++i)
-        out += fmt::format("{}{}", i ? ", " : "", s.invalid_input_lines[i]);
-    out += "]},\n";
-    out += R"(  "key_figures": )";
-    figures_json(out, s.figures, "    ");
-    out += ",\n";
-    out += R"(  "rules": )";
-    rules_json(out, s, s.rules, "    ");
-    out += ",\n";
+    std::string out;
+    json::Writer w(out);
+    w.begin_object(json::Layout::lines(2));
+    w.field("as_of", to_string(s.as_of)).field("digest", s.digest);
+    w.key("run").begin_object().key("seconds").fixed(s.seconds, 3).field("threads", s.threads).field("bytes", s.bytes);
+    w.key("plans_per_second").fixed(s.seconds > 0 ? static_cast<double>(s.lines) / s.seconds : 0.0, 0).end_object();
+    w.key("input").begin_object().field("records", s.lines).field("plans", s.plans).field("not_json", s.not_json);
+    w.field("invalid_input", s.invalid_input).field("with_errors", s.with_errors);
+    w.break_line(4).key("not_json_records").begin_array();
+    for (const auto& r : s.not_json_records) w.begin_object().field("line", r.line).field("reason", r.reason).end_object();
+    w.end_array();
+    w.break_line(4).key("invalid_input_lines").begin_array();
+    for (auto line : s.invalid_input_lines) w.number(line);
+    w.end_array().end_object();
+    w.key("key_figures");
+    figures_json(w, s.figures, 4);
+    w.key("rules");
+    rules_json(w, s, s.rules, 4);
     if (s.due_within) {
-        out += fmt::format(R"(  "due_within": {}, "queue_total": {},)", *s.due_within, s.queue_total) + "\n";
-        out += R"(  "queue": [)";
-        for (std::size_t i = 0; i < s.queue.size(); ++i) {
-            const auto& q = s.queue[i];
-            out += i ? ",\n" : "\n";
-            out += fmt::format(R"(    {{"due": "{}", "rule": {}, "plan": {}, "line": {}, "group": {}}})", to_string(q.due),
-                               json_string(q.rule), json_string(q.plan), q.line, json_string(q.group));
+        w.field("due_within", *s.due_within);
+        w.field("queue_total", s.queue_total);
+        w.key("queue").begin_array(json::Layout::lines(4));
+        for (const auto& q : s.queue) {
+            w.begin_object().field("due", to_string(q.due)).field("rule", q.rule).field("plan", q.plan);
+            w.field("line", q.line).field("group", q.group).end_object();
         }
-        out += s.queue.empty() ? "],\n" : "\n  ],\n";
+        w.end_array();
     }
-    out += fmt::format(R"(  "group_by": {},)", json_string(s.group_by)) + "\n";
-    out += R"(  "groups": [)";
-    for (std::size_t g = 0; g < s.groups.size(); ++g) {
-        const auto& gs = s.groups[g];
-        out += g ? ",\n" : "\n";
-        out += fmt::format(R"(    {{"value": {}, "plans": {},)", json_string(gs.value), gs.plans);
-        if (s.due_within) out += fmt::format(R"( "due": {},)", gs.due);
-        out += "\n      \"key_figures\": ";
-        figures_json(out, gs.figures, "        ");
-        out += ",\n      \"rules\": ";
-        rules_json(out, s, gs.rules, "        ");
-        out += "}";
+    w.field("group_by", s.group_by);
+    w.key("groups").begin_array(json::Layout::lines(4));
+    for (const auto& gs : s.groups) {
+        w.begin_object().field("value", gs.value).field("plans", gs.plans);
+        if (s.due_within) w.field("due", gs.due);
+        w.break_line(6).key("key_figures");
+        figures_json(w, gs.figures, 8);
+        w.break_line(6).key("rules");
+        rules_json(w, s, gs.rules, 8);
+        w.end_object();
     }
-    out += s.groups.empty() ? "]\n" : "\n  ]\n";
-    out += "}\n";
-    return out;
+    w.end_array().end_object();
+    return out + "\n";
 }
 
 std::string render_batch_csv(const BatchSummary& s) {

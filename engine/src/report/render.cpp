@@ -1,3 +1,4 @@
+#include "report/json.hpp"
 #include "text/strings.hpp"
 #include "text/colors.hpp"
 
@@ -111,105 +112,88 @@ std::string render_text(const Diagnostics& ds, const RenderOptions& options) {
     return out;
 }
 
-std::string render_json(const Diagnostics& ds) {
-    std::string out = "[";
-    bool first = true;
+void write_diagnostics(json::Writer& w, const Diagnostics& ds, json::Layout layout) {
+    w.begin_array(layout);
     for (const auto& d : ds) {
-        out += first ? "\n  {" : ",\n  {";
-        first = false;
-        out += "\"file\": ";
-        detail::append_json_string(out, d.file_name);
+        w.begin_object().field("file", d.file_name);
         if (d.file && d.has_span) {
             auto b = d.file->position(d.span.begin);
             auto e = d.file->position(d.span.end);
-            out += fmt::format(", \"line\": {}, \"column\": {}, \"end_line\": {}, \"end_column\": {}", b.line, b.column,
-                               e.line, e.column);
+            w.field("line", b.line).field("column", b.column).field("end_line", e.line).field("end_column", e.column);
         } else {
-            out += ", \"line\": null, \"column\": null, \"end_line\": null, \"end_column\": null";
+            for (const char* k : {"line", "column", "end_line", "end_column"}) w.key(k).null();
         }
-        out += ", \"severity\": ";
-        detail::append_json_string(out, to_string(d.severity));
-        out += ", \"code\": ";
-        detail::append_json_string(out, d.code);
-        out += ", \"message\": ";
-        detail::append_json_string(out, d.message);
-        out += ", \"help\": ";
-        detail::append_json_string(out, d.help);
-        out += "}";
+        w.field("severity", to_string(d.severity)).field("code", d.code).field("message", d.message).field("help", d.help);
+        w.end_object();
     }
-    out += first ? "]\n" : "\n]\n";
-    return out;
+    w.end_array();
+}
+
+std::string render_json(const Diagnostics& ds) {
+    std::string out;
+    json::Writer w(out);
+    write_diagnostics(w, ds, json::Layout::lines(2));
+    return out + "\n";
 }
 
 std::string render_sarif(const Diagnostics& ds, std::string_view tool_version) {
-    using detail::append_json_string;
     // a result's code once each (a note that follows a result is part of it, not a result)
     std::vector<std::string> codes;
     for (std::size_t i = 0; i < ds.size(); ++i) {
         const bool related = ds[i].severity == DiagnosticSeverity::note && i > 0;
         if (!related && std::find(codes.begin(), codes.end(), ds[i].code) == codes.end()) codes.push_back(ds[i].code);
     }
-    std::string out =
-        "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
-        "  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"planrules\"";
-    if (!tool_version.empty()) {
-        out += ", \"version\": ";
-        append_json_string(out, tool_version);
-    }
-    out += ", \"rules\": [";
-    for (std::size_t i = 0; i < codes.size(); ++i) {
-        out += i ? ", {\"id\": " : "{\"id\": ";
-        append_json_string(out, codes[i]);
-        out += "}";
-    }
-    out += "]}},\n    \"results\": [";
-    // {"uri": …}, "region": {…}} of a diagnostic's place
+    std::string out;
+    json::Writer w(out);
+    w.begin_object(json::Layout::lines(2))
+        .field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+        .field("version", "2.1.0");
+    w.key("runs").begin_array().begin_object(json::Layout::lines(4));
+    w.key("tool").begin_object().key("driver").begin_object().field("name", "planrules");
+    if (!tool_version.empty()) w.field("version", tool_version);
+    w.key("rules").begin_array();
+    for (const auto& code : codes) w.begin_object().field("id", code).end_object();
+    w.end_array().end_object().end_object();
+    // {"physicalLocation": {"artifactLocation": {"uri": …}, "region": {…}}} of a diagnostic's place
     auto physical = [&](const Diagnostic& d) {
-        out += "\"physicalLocation\": {\"artifactLocation\": {\"uri\": ";
-        append_json_string(out, d.file_name);
-        out += "}";
+        w.key("physicalLocation").begin_object();
+        w.key("artifactLocation").begin_object().field("uri", d.file_name).end_object();
         if (d.file && d.has_span) {
             auto b = d.file->position(d.span.begin);
             auto e = d.file->position(d.span.end);
-            out += fmt::format(", \"region\": {{\"startLine\": {}, \"startColumn\": {}, \"endLine\": {}, \"endColumn\": {}}}",
-                               b.line, b.column, e.line, e.column);
+            w.key("region").begin_object();
+            w.field("startLine", b.line).field("startColumn", b.column).field("endLine", e.line).field("endColumn", e.column);
+            w.end_object();
         }
-        out += "}";
+        w.end_object();
     };
-    bool first = true;
+    w.key("results").begin_array(json::Layout::lines(6));
     for (std::size_t i = 0; i < ds.size(); ++i) {
         const Diagnostic& d = ds[i];
-        out += first ? "\n      {" : ",\n      {";
-        first = false;
-        out += "\"ruleId\": ";
-        append_json_string(out, d.code);
-        out += ", \"level\": ";
-        append_json_string(out, d.severity == DiagnosticSeverity::error     ? "error"
-                                : d.severity == DiagnosticSeverity::warning ? "warning"
-                                                                            : "note");
-        out += ", \"message\": {\"text\": ";
-        append_json_string(out, d.help.empty() ? d.message : d.message + "\nhelp: " + d.help);
-        out += "}, \"locations\": [{";
+        w.begin_object().field("ruleId", d.code);
+        w.field("level", d.severity == DiagnosticSeverity::error     ? "error"
+                         : d.severity == DiagnosticSeverity::warning ? "warning"
+                                                                     : "note");
+        w.key("message").begin_object().field("text", d.help.empty() ? d.message : d.message + "\nhelp: " + d.help).end_object();
+        w.key("locations").begin_array().begin_object();
         physical(d);
-        out += "}]";
+        w.end_object().end_array();
         // the notes after a result belong to it: SARIF's related locations (a note with no
         // result before it is a result of level "note" of its own)
-        if (d.severity != DiagnosticSeverity::note) {
-            std::size_t n = 0;
-            for (; i + 1 < ds.size() && ds[i + 1].severity == DiagnosticSeverity::note; ++i, ++n) {
-                out += n ? ", {" : ", \"relatedLocations\": [{";
-                out += fmt::format("\"id\": {}, ", n);
+        if (d.severity != DiagnosticSeverity::note && i + 1 < ds.size() && ds[i + 1].severity == DiagnosticSeverity::note) {
+            w.key("relatedLocations").begin_array();
+            for (std::size_t n = 0; i + 1 < ds.size() && ds[i + 1].severity == DiagnosticSeverity::note; ++i, ++n) {
+                w.begin_object().field("id", n);
                 physical(ds[i + 1]);
-                out += ", \"message\": {\"text\": ";
-                append_json_string(out, ds[i + 1].message);
-                out += "}}";
+                w.key("message").begin_object().field("text", ds[i + 1].message).end_object();
+                w.end_object();
             }
-            if (n) out += "]";
+            w.end_array();
         }
-        out += "}";
+        w.end_object();
     }
-    out += first ? "]\n  }]\n}\n" : "\n    ]\n  }]\n}\n";
-    return out;
+    w.end_array().end_object().end_array().end_object();
+    return out + "\n";
 }
 
 }  // namespace planrules

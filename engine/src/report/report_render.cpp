@@ -1,6 +1,7 @@
 // Rendering of validation reports.
 
 #include "json/syntax.hpp"
+#include "report/json.hpp"
 
 #include "text/strings.hpp"
 #include "text/colors.hpp"
@@ -12,79 +13,45 @@
 
 namespace planrules {
 
-namespace {
-
-void str(std::string& out, std::string_view s) { detail::append_json_string(out, s); }
-
-void list(std::string& out, const std::vector<std::string>& xs) {
-    out += '[';
-    for (std::size_t i = 0; i < xs.size(); ++i) {
-        if (i) out += ", ";
-        str(out, xs[i]);
-    }
-    out += ']';
-}
-
-}  // namespace
-
 std::string render_report_json(const Report& r, std::string_view file) {
-    std::string out = "{\"plan\": ";
-    str(out, r.plan);
-    if (!file.empty()) {
-        out += ", \"file\": ";
-        str(out, file);
-    }
-    out += ", \"as_of\": ";
-    str(out, to_string(r.as_of));
-    out += ", \"audience\": ";
-    str(out, to_string(r.audience));
-    out += ", \"findings\": [";
-    for (std::size_t i = 0; i < r.findings.size(); ++i) {
-        const Finding& f = r.findings[i];
-        out += i ? ", {" : "{";
-        out += "\"rule\": "; str(out, f.rule);
-        out += ", \"ruleset\": "; str(out, f.ruleset);
-        out += ", \"severity\": "; str(out, to_string(f.severity));
-        out += ", \"outcome\": "; str(out, to_string(f.outcome));
-        out += ", \"title\": "; str(out, f.title);
-        out += ", \"pointer\": "; str(out, f.pointer);
-        out += ", \"message\": "; str(out, f.message);
-        out += ", \"source\": "; str(out, f.source);
-        out += ", \"location\": "; str(out, f.location);
-        if (f.due) { out += ", \"due\": "; str(out, to_string(*f.due)); }
-        out += ", \"evidence\": [";
-        for (std::size_t k = 0; k < f.evidence.size(); ++k) {
-            if (k) out += ", ";
-            out += "{\"pointer\": ";
-            str(out, f.evidence[k].pointer);
-            out += ", \"value\": ";
+    std::string out;
+    json::Writer w(out);
+    w.begin_object().field("plan", r.plan);
+    if (!file.empty()) w.field("file", file);
+    w.field("as_of", to_string(r.as_of)).field("audience", to_string(r.audience));
+    w.key("findings").begin_array();
+    for (const Finding& f : r.findings) {
+        w.begin_object();
+        w.field("rule", f.rule).field("ruleset", f.ruleset).field("severity", to_string(f.severity));
+        w.field("outcome", to_string(f.outcome)).field("title", f.title).field("pointer", f.pointer);
+        w.field("message", f.message).field("source", f.source).field("location", f.location);
+        if (f.due) w.field("due", to_string(*f.due));
+        w.key("evidence").begin_array();
+        for (const auto& e : f.evidence) {
+            w.begin_object().field("pointer", e.pointer).key("value");
             // a value is JSON text; should one not be, it is written as a string of its text
-            if (json::is_json(f.evidence[k].value)) out += f.evidence[k].value;
-            else str(out, f.evidence[k].value);
-            out += '}';
+            if (json::is_json(e.value)) w.raw(e.value);
+            else w.string(e.value);
+            w.end_object();
         }
-        out += "], \"missing\": ";
-        list(out, f.missing);
-        if (f.sensitive) out += ", \"sensitive\": true";
-        out += '}';
+        w.end_array();
+        w.key("missing").strings(f.missing);
+        if (f.sensitive) w.field("sensitive", true);
+        w.end_object();
     }
-    out += "]";
-    out += fmt::format(", \"summary\": {{\"errors\": {}, \"warnings\": {}, \"infos\": {}, \"evaluated\": {}, \"passed\": {}, "
-                       "\"not_applicable\": {}, \"not_in_force\": {}}}",
-                       r.count(Severity::error), r.count(Severity::warning), r.count(Severity::info), r.evaluated.size(),
-                       r.passed.size(), r.not_applicable.size(), r.not_in_force.size());
-    if (r.omitted_count() > 0) {  // findings counted above but not listed (max_findings)
-        out.pop_back();
-        out += fmt::format(", \"findings_omitted\": {}}}", r.omitted_count());
-    }
-    out += ", \"rules\": {\"evaluated\": "; list(out, r.evaluated);
-    out += ", \"passed\": "; list(out, r.passed);
-    out += ", \"not_applicable\": "; list(out, r.not_applicable);
-    out += ", \"not_in_force\": "; list(out, r.not_in_force);
-    out += "}, \"digest\": ";
-    str(out, r.digest);
-    out += "}\n";
-    return out;
+    w.end_array();
+    w.key("summary").begin_object();
+    w.field("errors", r.count(Severity::error)).field("warnings", r.count(Severity::warning)).field("infos", r.count(Severity::info));
+    w.field("evaluated", r.evaluated.size()).field("passed", r.passed.size());
+    w.field("not_applicable", r.not_applicable.size()).field("not_in_force", r.not_in_force.size());
+    if (r.omitted_count() > 0) w.field("findings_omitted", r.omitted_count());  // counted above, not listed (max_findings)
+    w.end_object();
+    w.key("rules").begin_object();
+    w.key("evaluated").strings(r.evaluated).key("passed").strings(r.passed);
+    w.key("not_applicable").strings(r.not_applicable).key("not_in_force").strings(r.not_in_force);
+    w.end_object();
+    w.field("digest", r.digest).end_object();
+    return out + "\n";
 }
 
 namespace {
@@ -137,22 +104,14 @@ std::string render_report_text(const Report& r, bool color) {
 }
 
 std::string render_load_error_json(std::string_view error, const Diagnostics& diagnostics, std::string_view file) {
-    std::string out = "{\"plan\": null";
-    if (!file.empty()) {
-        out += ", \"file\": ";
-        str(out, file);
-    }
-    out += ", \"error\": ";
-    str(out, error);
-    out += ", \"diagnostics\": ";
-    std::string diags = render_json(diagnostics);  // multi-line; strings escape '\n'
-    for (std::size_t k = 0; k < diags.size(); ++k) {
-        if (diags[k] != '\n') out += diags[k];
-        else
-            while (k + 1 < diags.size() && diags[k + 1] == ' ') ++k;
-    }
-    out += "}\n";
-    return out;
+    std::string out;
+    json::Writer w(out);
+    w.begin_object().key("plan").null();
+    if (!file.empty()) w.field("file", file);
+    w.field("error", error).key("diagnostics");
+    write_diagnostics(w, diagnostics, json::Layout::one_line());
+    w.end_object();
+    return out + "\n";
 }
 
 }  // namespace planrules
