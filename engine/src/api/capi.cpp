@@ -1,5 +1,6 @@
 // The C API (planrules/planrules.h) over the C++ API. Nothing here lets an exception out.
 
+#include "diagnostics/codes.hpp"
 #include <planrules/planrules.h>
 #include "json/writer.hpp"
 #include <planrules/planrules.hpp>
@@ -39,7 +40,7 @@ void set(char** out, const std::string& s) noexcept {
 
 planrules::Diagnostics internal(const char* what) {
     planrules::Diagnostics ds;
-    ds.push_back(planrules::make_diagnostic(planrules::DiagnosticSeverity::error, "internal-error", nullptr, {},
+    ds.push_back(planrules::diagnostics::make("internal-error", nullptr, {},
                                             fmt::format("internal error: {}", what)));
     return ds;
 }

@@ -1,3 +1,4 @@
+#include "diagnostics/codes.hpp"
 #include <planrules/compile.hpp>
 #include <planrules/read.hpp>
 #include <planrules/syntax/parser.hpp>
@@ -76,8 +77,8 @@ struct Driver {
                 fs::path base = fs::path(sources[i]->name()).parent_path();
                 std::string name = display_name(base / h->schema->value);
                 if (same_file(name, sources[i]->name())) {
-                    result.diagnostics.push_back(make_diagnostic(
-                        DiagnosticSeverity::error, "schema-is-this-file", sources[i], h->schema->span,
+                    result.diagnostics.push_back(diagnostics::make(
+                        "schema-is-this-file", sources[i], h->schema->span,
                         fmt::format("the schema line names this rule file itself ('{}')", h->schema->value),
                         "name the schema file, e.g. schema \"handlingsplan.schema\" (the path is relative to this file's folder)"));
                     continue;
@@ -88,8 +89,8 @@ struct Driver {
                 auto src = read_source(name, name, options.limits, tmp, unreadable);
                 if (!src) {
                     std::string why = tmp.empty() ? std::string("cannot read it") : tmp.front().message;
-                    result.diagnostics.push_back(make_diagnostic(
-                        DiagnosticSeverity::error, "schema-not-found", sources[i], h->schema->span,
+                    result.diagnostics.push_back(diagnostics::make(
+                        "schema-not-found", sources[i], h->schema->span,
                         fmt::format("cannot load schema '{}': {}", h->schema->value, why),
                         "the path is relative to the folder of this file"));
                     continue;

@@ -1,5 +1,6 @@
 // RuleSet: the host API over the compile, load and validate stages.
 
+#include "diagnostics/codes.hpp"
 #include "compile/compile.hpp"
 #include "load/load.hpp"
 #include "validate/validate.hpp"
@@ -22,7 +23,7 @@ tl::expected<Plan, Diagnostics> RuleSet::load_json(std::string_view json, const 
         return eval::load_plan(program_->schema, json, name, limits, true, compiled_->fast_schema.get());
     } catch (const std::exception& e) {  // std::bad_alloc: never across the API
         Diagnostics ds;
-        ds.push_back(make_diagnostic(DiagnosticSeverity::error, "internal-error", nullptr, {},
+        ds.push_back(diagnostics::make("internal-error", nullptr, {},
                                      fmt::format("the plan could not be loaded: {}", e.what())));
         return tl::unexpected(std::move(ds));
     }
@@ -39,7 +40,7 @@ tl::expected<Plan, Diagnostics> RuleSet::load_file(const std::filesystem::path& 
                                compiled_->fast_schema.get(), true);
     } catch (const std::exception& e) {
         Diagnostics ds;
-        ds.push_back(make_diagnostic(DiagnosticSeverity::error, "internal-error", nullptr, {},
+        ds.push_back(diagnostics::make("internal-error", nullptr, {},
                                      fmt::format("the plan could not be loaded: {}", e.what())));
         return tl::unexpected(std::move(ds));
     }

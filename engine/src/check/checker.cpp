@@ -17,11 +17,11 @@ void Checker::run() {
     check_group();
 }
 
-void Checker::report(DiagnosticSeverity sev, int file, SourceSpan span, std::string code, std::string message,
-            std::string help) {
+void Checker::report(int file, SourceSpan span, diagnostics::Code code, std::string message, std::string help) {
     const auto& source = p_.files[static_cast<std::size_t>(file)].source;
+    const DiagnosticSeverity sev = code.severity();
     if (sev == DiagnosticSeverity::note) {
-        if (!dropping_) diags_.push_back(make_diagnostic(sev, std::move(code), source, span, std::move(message), std::move(help)));
+        if (!dropping_) diags_.push_back(diagnostics::make(code, source, span, std::move(message), std::move(help)));
         return;
     }
     const bool is_error = sev == DiagnosticSeverity::error;
@@ -29,27 +29,29 @@ void Checker::report(DiagnosticSeverity sev, int file, SourceSpan span, std::str
     dropping_ = n >= limits_.max_diagnostics;
     if (dropping_) {
         if (n++ == limits_.max_diagnostics)
-            diags_.push_back(make_diagnostic(
-                DiagnosticSeverity::note, is_error ? "too-many-errors" : "too-many-warnings", source, span,
+            diags_.push_back(diagnostics::make(
+                is_error ? diagnostics::Code("too-many-errors") : diagnostics::Code("too-many-warnings"), source, span,
                 fmt::format("more than {} {} in this file; the rest are not shown", limits_.max_diagnostics,
                             is_error ? "errors" : "warnings"),
                 "fix these first, then check again"));
         return;
     }
     ++n;
-    diags_.push_back(make_diagnostic(sev, std::move(code), source, span, std::move(message), std::move(help)));
+    diags_.push_back(diagnostics::make(code, source, span, std::move(message), std::move(help)));
 }
 
-void Checker::error(SourceSpan span, std::string code, std::string message, std::string help) {
-    report(DiagnosticSeverity::error, file_, span, std::move(code), std::move(message), std::move(help));
+void Checker::error(SourceSpan span, diagnostics::Code code, std::string message, std::string help) {
+    assert(code.severity() == DiagnosticSeverity::error);
+    report(file_, span, code, std::move(message), std::move(help));
 }
 
-void Checker::warning(SourceSpan span, std::string code, std::string message, std::string help) {
-    report(DiagnosticSeverity::warning, file_, span, std::move(code), std::move(message), std::move(help));
+void Checker::warning(SourceSpan span, diagnostics::Code code, std::string message, std::string help) {
+    assert(code.severity() == DiagnosticSeverity::warning);
+    report(file_, span, code, std::move(message), std::move(help));
 }
 
 void Checker::note(int file, SourceSpan span, std::string message) {
-    report(DiagnosticSeverity::note, file, span, "note", std::move(message));
+    report(file, span, "note", std::move(message));
 }
 
 bool Checker::broken(std::string_view name) const {

@@ -8,6 +8,7 @@
 // built-in functions).
 
 #include "builtins/builtins.hpp"
+#include "diagnostics/codes.hpp"
 #include "json/syntax.hpp"
 #include "text/strings.hpp"
 
@@ -15,6 +16,8 @@
 #include <planrules/eval/report.hpp>
 
 #include <fmt/format.h>
+
+#include <cassert>
 
 #include <algorithm>
 #include <filesystem>
@@ -85,10 +88,11 @@ private:
 
     // At most Limits::max_diagnostics errors and as many warnings per file, then one note that
     // says so (as the parser does); the notes of a diagnostic left out are left out with it.
-    void report(DiagnosticSeverity sev, int file, SourceSpan span, std::string code, std::string message,
-                std::string help = {});
-    void error(SourceSpan span, std::string code, std::string message, std::string help = {});
-    void warning(SourceSpan span, std::string code, std::string message, std::string help = {});
+    // The severity is the code's (diagnostics/codes.hpp); error() and warning() say at the call
+    // which it is, and check it in debug builds.
+    void report(int file, SourceSpan span, diagnostics::Code code, std::string message, std::string help = {});
+    void error(SourceSpan span, diagnostics::Code code, std::string message, std::string help = {});
+    void warning(SourceSpan span, diagnostics::Code code, std::string message, std::string help = {});
     void note(int file, SourceSpan span, std::string message);
 
     // A rule or define whose declaration did not parse: references to it are not errors.

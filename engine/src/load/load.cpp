@@ -2,6 +2,7 @@
 // impossible dates and missing required fields become `invalid_input` findings with a JSON
 // pointer; text that is not JSON is a diagnostic with line and column.
 
+#include "diagnostics/codes.hpp"
 #include "load/load.hpp"
 
 #include "json/syntax.hpp"
@@ -457,19 +458,16 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
     const std::string_view original = json;
     std::size_t bom = 0;
     // The diagnostic keeps only the line around the offset, not the plan (which may be large).
-    auto fail = [&](const char* code, std::optional<std::size_t> offset, std::string message, std::string help) {
+    auto fail = [&](diagnostics::Code code, std::optional<std::size_t> offset, std::string message, std::string help) {
         Diagnostics ds;
         if (offset) {
             auto file = std::make_shared<SourceFile>(SourceFile::window(name, original, *offset + bom));
             const std::uint32_t b = file->window_offset();
             const std::uint32_t e = b < file->text().size() ? b + 1 : b;
-            ds.push_back(make_diagnostic(DiagnosticSeverity::error, code, file, {b, e}, std::move(message), std::move(help)));
+            ds.push_back(diagnostics::make(code, file, {b, e}, std::move(message), std::move(help)));
         } else {
-            Diagnostic d;
-            d.code = code;
+            Diagnostic d = diagnostics::make(code, nullptr, {}, std::move(message), std::move(help));
             d.file_name = name;
-            d.message = std::move(message);
-            d.help = std::move(help);
             ds.push_back(std::move(d));
         }
         return tl::unexpected(std::move(ds));
@@ -483,11 +481,9 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
     bom = json.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     json.remove_prefix(bom);
     if (schema.root_type < 0) {  // about the rules, not the plan
-        Diagnostic d;
-        d.code = "no-root";
-        d.message = "the rules declare no plan type, so no plan can be read";
-        d.help = "compile the schema with the rules (a file with 'root plan: Plan')";
-        return tl::unexpected(Diagnostics{std::move(d)});
+        return tl::unexpected(Diagnostics{diagnostics::make("no-root", nullptr, {},
+                                                            "the rules declare no plan type, so no plan can be read",
+                                                            "compile the schema with the rules (a file with 'root plan: Plan')")});
     }
 
     Plan plan;

@@ -2,6 +2,7 @@
 // tokens of each source line with canonical indentation and spacing, and checks the result by
 // parsing it again and comparing syntax trees. See format.hpp for the layout.
 
+#include "diagnostics/codes.hpp"
 #include "syntax/keywords.hpp"
 
 #include <planrules/syntax/format.hpp>
@@ -661,17 +662,8 @@ struct Fingerprint {
     }
 };
 
-Diagnostic whole_file(const SourceFilePtr& file, std::string code, std::string message, std::string help) {
-    Diagnostic d;
-    d.severity = DiagnosticSeverity::error;
-    d.code = std::move(code);
-    d.file = file;
-    d.file_name = file->name();
-    d.span = SourceSpan{0, 0};
-    d.has_span = true;
-    d.message = std::move(message);
-    d.help = std::move(help);
-    return d;
+Diagnostic whole_file(const SourceFilePtr& file, diagnostics::Code code, std::string message, std::string help) {
+    return diagnostics::make(code, file, SourceSpan{0, 0}, std::move(message), std::move(help));
 }
 
 }  // namespace

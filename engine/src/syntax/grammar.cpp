@@ -925,7 +925,7 @@ ParseResult parse_file(const SourceFilePtr& file, const Limits& limits) {
         }
         if (count_severity(result.diagnostics, DiagnosticSeverity::error) >= limits.max_diagnostics) {
             st.report("too-many-errors", st.span(p, p), "too many errors; stopping here",
-                      "fix the errors above and run again", DiagnosticSeverity::note);
+                      "fix the errors above and run again");
             break;
         }
     }

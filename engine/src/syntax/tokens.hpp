@@ -3,6 +3,7 @@
 // strings, numbers, dates, inline JSON blocks, and the nesting-depth guard.
 // Included only by grammar.cpp, the one translation unit that instantiates the grammar.
 
+#include "diagnostics/codes.hpp"
 #include "text/strings.hpp"
 #include <planrules/diagnostics.hpp>
 #include <planrules/options.hpp>
@@ -30,7 +31,7 @@ using Iterator = const char*;
 struct SyntaxError {
     Iterator where;
     Iterator where_end;
-    std::string code;
+    diagnostics::Code code;
     std::string message;
     std::string help;
 };
@@ -50,10 +51,8 @@ struct ParseState {
     [[nodiscard]] std::uint32_t offset(Iterator p) const { return static_cast<std::uint32_t>(p - begin); }
     [[nodiscard]] SourceSpan span(Iterator b, Iterator e) const { return {offset(b), offset(e)}; }
 
-    void report(std::string code, SourceSpan span, std::string message, std::string help = {},
-                DiagnosticSeverity severity = DiagnosticSeverity::error) const {
-        diagnostics->push_back(
-            make_diagnostic(severity, std::move(code), file, span, std::move(message), std::move(help)));
+    void report(diagnostics::Code code, SourceSpan span, std::string message, std::string help = {}) const {
+        diagnostics->push_back(diagnostics::make(code, file, span, std::move(message), std::move(help)));
     }
 };
 
@@ -590,7 +589,7 @@ struct operator_mistake_parser : x3::parser<operator_mistake_parser> {
         auto starts = [&](std::string_view s) {
             return static_cast<std::size_t>(last - p) >= s.size() && std::string_view(p, s.size()) == s;
         };
-        auto fail = [&](std::size_t n, const char* code, std::string msg, std::string help) {
+        auto fail = [&](std::size_t n, diagnostics::Code code, std::string msg, std::string help) {
             throw SyntaxError{p, p + n, code, std::move(msg), std::move(help)};
         };
         (void)ctx;
