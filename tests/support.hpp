@@ -31,6 +31,14 @@ inline const RuleSet& shipped() {
     return rules;
 }
 
+// While it lives, the working directory is the source dir, so that file names in diagnostics
+// are relative to it (tests/golden/…, rules/…); the directory before is restored after.
+struct InSourceDir {
+    std::filesystem::path saved = std::filesystem::current_path();
+    InSourceDir() { std::filesystem::current_path(source_dir()); }
+    ~InSourceDir() { std::filesystem::current_path(saved); }
+};
+
 // A folder of this test process's own under the system's temporary folder. ctest runs the test
 // cases as parallel processes: two of them never share a file, and the folder goes at exit.
 inline std::filesystem::path scratch_dir(const std::string& name) {

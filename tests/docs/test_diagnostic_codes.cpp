@@ -147,11 +147,7 @@ TEST_CASE("diagnostic codes: every code of the table is reported somewhere in th
 }
 
 TEST_CASE("diagnostic codes: what the engine reports is in the table, at the table's severity", "[docs][diagnostics]") {
-    struct Cwd {
-        fs::path saved = fs::current_path();
-        ~Cwd() { fs::current_path(saved); }
-    } cwd;
-    fs::current_path(source_dir());
+    planrules::test::InSourceDir in_source_dir;
     std::size_t checked = 0;
     for (const auto& e : fs::directory_iterator("tests/golden/diagnostics")) {
         if (e.path().extension() != ".rules" && e.path().extension() != ".schema" && e.path().extension() != ".test") continue;

@@ -50,11 +50,7 @@ std::vector<Case> golden_cases() {
 
 // Compiles one case from the source dir, so that file names in the output are relative.
 Compilation compile_case(const Case& c) {
-    struct Cwd {
-        fs::path saved = fs::current_path();
-        ~Cwd() { fs::current_path(saved); }
-    } cwd;
-    fs::current_path(source_dir());
+    planrules::test::InSourceDir in_source_dir;
     return compile_paths({"rules/handlingsplan.schema", "rules/af", c.input});
 }
 
@@ -124,11 +120,7 @@ TEST_CASE("golden: every case shows a mistake with its position, caret and help"
 }
 
 TEST_CASE("golden: the rules the cases are compiled with are clean", "[golden]") {
-    struct Cwd {
-        fs::path saved = fs::current_path();
-        ~Cwd() { fs::current_path(saved); }
-    } cwd;
-    fs::current_path(source_dir());
+    planrules::test::InSourceDir in_source_dir;
     auto comp = compile_paths({"rules/handlingsplan.schema", "rules/af"});
     CHECK(comp.diagnostics.empty());
 }
