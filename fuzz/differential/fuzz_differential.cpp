@@ -24,7 +24,7 @@
 
 #include <planrules/planrules.hpp>
 
-#include "json_oracle.hpp"
+#include "../json_oracle.hpp"
 
 #include <algorithm>
 #include <cstdint>
