@@ -395,8 +395,6 @@ public:
         return e;
     }
 
-    std::vector<std::string> codes_used;
-
 private:
     E leaf(T t, int vars) {
         E e;
@@ -638,18 +636,20 @@ int order(T t, const RV& x, const RV& y) {
 struct Fold {
     bool all;
     bool decided = false;
-    std::optional<RV::K> unknown_kind;
-    void add(const RV& v, bool from_where = false) {
+    bool any_unknown = false;  // an element was unknown
+    bool any_error = false;    // an element was an evaluation error (which wins over a missing value)
+    void add(const RV& v) {
         if (v.known()) {
             if (v.b != all) decided = true;
-        } else {  // an error wins over a missing value
-            unknown_kind = unknown_kind == RV::error || v.k == RV::error ? RV::error : RV::missing;
+        } else {
+            any_unknown = true;
+            if (v.k == RV::error) any_error = true;
         }
     }
     RV result() const {
         if (decided) return RV::boolean(!all);
-        if (unknown_kind == RV::error) return RV::err();
-        if (unknown_kind) return RV{};
+        if (any_error) return RV::err();
+        if (any_unknown) return RV{};
         return RV::boolean(all);
     }
 };
@@ -757,7 +757,7 @@ RV eval(const E& e, Env& env) {
             for (const Akt& a : env.plan.akt) {
                 env.vars.push_back(&a);
                 RV w = e.has_where ? eval(e.k[1], env) : RV::boolean(true);
-                if (!w.known()) f.add(w, true);               // an unknown where: the element is unknown
+                if (!w.known()) f.add(w);                     // an unknown where: the element is unknown
                 else if (w.b) f.add(eval(e.k[0], env));     // a false where: not selected
                 env.vars.pop_back();
             }
