@@ -14,8 +14,9 @@ const char* const kActivityStatuses[] = {"planerad", "pagaende", "avslutad", "av
 const char* const kStrings[] = {"", "abc", " ", "ABC", "ab", "abc ", "\xc3\xb6", " \t", "P-1", "x", "Abc"};
 // The assessment of support need is `sensitive value`, and an activity of type sius is sensitive:
 // their values carry '§', which no other string of the generator holds, or are "sius", which
-// only activity types are. No report for kommun or leverantor may show either.
-const char* const kAssessments[] = {"", " ", "abc", "h\xc3\xa4lsa\xc2\xa7", " \xc2\xa7" "ab ", "\xc2\xa7"};
+// only activity types are. No report for kommun or leverantor may show either. (" §ab " is
+// written in two pieces so that the \x escape ends before the a.)
+const char* const kAssessments[] = {"", " ", "abc", "h\xc3\xa4lsa\xc2\xa7", (" \xc2\xa7" "ab "), "\xc2\xa7"};
 const char* const kActivityTypes[] = {"", "abc", "sius", "rusta_och_matcha", "studier", "x"};
 const i64 kSmallInts[] = {0, 1, 2, 3, 7, 10, 12, 100, 365};
 const i64 kBigInts[] = {kMax, kMax - 1, 4611686018427387904LL, 3037000500LL, 2147483648LL, 1000000007LL};
