@@ -1,15 +1,12 @@
 #pragma once
-// Token-level X3 primitives of the rule language: keywords, identifiers, rule ids,
-// strings, numbers, dates, inline JSON blocks, and the nesting-depth guard.
-// Included only by grammar.cpp, the one translation unit that instantiates the grammar.
+// Token-level X3 primitives of the rule language: keywords, punctuation, identifiers,
+// rule ids, strings, numbers, dates, inline JSON blocks, and the parsers that explain
+// common operator mistakes. Each primitive's name in "expected …" messages and its help
+// come from one TokenInfo (errors.hpp).
 
-#include "diagnostics/codes.hpp"
-#include "text/strings.hpp"
-#include <planrules/diagnostics.hpp>
-#include <planrules/options.hpp>
-#include <planrules/syntax/ast.hpp>
-
-#include <boost/spirit/home/x3.hpp>
+#include "errors.hpp"
+#include "keywords.hpp"
+#include "parse_state.hpp"
 
 #include <fmt/format.h>
 
@@ -20,75 +17,22 @@
 
 namespace planrules::syntax::detail {
 
-namespace x3 = boost::spirit::x3;
-using planrules::detail::is_digit;
-using planrules::detail::is_ident_continue;
-using planrules::detail::is_ident_start;
-using Iterator = const char*;
-
-// A syntax error with a precise message, thrown by primitives that know better than
-// a generic "expected …" (unterminated string, malformed date, nesting too deep).
-struct SyntaxError {
-    Iterator where;
-    Iterator where_end;
-    diagnostics::Code code;
-    std::string message;
-    std::string help;
-};
-
-struct ParseState {
-    SourceFilePtr file;
-    Iterator begin = nullptr;
-    Iterator end = nullptr;
-    const Limits* limits = nullptr;
-    std::uint32_t depth = 0;
-    const char* stack_base = nullptr;  // frame address where parsing began
-    Diagnostics* diagnostics = nullptr;
-    std::vector<ast::Decl>* decls = nullptr;
-    SourceSpan last_span{};
-    std::string_view end_name = "end of file";  // what "found …" calls the end of the input  // what the innermost finished `spanned[…]` matched
-
-    [[nodiscard]] std::uint32_t offset(Iterator p) const { return static_cast<std::uint32_t>(p - begin); }
-    [[nodiscard]] SourceSpan span(Iterator b, Iterator e) const { return {offset(b), offset(e)}; }
-
-    void report(diagnostics::Code code, SourceSpan span, std::string message, std::string help = {}) const {
-        diagnostics->push_back(diagnostics::make(code, file, span, std::move(message), std::move(help)));
-    }
-};
-
-struct state_tag;
-
-template <typename Context>
-ParseState& state_of(Context const& ctx) {
-    return x3::get<state_tag>(ctx).get();
-}
-
-// Skips spaces and `#` comments (the same as the phrase skipper; used to trim spans).
-inline Iterator skip_blanks(Iterator p, Iterator end) {
-    while (p != end) {
-        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v') {
-            ++p;
-        } else if (*p == '#') {
-            while (p != end && *p != '\n') ++p;
-        } else {
-            break;
-        }
-    }
-    return p;
-}
-
-// The span of what the `spanned[…]` directive an action is attached to matched
-// (X3's own `_where` is the input after the match, not the match).
-template <typename Context>
-SourceSpan where_span(Context const& ctx) {
-    return state_of(ctx).last_span;
-}
-
-inline Iterator scan_word(Iterator p, Iterator end) {
-    if (p == end || !is_ident_start(static_cast<unsigned char>(*p))) return p;
-    while (p != end && is_ident_continue(static_cast<unsigned char>(*p))) ++p;
-    return p;
-}
+// What each kind of token is called in "expected …" messages, and its help.
+namespace token {
+inline constexpr ExpectedInfo name{"a name", help::name};
+inline constexpr ExpectedInfo field{"a field name", help::none};
+inline constexpr ExpectedInfo dotted{"a rule set name (e.g. national.law)", help::none};
+inline constexpr ExpectedInfo rule_id{"a rule id (e.g. R-1.2)", help::rule_id};
+inline constexpr ExpectedInfo string{"a string in quotes", help::none};
+inline constexpr ExpectedInfo date{"a date (YYYY-MM-DD)", help::date};
+inline constexpr ExpectedInfo json{"a JSON object", help::none};
+// Punctuation is called by its text in quotes ("')'"); these have help.
+inline constexpr ExpectedInfo close_paren{"')'", help::bracket};
+inline constexpr ExpectedInfo close_bracket{"']'", help::bracket};
+inline constexpr ExpectedInfo equals{"'='", help::define_equals};
+inline constexpr ExpectedInfo table[] = {name, field, dotted, rule_id, string, date, json,
+                                         close_paren, close_bracket, equals};
+}  // namespace token
 
 // ---------------------------------------------------------------- keyword
 
@@ -139,7 +83,11 @@ inline punct_parser sym(std::string_view t, std::string_view n = {}) { return pu
 
 enum class NameKind { identifier, field, dotted, rule_id };
 
-bool reserved(std::string_view word) noexcept;
+// Besides the operators and declaration words, the words that start a clause after an
+// expression are reserved, so that a missing expression is reported at the clause word
+// (`require` followed by `message …`) instead of the clause word being read as a name.
+// Field names after '.' may still be any word.
+inline bool reserved(std::string_view word) noexcept { return keywords::reserved(word); }
 
 template <NameKind Kind>
 struct name_parser : x3::parser<name_parser<Kind>> {
@@ -450,133 +398,6 @@ struct json_block_parser : x3::parser<json_block_parser> {
     }
 };
 
-// ---------------------------------------------------------------- guards
-
-// The end of the last token in [start, end): X3 primitives skip blanks before they try
-// to match, so a parser whose last optional part failed has consumed the blanks and
-// comments after its last token. Strings do not span lines, so a `#` outside a string
-// on the last line starts a comment.
-inline Iterator trim_end(Iterator file_begin, Iterator start, Iterator end) {
-    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-    while (true) {
-        Iterator e = end;
-        while (e > start && blank(e[-1])) --e;
-        if (e == start) return start;
-        Iterator line = e - 1;
-        while (line > file_begin && line[-1] != '\n') --line;
-        Iterator hash = nullptr;
-        bool in_string = false;
-        for (Iterator p = line; p < e; ++p) {
-            if (in_string) {
-                if (*p == '\\') ++p;
-                else if (*p == '"') in_string = false;
-            } else if (*p == '"') {
-                in_string = true;
-            } else if (*p == '#') {
-                hash = p;
-                break;
-            }
-        }
-        if (!hash || hash < start) return e;
-        end = hash;
-    }
-}
-
-// spanned[p]: parses p (passing its attribute through) and records the span it
-// matched, without leading blanks, in ParseState::last_span for the action attached
-// to it: `spanned[p][action]`.
-template <typename Subject>
-struct spanned_parser : x3::unary_parser<Subject, spanned_parser<Subject>> {
-    using base = x3::unary_parser<Subject, spanned_parser<Subject>>;
-    static bool const is_pass_through_unary = true;
-    constexpr explicit spanned_parser(Subject const& s) : base(s) {}
-
-    template <typename Context, typename RContext, typename Attribute>
-    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext& rctx, Attribute& attr) const {
-        x3::skip_over(first, last, ctx);
-        Iterator start = first;
-        if (!this->subject.parse(first, last, ctx, rctx, attr)) return false;
-        auto& st = state_of(ctx);
-        st.last_span = st.span(start, trim_end(st.begin, start, first));
-        return true;
-    }
-};
-
-struct spanned_gen {
-    template <typename Subject>
-    constexpr spanned_parser<typename x3::extension::as_parser<Subject>::value_type> operator[](
-        Subject const& subject) const {
-        return spanned_parser<typename x3::extension::as_parser<Subject>::value_type>{x3::as_parser(subject)};
-    }
-};
-inline constexpr spanned_gen spanned{};
-
-// omit_spanned[p]: x3::omit that records its span like spanned[…].
-struct omit_spanned_gen {
-    template <typename Subject>
-    constexpr auto operator[](Subject const& subject) const {
-        return spanned[x3::omit[subject]];
-    }
-};
-inline constexpr omit_spanned_gen omit_spanned{};
-
-struct depth_guard_tag;
-
-// AddressSanitizer makes stack frames several times larger; the budget is measured in
-// uninstrumented bytes, so a sanitized build reaches the same depth as a normal one.
-#if defined(__SANITIZE_ADDRESS__)
-inline constexpr std::size_t stack_scale = 4;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-inline constexpr std::size_t stack_scale = 4;
-#else
-inline constexpr std::size_t stack_scale = 1;
-#endif
-#else
-inline constexpr std::size_t stack_scale = 1;
-#endif
-
-template <typename Subject>
-struct depth_guard_parser : x3::unary_parser<Subject, depth_guard_parser<Subject>> {
-    using base = x3::unary_parser<Subject, depth_guard_parser<Subject>>;
-    static bool const is_pass_through_unary = true;
-    constexpr explicit depth_guard_parser(Subject const& s) : base(s) {}
-
-    template <typename Context, typename RContext, typename Attribute>
-    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext& rctx, Attribute& attr) const {
-        auto& st = state_of(ctx);
-        auto* frame = static_cast<const char*>(__builtin_frame_address(0));
-        std::size_t stack_used = st.stack_base > frame ? static_cast<std::size_t>(st.stack_base - frame)
-                                                       : static_cast<std::size_t>(frame - st.stack_base);
-        stack_used /= stack_scale;
-        // (the outermost expression or type is a guard's too, at depth 0: it is not a nesting
-        // level, so max_nesting_depth levels inside it pass)
-        if (st.depth > st.limits->max_nesting_depth || stack_used > st.limits->max_parse_stack_bytes) {
-            Iterator at = skip_blanks(first, last);
-            throw SyntaxError{at, at == last ? at : at + 1, "nesting-too-deep",
-                              st.depth > st.limits->max_nesting_depth
-                                  ? fmt::format("expression nested more than {} levels deep", st.limits->max_nesting_depth)
-                                  : fmt::format("expression nested too deeply: the parser's stack budget of {} KiB is used up",
-                                                st.limits->max_parse_stack_bytes >> 10),
-                              "split the expression with 'define' names"};
-        }
-        struct Restore {
-            std::uint32_t& d;
-            ~Restore() { --d; }
-        } restore{++st.depth};
-        return this->subject.parse(first, last, ctx, rctx, attr);
-    }
-};
-
-struct depth_guard_gen {
-    template <typename Subject>
-    constexpr depth_guard_parser<typename x3::extension::as_parser<Subject>::value_type> operator[](
-        Subject const& subject) const {
-        return depth_guard_parser<typename x3::extension::as_parser<Subject>::value_type>{x3::as_parser(subject)};
-    }
-};
-inline constexpr depth_guard_gen depth_guard{};
-
 // Catches the mistakes policy writers make most often at an operator position and
 // explains them, instead of letting them surface as "expected a rule clause".
 struct operator_mistake_parser : x3::parser<operator_mistake_parser> {
@@ -645,42 +466,35 @@ struct get_info<planrules::syntax::detail::punct_parser> {
 template <>
 struct get_info<planrules::syntax::detail::string_parser> {
     using result_type = std::string;
-    std::string operator()(planrules::syntax::detail::string_parser const&) const { return "a string in quotes"; }
+    std::string operator()(planrules::syntax::detail::string_parser const&) const { return std::string(planrules::syntax::detail::token::string.what); }
 };
 template <>
 struct get_info<planrules::syntax::detail::date_parser> {
     using result_type = std::string;
-    std::string operator()(planrules::syntax::detail::date_parser const&) const { return "a date (YYYY-MM-DD)"; }
+    std::string operator()(planrules::syntax::detail::date_parser const&) const { return std::string(planrules::syntax::detail::token::date.what); }
 };
 template <>
 struct get_info<planrules::syntax::detail::json_block_parser> {
     using result_type = std::string;
-    std::string operator()(planrules::syntax::detail::json_block_parser const&) const { return "a JSON object"; }
+    std::string operator()(planrules::syntax::detail::json_block_parser const&) const { return std::string(planrules::syntax::detail::token::json.what); }
 };
 template <typename Subject, typename Action>
 struct get_info<action<Subject, Action>> {
     using result_type = std::string;
     std::string operator()(action<Subject, Action> const& p) const { return what(p.subject); }
 };
-template <typename Subject>
-struct get_info<planrules::syntax::detail::depth_guard_parser<Subject>> {
-    using result_type = std::string;
-    std::string operator()(planrules::syntax::detail::depth_guard_parser<Subject> const& p) const {
-        return what(p.subject);
-    }
-};
 template <planrules::syntax::detail::NameKind K>
 struct get_info<planrules::syntax::detail::name_parser<K>> {
     using result_type = std::string;
     std::string operator()(planrules::syntax::detail::name_parser<K> const&) const {
-        using planrules::syntax::detail::NameKind;
+        namespace d = planrules::syntax::detail;
         switch (K) {
-            case NameKind::identifier: return "a name";
-            case NameKind::field: return "a field name";
-            case NameKind::dotted: return "a rule set name (e.g. national.law)";
-            case NameKind::rule_id: return "a rule id (e.g. R-1.2)";
+            case d::NameKind::identifier: return std::string(d::token::name.what);
+            case d::NameKind::field: return std::string(d::token::field.what);
+            case d::NameKind::dotted: return std::string(d::token::dotted.what);
+            case d::NameKind::rule_id: return std::string(d::token::rule_id.what);
         }
-        return "a name";
+        return std::string(d::token::name.what);
     }
 };
 }  // namespace boost::spirit::x3
