@@ -10,167 +10,25 @@
 #include <planrules/report/report_render.hpp>
 
 #include "batch/figures.hpp"
-#include "text/strings.hpp"
+#include "batch/grouping.hpp"
+#include "batch/input.hpp"
+#include "batch/tally.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstring>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
 #include <mutex>
-#include <optional>
 #include <thread>
 
 namespace planrules {
 namespace {
 
-// The line feeds in `data` (memchr is vectorised; a byte loop is not, at -O2).
-std::uint64_t count_lines(std::string_view data) {
-    std::uint64_t n = 0;
-    const char* p = data.data();
-    const char* end = p + data.size();
-    while (p < end) {
-        const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-        if (!nl) break;
-        ++n;
-        p = static_cast<const char*>(nl) + 1;
-    }
-    return n;
-}
-
-using check::TypeKind;
-
-constexpr std::size_t block_size = 1u << 20;
-
-// A field of the plan read by slots, resolved once from a dotted path.
-struct FieldPath {
-    std::vector<int> slots;
-    int type = -1;
-    bool valid() const { return !slots.empty(); }
-};
-
-// The group values are shown in the summary: a field whose values are for Arbetsförmedlingen
-// only (`sensitive`, `sensitive value`) groups no report for another audience.
-tl::expected<FieldPath, std::string> resolve(const check::Schema& schema, std::string_view dotted, Audience audience) {
-    FieldPath path;
-    int type = schema.root_type;
-    std::string_view rest = dotted;
-    if (rest.substr(0, schema.root_name.size() + 1) == schema.root_name + ".") rest.remove_prefix(schema.root_name.size() + 1);
-    while (!rest.empty()) {
-        std::size_t dot = rest.find('.');
-        std::string_view name = rest.substr(0, dot);
-        rest = dot == std::string_view::npos ? std::string_view{} : rest.substr(dot + 1);
-        if (type < 0 || schema.type(type).kind != TypeKind::record)
-            return tl::unexpected(fmt::format("'{}' is not a field of the plan: '{}' has no fields", dotted, name));
-        const auto& rec = schema.records[static_cast<std::size_t>(schema.type(type).decl)];
-        int slot = rec.slot(name);
-        if (slot < 0) {
-            std::vector<std::string> names;
-            for (const auto& f : rec.fields) names.push_back(f.name);
-            std::string hint = detail::nearest(name, names);
-            return tl::unexpected(fmt::format("'{}' is not a field of the plan: {} has no field '{}'{}", dotted, rec.name,
-                                              name, hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
-        }
-        const auto& field = rec.fields[static_cast<std::size_t>(slot)];
-        if (audience != Audience::af && (field.sensitive || field.sensitive_value))
-            return tl::unexpected(fmt::format("'{}' is sensitive: a summary for {} cannot be grouped by it", dotted,
-                                              to_string(audience)));
-        path.slots.push_back(slot);
-        type = field.type;
-    }
-    if (path.slots.empty()) return tl::unexpected(fmt::format("'{}' names no field", dotted));
-    auto k = schema.type(type).kind;
-    if (k == TypeKind::record || k == TypeKind::list)
-        return tl::unexpected(fmt::format("'{}' is a {}; group by a field of one value (text, code, number, date)",
-                                          dotted, schema.name(type)));
-    path.type = type;
-    return path;
-}
-
-Value read_field(const Plan& plan, const FieldPath& path) {
-    Value v = plan.root();
-    for (int slot : path.slots) {
-        if (v.kind != ValueKind::record) return Value{};
-        v = v.field(static_cast<std::uint32_t>(slot));
-    }
-    return v;
-}
-
-std::string text_of(const check::Schema& schema, const FieldPath& path, const Value& v) {
-    switch (v.kind) {
-        case ValueKind::string: return std::string(v.str());
-        case ValueKind::integer: return std::to_string(v.i);
-        case ValueKind::boolean: return v.b ? "true" : "false";
-        case ValueKind::date: return to_string(civil_from_days(v.i));
-        case ValueKind::enumeration: {
-            const auto& t = schema.type(path.type);
-            if (t.kind == TypeKind::enumeration) {
-                const auto& en = schema.enums[static_cast<std::size_t>(t.decl)];
-                if (v.n < en.values.size()) return en.values[v.n];
-            }
-            return std::to_string(v.n);
-        }
-        case ValueKind::decimal: return fmt::format("{}", v.d);
-        default: return {};
-    }
-}
-
-enum State : std::uint8_t { skipped, violated, indeterminate, passed, not_applicable, not_in_force };
-
-struct Counts {
-    std::vector<RuleCounts> rules;
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> figures;
-    std::uint64_t plans = 0, due = 0;
-};
-
-struct Tally {
-    std::uint64_t lines = 0, plans = 0, not_json = 0, invalid_input = 0, with_errors = 0, queue_total = 0;
-    std::vector<MalformedRecord> not_json_records;
-    std::vector<std::uint64_t> invalid_lines;
-    std::vector<QueueEntry> queue;
-    Counts all;
-    std::map<std::string, Counts, std::less<>> groups;
-};
-
-void add(Counts& into, const Counts& from) {
-    into.plans += from.plans;
-    into.due += from.due;
-    if (into.rules.size() < from.rules.size()) into.rules.resize(from.rules.size());
-    for (std::size_t i = 0; i < from.rules.size(); ++i) {
-        auto& a = into.rules[i];
-        const auto& b = from.rules[i];
-        a.violated += b.violated;
-        a.indeterminate += b.indeterminate;
-        a.passed += b.passed;
-        a.not_applicable += b.not_applicable;
-        a.not_in_force += b.not_in_force;
-    }
-    if (into.figures.size() < from.figures.size()) into.figures.resize(from.figures.size());
-    for (std::size_t i = 0; i < from.figures.size(); ++i) {
-        into.figures[i].first += from.figures[i].first;
-        into.figures[i].second += from.figures[i].second;
-    }
-}
-
-// Bytes read from the input: raw storage (not zeroed first), reused once a worker is done.
-struct Buffer {
-    std::unique_ptr<char[]> bytes;
-    std::size_t capacity = 0;
-    std::size_t size = 0;
-    [[nodiscard]] std::string_view view() const noexcept { return {bytes.get(), size}; }
-};
-
-struct Block {
-    std::uint64_t seq = 0;
-    std::uint64_t first_line = 0;  // 1-based number of the block's first line
-    Buffer data;                   // whole lines
-    std::string out;               // findings text, when asked for
-    std::vector<MalformedRecord> too_long;  // lines skipped by the reader
-};
+using namespace batch;
 
 class Batch {
 public:
@@ -189,7 +47,7 @@ public:
         }
         group_by_ = o_.group_by ? *o_.group_by : p.group ? p.group->path : std::string();
         if (!group_by_.empty()) {
-            auto g = resolve(schema_, group_by_, o_.validate.audience);
+            auto g = resolve_group(schema_, group_by_, o_.validate.audience);
             if (!g) return tl::unexpected(g.error());
             group_ = *g;
         }
@@ -232,24 +90,11 @@ private:
     // The calling thread: blocks of whole lines to the workers; findings text out in order.
     std::string read(std::FILE* input, unsigned threads) {
         const std::size_t max_in_flight = 2 * static_cast<std::size_t>(threads) + 2;
-        const std::size_t max_line = o_.limits.max_plan_size + 4096;
-        {
-            std::lock_guard lock(mutex_);
-            spare_limit_ = max_in_flight + 1;
-        }
-        std::uint64_t line = 1, seq = 0;
-        bool skipping = false;  // inside a line longer than max_line
-        std::uint64_t skip_line = 0;
-        std::vector<MalformedRecord> too_long;
+        buffers_.set_limit(max_in_flight + 1);
         auto last_progress = std::chrono::steady_clock::now();
-        auto dispatch = [&](Buffer data) {
-            Block b;
-            b.seq = seq++;
-            b.first_line = line;
-            line += count_lines(data.view());
-            b.data = std::move(data);
-            b.too_long = std::move(too_long);
-            too_long.clear();
+        ReadOptions ro;
+        ro.max_plan_size = o_.limits.max_plan_size;
+        ro.dispatch = [&](Block&& b) {
             std::unique_lock lock(mutex_);
             for (;;) {
                 write_ready(lock);
@@ -261,91 +106,19 @@ private:
             lock.unlock();
             work_ready_.notify_one();
         };
-        // The input is read straight into a block's buffer; the whole lines in it go to a worker
-        // and the start of the last, unfinished line is copied to the next buffer.
-        Buffer cur = take_buffer(block_size);
-        for (;;) {
-            std::size_t n = std::fread(cur.bytes.get() + cur.size, 1, cur.capacity - cur.size, input);
-            if (n == 0) {
-                if (std::ferror(input)) return "cannot read the input";
-                break;
-            }
-            bytes_ += n;
-            const std::size_t fresh = cur.size;  // where the bytes just read start
-            cur.size += n;
-            if (skipping) {  // drop the rest of a too long line
-                const void* nl = std::memchr(cur.bytes.get() + fresh, '\n', n);
-                if (!nl) {
-                    cur.size = fresh;
-                    continue;
-                }
-                skipping = false;
-                const std::size_t from = static_cast<std::size_t>(static_cast<const char*>(nl) - cur.bytes.get()) + 1;
-                std::memmove(cur.bytes.get() + fresh, cur.bytes.get() + from, cur.size - from);
-                cur.size = fresh + (cur.size - from);
-                line = skip_line + 1;
-            }
-            const std::size_t last_nl = cur.view().rfind('\n');  // the last line is short: found soon
-            if (last_nl != std::string_view::npos) {
-                const std::size_t end = last_nl + 1;
-                if (cur.size == cur.capacity || end == cur.size) {
-                    Buffer next = carry(cur.view().substr(end), 2 * (cur.size - end));
-                    cur.size = end;
-                    dispatch(std::move(cur));
-                    cur = std::move(next);
-                }
-            } else if (cur.size > max_line) {
-                // a line longer than any plan may be: counted, not kept
-                too_long.push_back({line, fmt::format("the line is longer than {} bytes (PlanLimits::max_plan_size)",
-                                                      o_.limits.max_plan_size)});
-                skipping = true;
-                skip_line = line;
-                cur.size = 0;
-                // the reader's line count moves on when the line ends
-            } else if (cur.size == cur.capacity) {
-                // one line longer than the buffer so far: a larger one
-                cur = carry(cur.view(), 2 * cur.capacity);
-            }
+        ro.after_read = [&](std::uint64_t bytes) {
             flush(false);
             if (o_.progress) {
                 auto now = std::chrono::steady_clock::now();
                 if (now - last_progress > std::chrono::milliseconds(100)) {
                     last_progress = now;
-                    o_.progress(bytes_, done_records_.load(std::memory_order_relaxed));
+                    o_.progress(bytes, done_records_.load(std::memory_order_relaxed));
                 }
             }
-        }
-        if (skipping) line = skip_line + 1;
-        if (cur.size != 0 || !too_long.empty()) dispatch(std::move(cur));
-        summary_.bytes = bytes_;
-        return {};
-    }
-
-    // A buffer of at least `capacity` bytes (at least a block): one a worker gave back, or new.
-    Buffer take_buffer(std::size_t capacity) {
-        capacity = std::max(capacity, block_size);
-        {
-            std::lock_guard lock(mutex_);
-            for (auto it = spare_.begin(); it != spare_.end(); ++it) {
-                if (it->capacity < capacity) continue;
-                Buffer b = std::move(*it);
-                spare_.erase(it);
-                b.size = 0;
-                return b;
-            }
-        }
-        Buffer b;
-        b.bytes = std::make_unique_for_overwrite<char[]>(capacity);
-        b.capacity = capacity;
-        return b;
-    }
-
-    // A buffer of at least `capacity` bytes that starts with `bytes`.
-    Buffer carry(std::string_view bytes, std::size_t capacity) {
-        Buffer b = take_buffer(capacity);
-        std::memcpy(b.bytes.get(), bytes.data(), bytes.size());
-        b.size = bytes.size();
-        return b;
+        };
+        std::string failure = read_blocks(input, buffers_, ro, bytes_);
+        if (failure.empty()) summary_.bytes = bytes_;
+        return failure;
     }
 
     bool next_ready() const { return !finished_.empty() && finished_.begin()->first == next_out_; }
@@ -386,9 +159,7 @@ private:
     }
 
     void work_blocks(Tally& tally) {
-        tally.all.rules.resize(summary_.rule_ids.size());
-        tally.all.figures.resize(figures_.counted().size());
-        std::vector<std::uint8_t> states(summary_.rule_ids.size());
+        tally.all = empty_counts(summary_.rule_ids.size(), figures_.counted().size());
         Report report;  // reused for every plan of this worker
         Worker w{figures_, {}};
         for (;;) {
@@ -413,7 +184,7 @@ private:
                     std::size_t nl = data.find('\n');
                     std::string_view text = data.substr(0, nl);
                     data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
-                    one(tally, states, report, w, text, line, b.out);
+                    one(tally, report, w, text, line, b.out);
                     ++line;
                     ++records;
                 }
@@ -425,9 +196,8 @@ private:
             {
                 std::lock_guard lock(mutex_);
                 finished_.emplace(b.seq, std::move(b.out));
-                // the buffer back to the reader (those of one long line are let go)
-                if (b.data.capacity == block_size && spare_.size() < spare_limit_) spare_.push_back(std::move(b.data));
             }
+            buffers_.give_back(std::move(b.data));  // to the reader
             space_.notify_all();
         }
     }
@@ -438,8 +208,7 @@ private:
         std::vector<batch::FigureCount> counts;
     };
 
-    void one(Tally& tally, std::vector<std::uint8_t>& states, Report& r, Worker& w, std::string_view text,
-             std::uint64_t line, std::string& out) {
+    void one(Tally& tally, Report& r, Worker& w, std::string_view text, std::uint64_t line, std::string& out) {
         if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
         if (text.find_first_not_of(" \t") == std::string_view::npos) return;  // a blank line is no record
         ++tally.lines;
@@ -465,57 +234,18 @@ private:
         if (o_.findings) out += render_report_json(r, fmt::format("line {}", line));
         if (r.has_errors()) ++tally.with_errors;
 
-        for (std::size_t i = 0; i < states.size(); ++i) {
-            switch (i < r.results.size() ? r.results[i] : RuleResult::skipped) {
-                case RuleResult::skipped: states[i] = skipped; break;
-                case RuleResult::not_in_force: states[i] = not_in_force; break;
-                case RuleResult::not_applicable: states[i] = not_applicable; break;
-                case RuleResult::passed: states[i] = passed; break;
-                case RuleResult::violated: states[i] = violated; break;
-                case RuleResult::indeterminate: states[i] = indeterminate; break;
-            }
-        }
-
         std::string group;
         Counts* g = nullptr;
         if (group_.valid()) {
-            group = text_of(schema_, group_, read_field(*plan, group_));
+            group = group_of(schema_, group_, *plan);
             auto it = tally.groups.find(group);
-            if (it == tally.groups.end()) {
-                it = tally.groups.emplace(group, Counts{}).first;
-                it->second.rules.resize(states.size());
-                it->second.figures.resize(figures_.counted().size());
-            }
+            if (it == tally.groups.end())
+                it = tally.groups.emplace(group, empty_counts(summary_.rule_ids.size(), figures_.counted().size())).first;
             g = &it->second;
         }
-        auto count = [&](Counts& c) {
-            ++c.plans;
-            for (std::size_t i = 0; i < states.size(); ++i) {
-                auto& rc = c.rules[i];
-                switch (states[i]) {
-                    case violated: ++rc.violated; break;
-                    case indeterminate: ++rc.indeterminate; break;
-                    case passed: ++rc.passed; break;
-                    case not_applicable: ++rc.not_applicable; break;
-                    case not_in_force: ++rc.not_in_force; break;
-                    default: break;
-                }
-            }
-        };
-        count(tally.all);
-        if (g) count(*g);
-
-        if (!figures_.counted().empty()) {
-            w.figures.count(*plan, as_of_day_, validate_.max_steps, r.results, w.counts);
-            for (std::size_t k = 0; k < w.counts.size(); ++k) {
-                tally.all.figures[k].first += w.counts[k].numerator;
-                tally.all.figures[k].second += w.counts[k].denominator;
-                if (g) {
-                    g->figures[k].first += w.counts[k].numerator;
-                    g->figures[k].second += w.counts[k].denominator;
-                }
-            }
-        }
+        if (!figures_.counted().empty()) w.figures.count(*plan, as_of_day_, validate_.max_steps, r.results, w.counts);
+        count_plan(tally.all, r.results, w.counts);
+        if (g) count_plan(*g, r.results, w.counts);
 
         if (o_.due_within) {
             for (const auto& d : r.deadlines) {
@@ -526,46 +256,15 @@ private:
                 if (g) ++g->due;
                 // keep the most urgent max_listed (whatever block a worker got): trim now and then
                 tally.queue.push_back(QueueEntry{plan->id(), line, d.rule, d.due, group});
-                if (tally.queue.size() >= 2 * o_.max_listed + 16) trim_queue(tally.queue);
+                if (tally.queue.size() >= 2 * o_.max_listed + 16) trim_queue(tally.queue, o_.max_listed);
             }
         }
     }
 
-    static bool urgent_first(const QueueEntry& a, const QueueEntry& b) {
-        auto da = days_from_civil(a.due), db = days_from_civil(b.due);
-        return da != db ? da < db : a.line != b.line ? a.line < b.line : a.rule < b.rule;
-    }
-
-    void trim_queue(std::vector<QueueEntry>& q) const {
-        std::sort(q.begin(), q.end(), urgent_first);
-        if (q.size() > o_.max_listed) q.resize(o_.max_listed);
-    }
-
     void merge(std::vector<Tally>& tallies) {
-        Counts all;
-        all.rules.resize(summary_.rule_ids.size());
-        all.figures.resize(figures_.counted().size());
-        std::map<std::string, Counts, std::less<>> groups;
-        for (auto& t : tallies) {
-            summary_.lines += t.lines;
-            summary_.plans += t.plans;
-            summary_.not_json += t.not_json;
-            summary_.invalid_input += t.invalid_input;
-            summary_.with_errors += t.with_errors;
-            summary_.queue_total += t.queue_total;
-            for (auto& r : t.not_json_records) summary_.not_json_records.push_back(std::move(r));
-            summary_.invalid_input_lines.insert(summary_.invalid_input_lines.end(), t.invalid_lines.begin(),
-                                                t.invalid_lines.end());
-            for (auto& q : t.queue) summary_.queue.push_back(std::move(q));
-            add(all, t.all);
-            for (auto& [value, c] : t.groups) add(groups[value], c);
-        }
-        auto by_line = [](const auto& a, const auto& b) { return a.line < b.line; };
-        std::sort(summary_.not_json_records.begin(), summary_.not_json_records.end(), by_line);
-        if (summary_.not_json_records.size() > o_.max_listed) summary_.not_json_records.resize(o_.max_listed);
-        std::sort(summary_.invalid_input_lines.begin(), summary_.invalid_input_lines.end());
-        if (summary_.invalid_input_lines.size() > o_.max_listed) summary_.invalid_input_lines.resize(o_.max_listed);
-        trim_queue(summary_.queue);
+        Counts all = empty_counts(summary_.rule_ids.size(), figures_.counted().size());
+        GroupCounts groups;
+        batch::merge(tallies, o_.max_listed, summary_, all, groups);
         summary_.as_of = validate_.as_of;
         summary_.digest = rules_.digest();
         summary_.group_by = group_.valid() ? group_by_ : "";
@@ -611,8 +310,7 @@ private:
     std::mutex mutex_;
     std::condition_variable work_ready_, space_;
     std::deque<Block> queue_;
-    std::vector<Buffer> spare_;       // buffers the workers are done with
-    std::size_t spare_limit_ = 4;     // as many as can be in flight
+    BufferPool buffers_;
     std::map<std::uint64_t, std::string> finished_;
     std::uint64_t next_out_ = 0;
     std::size_t in_flight_ = 0;
