@@ -41,241 +41,17 @@ import signal
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from placement import POSITIONS, Node, TemplateError, parse_spans, position_text
+from strict_json import strict_lines, strict_parse
 
 AS_OF = "2024-07-15"
 TIMEOUT_SECONDS = 10
 WORKERS = 2
-DEEP_LEVELS = 70  # deeper than the plan loader's nesting limit (PlanLimits::max_depth = 64)
 WHOLE_ONLY = "__whole_only"
-BOM = b"\xef\xbb\xbf"
 SENSITIVE_PREFIX = "/sokande/funktionsnedsattning"
 LEAK_MIN_BYTES = 4  # the raw case text is looked for in the output when longer than 3 bytes
-
-# name -> (path of keys in the plan, description). `whole` has no path.
-POSITIONS: dict[str, tuple[tuple[str, ...] | None, str]] = {
-    "whole": (None, "the plan file is the case itself (the only position for __whole_only cases)"),
-    "string": (("sokande", "id"), "the value of sokande.id (string)"),
-    "int": (("version",), "the value of version (int)"),
-    "decimal": (("sokande", "jobbchans", "procent"), "the value of sokande.jobbchans.procent (decimal)"),
-    "date": (("senast_reviderad",), "the value of senast_reviderad (date)"),
-    "bool": (("sokande", "tillfalligt_arbete"), "the value of sokande.tillfalligt_arbete (bool)"),
-    "list": (("skyldigheter",), "the value of skyldigheter (list<string>)"),
-    "record": (("stodbehov",), "the value of stodbehov (record)"),
-    "unknown": (("okand_nyckel",), "a new top-level key okand_nyckel (unknown to the schema)"),
-    "deep": (("djup",), f"a new top-level key djup: {DEEP_LEVELS} nested arrays around the case"),
-    "sensitive": (("sokande", "funktionsnedsattning", "kod"),
-                  "sokande.funktionsnedsattning.kod (sensitive); also run with --audience kommun"),
-}
-
-
-# ------------------------------------------------------------------ strict reference checker
-
-class StrictJSONError(ValueError):
-    pass
-
-
-def _reject_constant(name: str):
-    raise StrictJSONError(f"{name} is not JSON")
-
-
-def _balanced_outside_strings(text: str) -> bool | None:
-    """Bracket balance without recursion (for texts too deep for the json module).
-    False: certainly not JSON. None: balanced, so this check cannot decide."""
-    depth = 0
-    in_string = escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-        elif ch in "]}":
-            depth -= 1
-            if depth < 0:
-                return False
-    return None if depth == 0 and not in_string else False
-
-
-def strict_parse(data: bytes, whole_document: bool) -> tuple[bool, object]:
-    """(True, value) when `data` is one JSON text per RFC 8259, else (False, reason).
-    A leading UTF-8 BOM is ignored only for a whole document (RFC 8259 section 8.1)."""
-    try:
-        text = data.decode("utf-8", errors="strict")
-    except UnicodeDecodeError as e:
-        return False, f"not UTF-8 ({e.reason} at byte {e.start})"
-    if whole_document and text.startswith("\ufeff"):
-        text = text[1:]
-    try:
-        value = json.loads(text, parse_constant=_reject_constant)
-    except RecursionError:
-        if _balanced_outside_strings(text) is False:
-            return False, "unbalanced brackets (too deep for the json module)"
-        raise RuntimeError("the strict checker cannot decide: nesting too deep for the json module")
-    except ValueError as e:  # json.JSONDecodeError, StrictJSONError, int digit limits
-        return False, str(e)
-    stack = [value]
-    while stack:  # iterative: deep cases would exhaust Python's recursion limit
-        v = stack.pop()
-        strings = []
-        if isinstance(v, str):
-            strings.append(v)
-        elif isinstance(v, list):
-            stack.extend(v)
-        elif isinstance(v, dict):
-            strings.extend(v.keys())
-            stack.extend(v.values())
-        for s in strings:
-            try:
-                s.encode("utf-8")
-            except UnicodeEncodeError:
-                return False, "a lone surrogate escape in a string"
-    return True, value
-
-
-def strict_lines(data: bytes) -> list[str]:
-    """Reasons why some line of `data` is not strict JSON (empty: all lines are)."""
-    problems = []
-    for i, line in enumerate(data.split(b"\n"), 1):
-        if not line.strip():
-            continue
-        ok, reason = strict_parse(line, whole_document=False)
-        if not ok:
-            problems.append(f"stdout line {i} is not strict JSON: {reason}")
-    return problems
-
-
-# ------------------------------------------------------------------ placing a case in the template
-
-@dataclass
-class Node:
-    kind: str  # object, array, scalar
-    start: int
-    end: int
-    members: list = field(default_factory=list)  # objects: (key, Node)
-
-
-class TemplateError(ValueError):
-    pass
-
-
-def _parse_spans(data: bytes) -> Node:
-    """Byte spans of the template's values (the template is trusted, ordinary JSON)."""
-    ws = b" \t\r\n"
-
-    def skip(i: int) -> int:
-        while i < len(data) and data[i] in ws:
-            i += 1
-        return i
-
-    def string_end(i: int) -> int:  # data[i] == '"'
-        i += 1
-        while data[i] != 0x22:
-            i += 2 if data[i] == 0x5C else 1
-        return i + 1
-
-    def value(i: int) -> Node:
-        i = skip(i)
-        c = data[i:i + 1]
-        if c == b"{":
-            node = Node("object", i, -1)
-            i = skip(i + 1)
-            if data[i:i + 1] == b"}":
-                node.end = i + 1
-                return node
-            while True:
-                i = skip(i)
-                key_end = string_end(i)
-                key = json.loads(data[i:key_end].decode("utf-8"))
-                i = skip(key_end)
-                if data[i:i + 1] != b":":
-                    raise TemplateError(f"':' expected at byte {i}")
-                child = value(i + 1)
-                node.members.append((key, child))
-                i = skip(child.end)
-                if data[i:i + 1] == b",":
-                    i += 1
-                    continue
-                if data[i:i + 1] == b"}":
-                    node.end = i + 1
-                    return node
-                raise TemplateError(f"',' or '}}' expected at byte {i}")
-        if c == b"[":
-            node = Node("array", i, -1)
-            i = skip(i + 1)
-            if data[i:i + 1] == b"]":
-                node.end = i + 1
-                return node
-            while True:
-                child = value(i)
-                i = skip(child.end)
-                if data[i:i + 1] == b",":
-                    i += 1
-                    continue
-                if data[i:i + 1] == b"]":
-                    node.end = i + 1
-                    return node
-                raise TemplateError(f"',' or ']' expected at byte {i}")
-        if c == b'"':
-            return Node("scalar", i, string_end(i))
-        j = i
-        while j < len(data) and data[j] not in b" \t\r\n,]}":
-            j += 1
-        if j == i:
-            raise TemplateError(f"a value expected at byte {i}")
-        return Node("scalar", i, j)
-
-    root = value(0)
-    if root.kind != "object" or data[skip(root.end):].strip():
-        raise TemplateError("the template must be one JSON object")
-    return root
-
-
-def _nest(keys: tuple[str, ...], hole: bytes) -> tuple[bytes, bytes]:
-    """Text around the case for an object chain {"k1": {"k2": CASE }}."""
-    before, after = b"", b""
-    for k in keys:
-        before += b'{ ' + json.dumps(k).encode() + b": "
-        after = b" }" + after
-    return before, after
-
-
-def placement(template: bytes, root: Node, position: str) -> tuple[bytes, bytes]:
-    """(prefix, suffix): the plan for case C is prefix + C + suffix."""
-    path, _ = POSITIONS[position]
-    if path is None:
-        return b"", b""
-    node = root
-    for i, key in enumerate(path):
-        rest = path[i + 1:]
-        found = next((child for k, child in node.members if k == key), None)
-        if found is None:
-            # insert as the first member, so that the case is followed by a comma
-            before, after = _nest(rest, b"")
-            head = b" " + json.dumps(key).encode() + b": " + before
-            tail = after + (b"," if node.members else b"")
-            at = node.start + 1
-            return template[:at] + head, tail + template[at:]
-        if not rest:
-            return template[:found.start], template[found.end:]
-        if found.kind != "object":  # e.g. "funktionsnedsattning": null
-            before, after = _nest(rest, b"")
-            return template[:found.start] + before, after + template[found.end:]
-        node = found
-    raise AssertionError("unreachable")
-
-
-def position_text(template: bytes, root: Node, position: str) -> tuple[bytes, bytes]:
-    prefix, suffix = placement(template, root, position)
-    if position == "deep":
-        prefix, suffix = prefix + b"[" * DEEP_LEVELS, b"]" * DEEP_LEVELS + suffix
-    return prefix, suffix
 
 
 # ------------------------------------------------------------------ checks of the engine's output
@@ -553,7 +329,7 @@ def run_batch(args, cases: list[Case], template: bytes) -> list[str]:
     --findings --format json`: the summary and every findings line are strict JSON, one findings
     line per record, an error line for each n_ case and a report for each y_ case."""
     compact = json.dumps(json.loads(template), ensure_ascii=False).encode()
-    root = _parse_spans(compact)
+    root = parse_spans(compact)
     records, labels = [], []
     for position in POSITIONS:
         prefix, suffix = position_text(compact, root, position)
@@ -652,7 +428,7 @@ def main(argv=None) -> int:
     try:
         with open(args.template, "rb") as fh:
             template = fh.read()
-        root = _parse_spans(template)
+        root = parse_spans(template)
         cases = load_corpus(args.corpus)
     except (OSError, TemplateError, ValueError) as e:
         print(f"conformance.py: {e}", file=sys.stderr)

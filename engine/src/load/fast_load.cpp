@@ -4,7 +4,8 @@
 // loader would report (a wrong type, an impossible date, a duplicate key, a missing required
 // field, too deep, too long, not JSON) it gives up, and the full loader (load.cpp) reads the
 // plan again and makes the findings. So the two agree on every plan the fast path accepts
-// (tests/eval/test_plan_loading.cpp and fuzz_plan_json compare them).
+// (tests/eval/test_fast_load.cpp and fuzz_plan_json compare them). One file: the parser is one
+// class on the hot path, kept in one translation unit so that its readers inline into each other.
 
 #include "load/load.hpp"
 
