@@ -8,7 +8,6 @@
 #include "load/load.hpp"
 
 #include "text/strings.hpp"
-#include <planrules/planrules.hpp>
 
 #include <fmt/format.h>
 
