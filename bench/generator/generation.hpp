@@ -4,9 +4,9 @@
 #pragma once
 
 #include "calendar.hpp"
-#include "plan.hpp"
+#include "plan_model.hpp"
 #include "random.hpp"
-#include "rules.hpp"
+#include "rule_list.hpp"
 
 #include <array>
 #include <cstdint>

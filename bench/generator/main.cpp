@@ -19,7 +19,7 @@
 #include "random.hpp"
 #include "reference_data.hpp"
 #include "reference_evaluation.hpp"
-#include "rules.hpp"
+#include "rule_list.hpp"
 #include "truth.hpp"
 
 #include <fmt/format.h>

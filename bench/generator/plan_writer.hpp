@@ -4,7 +4,7 @@
 
 #pragma once
 
-#include "plan.hpp"
+#include "plan_model.hpp"
 
 #include <cstddef>
 #include <cstdint>

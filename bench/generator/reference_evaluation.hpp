@@ -3,8 +3,8 @@
 
 #pragma once
 
-#include "plan.hpp"
-#include "rules.hpp"
+#include "plan_model.hpp"
+#include "rule_list.hpp"
 
 #include <array>
 #include <cstdint>
