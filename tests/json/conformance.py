@@ -44,7 +44,7 @@ import tempfile
 from dataclasses import dataclass
 
 from placement import POSITIONS, Node, TemplateError, parse_spans, position_text
-from strict_json import strict_lines, strict_parse
+from strict_json import strict_lines, strict_parse, strings_in
 
 AS_OF = "2024-07-15"
 TIMEOUT_SECONDS = 10
@@ -203,20 +203,6 @@ def _finding_shape(f) -> str:
     return ""
 
 
-def _strings_in(value) -> list[str]:
-    out, stack = [], [value]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, str):
-            out.append(v)
-        elif isinstance(v, list):
-            stack.extend(v)
-        elif isinstance(v, dict):
-            out.extend(v.keys())
-            stack.extend(v.values())
-    return out
-
-
 def _contains(needle: bytes, stdout: bytes, stderr: bytes, report) -> str:
     """Where the raw case text shows in the output ('' if nowhere). Inside stdout's JSON strings
     the text is looked for decoded, since the report escapes it there."""
@@ -225,7 +211,7 @@ def _contains(needle: bytes, stdout: bytes, stderr: bytes, report) -> str:
     if needle in stderr:
         return "stderr"
     text = needle.decode("utf-8", errors="replace")
-    if report is not None and any(text in s for s in _strings_in(report)):
+    if report is not None and any(text in s for s in strings_in(report)):
         return "a string in stdout"
     return ""
 

@@ -38,6 +38,22 @@ def _balanced_outside_strings(text: str) -> bool | None:
     return None if depth == 0 and not in_string else False
 
 
+def strings_in(value) -> list[str]:
+    """Every string of a parsed JSON value, keys included; iterative, as deep cases would exhaust
+    Python's recursion limit."""
+    out, stack = [], [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, list):
+            stack.extend(v)
+        elif isinstance(v, dict):
+            out.extend(v.keys())
+            stack.extend(v.values())
+    return out
+
+
 def strict_parse(data: bytes, whole_document: bool) -> tuple[bool, object]:
     """(True, value) when `data` is one JSON text per RFC 8259, else (False, reason).
     A leading UTF-8 BOM is ignored only for a whole document (RFC 8259 section 8.1)."""
@@ -55,22 +71,11 @@ def strict_parse(data: bytes, whole_document: bool) -> tuple[bool, object]:
         raise RuntimeError("the strict checker cannot decide: nesting too deep for the json module")
     except ValueError as e:  # json.JSONDecodeError, StrictJSONError, int digit limits
         return False, str(e)
-    stack = [value]
-    while stack:  # iterative: deep cases would exhaust Python's recursion limit
-        v = stack.pop()
-        strings = []
-        if isinstance(v, str):
-            strings.append(v)
-        elif isinstance(v, list):
-            stack.extend(v)
-        elif isinstance(v, dict):
-            strings.extend(v.keys())
-            stack.extend(v.values())
-        for s in strings:
-            try:
-                s.encode("utf-8")
-            except UnicodeEncodeError:
-                return False, "a lone surrogate escape in a string"
+    for s in strings_in(value):
+        try:
+            s.encode("utf-8")
+        except UnicodeEncodeError:
+            return False, "a lone surrogate escape in a string"
     return True, value
 
 
