@@ -99,6 +99,25 @@ TEST_CASE("diagnostic codes: one row each, kebab-case, with a meaning", "[docs][
     CHECK(diagnostics::find_code("no-such-code") == nullptr);
 }
 
+TEST_CASE("diagnostic codes: every error and warning has a default help, used where the place that reports it has none",
+          "[docs][diagnostics]") {
+    for (const auto& row : diagnostics::all_codes()) {
+        INFO(row.code);
+        if (row.severity == DiagnosticSeverity::error || row.severity == DiagnosticSeverity::warning)
+            CHECK_FALSE(row.help.empty());
+    }
+    // the checker reports a unary minus on a string with no help of its own
+    auto c = compile_sources({std::make_shared<SourceFile>("t.rules", "ruleset t \"T\"\ndefine x = -\"a\"\n")});
+    const Diagnostic* mismatch = nullptr;
+    for (const auto& d : c.diagnostics)
+        if (d.code == "type-mismatch") mismatch = &d;
+    REQUIRE(mismatch != nullptr);
+    CHECK(mismatch->help == diagnostics::find_code("type-mismatch")->help);
+    // a help of its own wins
+    auto d = diagnostics::make("type-mismatch", nullptr, {}, "m", "own help");
+    CHECK(d.help == "own help");
+}
+
 TEST_CASE("diagnostic codes: docs/language.md lists the table as it is", "[docs][diagnostics]") {
     const std::string path = source_dir() + "/docs/language.md";
     std::string doc = read_file(path);
