@@ -99,11 +99,9 @@ void Checker::check_rules() {
             error(r.title.span, "empty-title", fmt::format("rule {} has an empty title", r.id.text),
                   "give the rule a short title that says what it requires");
         if (!r.severity)
-            error(r.id.span, "missing-severity", fmt::format("rule {} has no severity", r.id.text),
-                  "add a line 'severity error', 'severity warning' or 'severity info'");
+            error(r.id.span, "missing-severity", fmt::format("rule {} has no severity", r.id.text));
         if (!r.require)
-            error(r.id.span, "missing-require", fmt::format("rule {} has no 'require'", r.id.text),
-                  "add 'require CONDITION': the condition a plan must meet to pass the rule");
+            error(r.id.span, "missing-require", fmt::format("rule {} has no 'require'", r.id.text));
         if (!r.message)
             warning(r.id.span, "missing-message", fmt::format("rule {} has no message", r.id.text),
                     "add 'message \"…\"' telling the case officer what is wrong and what to do; findings show the "
@@ -227,9 +225,7 @@ void Checker::check_tests() {
                   "add 'expect RULE', 'expect no RULE', 'expect only RULE, …' or 'expect nothing'");
         if (d.audience && !parse_audience(d.audience->text))
             error(d.audience->span, "unknown-audience", fmt::format("unknown audience '{}'", d.audience->text),
-                  did_you_mean(d.audience->text, {"af", "kommun", "leverantor"}).empty()
-                      ? "the audiences are af, kommun and leverantor"
-                      : did_you_mean(d.audience->text, {"af", "kommun", "leverantor"}));
+                  did_you_mean(d.audience->text, {"af", "kommun", "leverantor"}));  // else the code's help
         if (!d.as_of)
             warning(d.name.span, "test-without-date", "the test gives no evaluation date",
                     "add 'as of YYYY-MM-DD' so that the test gives the same result every day");

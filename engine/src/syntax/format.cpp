@@ -467,7 +467,7 @@ private:
     std::vector<std::uint8_t> flags_;
 };
 
-Diagnostic whole_file(const SourceFilePtr& file, diagnostics::Code code, std::string message, std::string help) {
+Diagnostic whole_file(const SourceFilePtr& file, diagnostics::Code code, std::string message, std::string help = {}) {
     return diagnostics::make(code, file, SourceSpan{0, 0}, std::move(message), std::move(help));
 }
 
@@ -486,8 +486,7 @@ FormatResult format_file(const SourceFilePtr& file, const Limits& limits) {
         if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
         std::vector<Token> toks;
         if (!Lexer(text).run(toks)) {
-            result.diagnostics.push_back(whole_file(file, "format-failed", "planrules fmt could not read this file's tokens",
-                                                    "the file is left as it is; please report this"));
+            result.diagnostics.push_back(whole_file(file, "format-failed", "planrules fmt could not read this file's tokens"));
             return result;
         }
         std::string formatted = Printer(toks).run();
@@ -497,8 +496,7 @@ FormatResult format_file(const SourceFilePtr& file, const Limits& limits) {
         if (has_errors(again.diagnostics) ||
             fingerprint(again.file, *again_file) != fingerprint(parsed.file, *file)) {
             result.diagnostics.push_back(whole_file(file, "format-changed-meaning",
-                                                    "formatting would change what this file means",
-                                                    "the file is left as it is; please report this to the planrules developers"));
+                                                    "formatting would change what this file means"));
             return result;
         }
         result.text = std::move(formatted);

@@ -91,7 +91,7 @@ bool precheck(detail::ParseState& st, const SourceFile& f, const Limits& limits)
     }
     if (auto bad = planrules::detail::find_invalid_utf8(text); bad != std::string_view::npos) {
         st.report("invalid-utf8", {static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)},
-                  "the file is not valid UTF-8", "save the file as UTF-8");
+                  "the file is not valid UTF-8");
         return false;
     }
     if (auto nul = text.find('\0'); nul != std::string::npos) {

@@ -185,14 +185,12 @@ struct string_parser : x3::parser<string_parser> {
         bool in_nested_string = false;
         while (true) {
             if (p == last || *p == '\n' || *p == '\r') {
-                throw SyntaxError{open, p, "unterminated-string", "unterminated string",
-                                  "close the string with '\"' on the same line"};
+                throw SyntaxError{open, p, "unterminated-string", "unterminated string", {}};  // the code's help
             }
             char c = *p;
             if (c == '\\') {
                 if (p + 1 == last || p[1] == '\n' || p[1] == '\r')
-                    throw SyntaxError{open, p, "unterminated-string", "unterminated string",
-                                      "close the string with '\"' on the same line"};
+                    throw SyntaxError{open, p, "unterminated-string", "unterminated string", {}};  // the code's help
                 char e = p[1];
                 char out = 0;
                 switch (e) {
@@ -238,8 +236,7 @@ struct string_parser : x3::parser<string_parser> {
         if (lit.span.size() > st.limits->max_string_length + 2)
             st.report("string-too-long", {lit.span.begin, lit.span.begin + 1},
                       fmt::format("string literal is {} bytes long; the limit is {}", lit.span.size() - 2,
-                                  st.limits->max_string_length),
-                      "shorten the text");
+                                  st.limits->max_string_length));
         x3::traits::move_to(std::move(lit), attr);
         first = p;
         return true;
