@@ -33,10 +33,10 @@ struct ProgressBar {
             double part = std::min(1.0, static_cast<double>(bytes) / static_cast<double>(total));
             int filled = static_cast<int>(part * 30);
             double eta = part > 0 ? seconds * (1 - part) / part : 0;
-            line = fmt::format("[{}{}] {:3.0f} %  {} poster  {:.0f} poster/s  {:.0f} MB/s  kvar {:.0f} s", std::string(filled, '#'),
-                               std::string(30 - filled, '.'), part * 100, records, rate, seconds > 0 ? mb / seconds : 0, eta);
+            line = tr("[{}{}] {:3.0f} %  {} records  {:.0f} records/s  {:.0f} MB/s  {:.0f} s left", std::string(filled, '#'),
+                      std::string(30 - filled, '.'), part * 100, records, rate, seconds > 0 ? mb / seconds : 0, eta);
         } else {
-            line = fmt::format("{} poster  {:.0f} MB  {:.0f} poster/s", records, mb, rate);
+            line = tr("{} records  {:.0f} MB  {:.0f} records/s", records, mb, rate);
         }
         std::fprintf(stderr, "\r%s\x1b[K", line.c_str());
         std::fflush(stderr);
@@ -92,40 +92,40 @@ Command add_batch(CLI::App& tool) {
         if (auto bad = apply(*app, o->rules, options.validate)) return *bad;
         if (!o->threads.empty()) {
             auto n = whole_number(o->threads, 1024);
-            if (!n) return usage_error(*app, fmt::format("--threads needs a whole number from 0 to 1024, not '{}'", o->threads));
+            if (!n) return usage_error(*app, tr("--threads needs a whole number from 0 to 1024, not '{}'", o->threads));
             options.threads = static_cast<unsigned>(*n);
         }
         if (!o->due_within.empty()) {
             auto n = whole_number(o->due_within, 3660);
-            if (!n) return usage_error(*app, fmt::format("--due-within needs a whole number from 0 to 3660, not '{}'", o->due_within));
+            if (!n) return usage_error(*app, tr("--due-within needs a whole number from 0 to 3660, not '{}'", o->due_within));
             options.due_within = static_cast<int>(*n);
         }
         if (app->count("--group-by") > 0) {
-            if (o->group_by.empty()) return usage_error(*app, "--group-by needs a field (a dotted path from the plan) or none");
+            if (o->group_by.empty()) return usage_error(*app, tr("--group-by needs a field (a dotted path from the plan) or none"));
             options.group_by = o->group_by == "none" ? std::string() : o->group_by;
         }
         if (o->format != "text" && o->format != "json" && o->format != "csv")
-            return usage_error(*app, "--format needs text, json or csv");
+            return usage_error(*app, tr("--format needs text, json or csv"));
         if (o->operands.size() > 1)
-            return usage_error(*app, "batch reads one input file; join the files or use '-' for standard input");
+            return usage_error(*app, tr("batch reads one input file; join the files or use '-' for standard input"));
         if (!o->operands.empty()) o->input = o->operands.front();
         const bool progress = o->progress;
-        if (o->rules.rules.empty()) return usage_error(*app, "batch needs --rules DIR");
-        if (o->input.empty()) return usage_error(*app, "batch needs a JSON Lines file of plans (or '-' for standard input)");
+        if (o->rules.rules.empty()) return usage_error(*app, tr("batch needs --rules DIR"));
+        if (o->input.empty()) return usage_error(*app, tr("batch needs a JSON Lines file of plans (or '-' for standard input)"));
 
         auto rs = compile_or_report(to_paths(o->rules.rules), true);
         if (!rs) return 2;
         if (int bad = check_ruleset_names(*app, *rs, options.validate.rulesets)) return bad;
         std::FILE* in = o->input == "-" ? stdin : std::fopen(o->input.c_str(), "rb");
         if (!in) {
-            std::fprintf(stderr, "planrules: cannot read '%s': %s\n", o->input.c_str(), std::strerror(errno));
+            std::fprintf(stderr, "planrules: %s\n", tr("cannot read '{}': {}", o->input, std::strerror(errno)).c_str());
             return 2;
         }
         std::FILE* findings = nullptr;
         if (!o->findings.empty()) {
             findings = std::fopen(o->findings.c_str(), "wb");
             if (!findings) {
-                std::fprintf(stderr, "planrules: cannot write '%s': %s\n", o->findings.c_str(), std::strerror(errno));
+                std::fprintf(stderr, "planrules: %s\n", tr("cannot write '{}': {}", o->findings, std::strerror(errno)).c_str());
                 if (in != stdin) std::fclose(in);
                 return 2;
             }
@@ -147,7 +147,7 @@ Command add_batch(CLI::App& tool) {
             return 2;
         }
         if (write_failed) {
-            std::fprintf(stderr, "planrules: cannot write '%s'\n", o->findings.c_str());
+            std::fprintf(stderr, "planrules: %s\n", tr("cannot write '{}'", o->findings).c_str());
             return 2;
         }
         std::string out = o->format == "json"  ? render_batch_json(*summary)

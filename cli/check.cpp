@@ -24,25 +24,24 @@ Command add_check(CLI::App& tool) {
     app->footer("exit status: 0 no errors, 1 errors in the rules, 2 a file cannot be read");
     auto run = [app, o]() -> int {
         if (o->format != "text" && o->format != "json" && o->format != "sarif")
-            return usage_error(*app, fmt::format("unknown format '{}': use text, json or sarif", o->format));
-        if (o->paths.empty()) return usage_error(*app, "check needs at least one file or directory");
-        Compilation c = compile_paths(to_paths(o->paths));
+            return usage_error(*app, tr("unknown format '{}': use text, json or sarif", o->format));
+        if (o->paths.empty()) return usage_error(*app, tr("check needs at least one file or directory"));
+        Compilation c = compile_paths(to_paths(o->paths), compile_options());
         auto errors = count_severity(c.diagnostics, DiagnosticSeverity::error);
         auto warnings = count_severity(c.diagnostics, DiagnosticSeverity::warning);
         if (o->format == "json") {
             std::fputs(render_json(c.diagnostics).c_str(), stdout);
         } else if (o->format == "sarif") {
-            std::fputs(render_sarif(c.diagnostics, PLANRULES_VERSION).c_str(), stdout);
+            std::fputs(render_sarif(c.diagnostics, PLANRULES_VERSION, language()).c_str(), stdout);
         } else {
-            RenderOptions ro;
-            ro.color = o->color;
-            std::fputs(render_text(c.diagnostics, ro).c_str(), stdout);
-            auto plural = [](std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
+            std::fputs(render_text(c.diagnostics, render_options(o->color)).c_str(), stdout);
+            const std::string files = text::tr_n(c.file_count, N_("{} file"), N_("{} files"));
             if (errors == 0 && warnings == 0)
-                std::printf("checked %s: no problems found\n", plural(c.file_count, "file").c_str());
+                std::printf("%s\n", tr("checked {}: no problems found", files).c_str());
             else
-                std::printf("checked %s: %s, %s\n", plural(c.file_count, "file").c_str(), plural(errors, "error").c_str(),
-                            plural(warnings, "warning").c_str());
+                std::printf("%s\n", tr("checked {}: {}, {}", files, text::tr_n(errors, N_("{} error"), N_("{} errors")),
+                                        text::tr_n(warnings, N_("{} warning"), N_("{} warnings")))
+                                         .c_str());
         }
         if (c.unreadable) return 2;
         return errors > 0 ? 1 : 0;

@@ -4,6 +4,8 @@
 // rules, colours, the date, and usage errors. main.cpp parses the command line with CLI11 and
 // runs the command it names.
 
+#include "text/catalogue.hpp"
+
 #include <planrules/planrules.hpp>
 
 #include <CLI/CLI.hpp>
@@ -15,6 +17,9 @@
 #include <vector>
 
 namespace planrules::cli {
+
+using text::N_;
+using text::tr;
 
 // A command: its part of the command line, its operands (files, the rule id: what is not an
 // option, including what follows `--`) and what it does once parsed (the exit status).
@@ -30,6 +35,14 @@ Command add_test(CLI::App& tool);
 Command add_explain(CLI::App& tool);
 Command add_fmt(CLI::App& tool);
 Command add_batch(CLI::App& tool);
+
+// The language of what the tool writes for people: --lang sv|en, else the environment's
+// (LC_ALL, LC_MESSAGES, LANG). main.cpp sets it once the command line is parsed.
+Language language();
+void set_language(Language language);
+// Options of the library in that language.
+CompileOptions compile_options();
+RenderOptions render_options(bool color = false);
 
 // Prints "planrules: MESSAGE" and the command's help to standard error; returns 2.
 int usage_error(const CLI::App& command, const std::string& message);

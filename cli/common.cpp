@@ -14,6 +14,26 @@
 
 namespace planrules::cli {
 
+namespace {
+Language chosen_language = Language::en;
+}
+
+Language language() { return chosen_language; }
+void set_language(Language language) { chosen_language = language; }
+
+CompileOptions compile_options() {
+    CompileOptions o;
+    o.language = chosen_language;
+    return o;
+}
+
+RenderOptions render_options(bool color) {
+    RenderOptions o;
+    o.color = color;
+    o.language = chosen_language;
+    return o;
+}
+
 std::string help_of(const CLI::App& command) {
     return command.get_parent() ? command.help("planrules") : command.help();
 }
@@ -58,38 +78,38 @@ void add_rule_options(CLI::App& command, RuleOptions& o) {
 std::optional<int> apply(const CLI::App& command, const RuleOptions& o, ValidateOptions& options) {
     if (!o.as_of.empty()) {
         auto d = parse_date(o.as_of);
-        if (!d) return usage_error(command, fmt::format("'{}' is not a date; write YYYY-MM-DD", o.as_of));
+        if (!d) return usage_error(command, tr("'{}' is not a date; write YYYY-MM-DD", o.as_of));
         options.as_of = *d;
     }
     if (!o.audience.empty()) {
         auto aud = parse_audience(o.audience);
-        if (!aud) return usage_error(command, "--audience needs af, kommun or leverantor");
+        if (!aud) return usage_error(command, tr("--audience needs af, kommun or leverantor"));
         options.audience = *aud;
     }
     for (const auto& r : o.rulesets) {
-        if (r.empty()) return usage_error(command, "--ruleset needs a rule set name, e.g. national.law");
+        if (r.empty()) return usage_error(command, tr("--ruleset needs a rule set name, e.g. national.law"));
         options.rulesets.push_back(r);
     }
     return std::nullopt;
 }
 
 std::optional<RuleSet> compile_or_report(const std::vector<std::filesystem::path>& paths, bool plans) {
-    auto rs = compile_files(paths);
+    auto rs = compile_files(paths, compile_options());
     if (!rs) {
-        std::fputs(render_text(rs.error()).c_str(), stderr);
-        std::fprintf(stderr, "planrules: the rules have errors; run 'planrules check' for details\n");
+        std::fputs(render_text(rs.error(), render_options()).c_str(), stderr);
+        std::fprintf(stderr, "planrules: %s\n", tr("the rules have errors; run 'planrules check' for details").c_str());
         return std::nullopt;
     }
     if (plans && rs->program().schema.root_type < 0) {
         std::string where;
         for (const auto& p : paths) where += (where.empty() ? "" : ", ") + p.string();
         if (rs->program().files.empty())
-            std::fprintf(stderr, "planrules: no rule files (*.rules, *.schema) in %s\n", where.c_str());
+            std::fprintf(stderr, "planrules: %s\n", tr("no rule files (*.rules, *.schema) in {}", where).c_str());
         else
-            std::fprintf(stderr,
-                         "planrules: the rules in %s declare no plan type, so no plan can be read\n"
-                         "  = help: give the schema too (a file with 'root plan: Plan'), e.g. --rules rules/\n",
-                         where.c_str());
+            std::fprintf(stderr, "planrules: %s\n  = %s: %s\n",
+                         tr("the rules in {} declare no plan type, so no plan can be read", where).c_str(),
+                         std::string(text::translate(N_("help"))).c_str(),
+                         tr("give the schema too (a file with 'root plan: Plan'), e.g. --rules rules/").c_str());
         return std::nullopt;
     }
     return std::move(*rs);
@@ -100,8 +120,8 @@ int check_ruleset_names(const CLI::App& command, const RuleSet& rs, const std::v
     for (const auto& want : wanted) {
         if (std::find(names.begin(), names.end(), want) != names.end()) continue;
         std::string hint = detail::nearest(want, names);
-        return usage_error(command, fmt::format("no rule set '{}' in the rules{}", want,
-                                                hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
+        return usage_error(command, tr("no rule set '{}' in the rules{}", want,
+                                                hint.empty() ? std::string() : tr("; did you mean '{}'?", hint)));
     }
     return 0;
 }

@@ -29,18 +29,18 @@ Command add_explain(CLI::App& tool) {
     app->footer("exit status: 0 shown, 1 no such rule, 2 the rules have errors");
     auto run = [app, o]() -> int {
         if (o->operands.empty())
-            return usage_error(*app, "explain needs a rule id, e.g. planrules explain R-1.2 --rules rules/");
-        if (o->operands.size() > 1) return usage_error(*app, "explain takes one rule id");
+            return usage_error(*app, tr("explain needs a rule id, e.g. planrules explain R-1.2 --rules rules/"));
+        if (o->operands.size() > 1) return usage_error(*app, tr("explain takes one rule id"));
         const std::string& id = o->operands.front();
         auto paths = to_paths(o->rules);
         if (paths.empty()) paths.emplace_back("rules");
         auto rs = compile_or_report(paths);
         if (!rs) return 2;
-        auto text = explain_rule(rs->program(), id);
+        auto text = explain_rule(rs->program(), id, language());
         if (!text) {
             std::string hint = detail::nearest(id, rs->rule_ids());
-            std::fprintf(stderr, "planrules: no rule '%s'%s\n", id.c_str(),
-                         hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint).c_str());
+            std::fprintf(stderr, "planrules: %s%s\n", tr("no rule '{}'", id).c_str(),
+                         hint.empty() ? "" : tr("; did you mean '{}'?", hint).c_str());
             return 1;
         }
         std::fputs(text->c_str(), stdout);

@@ -29,7 +29,7 @@ std::vector<std::filesystem::path> rule_files(const std::vector<std::filesystem:
                     found.push_back(it->path());
             }
             if (ec) {
-                error = fmt::format("cannot read the directory {}: {}", p.string(), ec.message());
+                error = tr("cannot read the directory {}: {}", p.string(), ec.message());
                 return {};
             }
             std::sort(found.begin(), found.end());
@@ -70,9 +70,8 @@ Command add_fmt(CLI::App& tool) {
             if (a == "-") stdin_too = true;
             else paths.emplace_back(a);
         }
-        if (paths.empty() && !stdin_too) return usage_error(*app, "fmt needs at least one file or directory (or '-')");
-        RenderOptions ro;
-        ro.color = color;
+        if (paths.empty() && !stdin_too) return usage_error(*app, tr("fmt needs at least one file or directory (or '-')"));
+        const RenderOptions ro = render_options(color);
         const Limits limits;
         int status = 0;
         auto format_one = [&](const std::string& name, std::string text) -> std::optional<std::string> {
@@ -80,7 +79,7 @@ Command add_fmt(CLI::App& tool) {
             auto r = syntax::format_file(source, limits);
             if (!r.text) {
                 std::fputs(render_text(r.diagnostics, ro).c_str(), stderr);
-                std::fprintf(stderr, "planrules: %s was not formatted\n", name.c_str());
+                std::fprintf(stderr, "planrules: %s\n", tr("{} was not formatted", name).c_str());
                 status = 2;
             }
             return r.text;
@@ -131,7 +130,7 @@ Command add_fmt(CLI::App& tool) {
                 std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
                 o << *out;
                 if (!o.flush()) {
-                    std::fprintf(stderr, "planrules: cannot write %s\n", tmp.string().c_str());
+                    std::fprintf(stderr, "planrules: %s\n", tr("cannot write {}", tmp.string()).c_str());
                     status = 2;
                     continue;
                 }
@@ -140,16 +139,18 @@ Command add_fmt(CLI::App& tool) {
             std::filesystem::permissions(tmp, std::filesystem::status(f, ec).permissions(), ec);
             std::filesystem::rename(tmp, f, ec);
             if (ec) {
-                std::fprintf(stderr, "planrules: cannot replace %s: %s\n", f.string().c_str(), ec.message().c_str());
+                std::fprintf(stderr, "planrules: %s\n", tr("cannot replace {}: {}", f.string(), ec.message()).c_str());
                 std::filesystem::remove(tmp, ec);
                 status = 2;
                 continue;
             }
-            std::printf("formatted %s\n", f.string().c_str());
+            std::printf("%s\n", tr("formatted {}", f.string()).c_str());
         }
         if (check && changed > 0)
-            std::fprintf(stderr, "planrules: %zu of %zu files are not formatted; run 'planrules fmt' on them\n", changed,
-                         files.size());
+            std::fprintf(stderr, "planrules: %s\n",
+                         tr("{} of {} are not formatted; run 'planrules fmt' on them", changed,
+                            text::tr_n(files.size(), N_("{} file"), N_("{} files")))
+                             .c_str());
         return status;
     };
     return Command{app, &o->operands, run};

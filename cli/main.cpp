@@ -5,6 +5,8 @@
 
 #include "command.hpp"
 
+#include "text/catalogue.hpp"
+
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -13,12 +15,19 @@
 namespace {
 
 using planrules::cli::Command;
+using planrules::text::tr;
 
 int run(int argc, char** argv) {
     CLI::App tool{"planrules: validates individual action plans against rules that policy staff write", "planrules"};
     tool.set_version_flag("--version", std::string("planrules ") + PLANRULES_VERSION);
     tool.require_subcommand(0, 1);
     tool.footer("Run 'planrules COMMAND --help' for the options of a command.");
+    // --lang may stand before or after the command
+    tool.fallthrough();
+    std::string lang;
+    tool.add_option("--lang", lang,
+                    "the language of what planrules writes: sv or en (default: from LC_ALL, LC_MESSAGES or LANG)")
+        ->type_name("LANG");
     std::vector<Command> commands = {planrules::cli::add_check(tool),   planrules::cli::add_validate(tool),
                                      planrules::cli::add_test(tool),    planrules::cli::add_explain(tool),
                                      planrules::cli::add_fmt(tool),     planrules::cli::add_batch(tool)};
@@ -50,12 +59,18 @@ int run(int argc, char** argv) {
         const Command* c = chosen();
         return planrules::cli::usage_error(c ? *c->app : tool, e.what());
     }
+    if (!lang.empty()) {
+        auto l = planrules::parse_language(lang);
+        if (!l) return planrules::cli::usage_error(tool, tr("--lang needs sv or en"));
+        planrules::cli::set_language(*l);
+    }
+    const planrules::text::LanguageScope language(planrules::cli::language());
     if (argc > 1 && std::string(argv[1]) == "help") {
         std::fputs(tool.help().c_str(), stdout);
         return 0;
     }
     const Command* c = chosen();
-    if (!c) return planrules::cli::usage_error(tool, after.empty() ? "no command given" : "'--' comes after a command");
+    if (!c) return planrules::cli::usage_error(tool, after.empty() ? tr("no command given") : tr("'--' comes after a command"));
     c->operands->insert(c->operands->end(), after.begin(), after.end());
     return c->run();
 }
@@ -64,9 +79,10 @@ int run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
     try {
+        planrules::cli::set_language(planrules::language_from_environment());
         return run(argc, argv);
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "planrules: internal error: %s\n", e.what());
+        std::fprintf(stderr, "planrules: %s\n", planrules::text::tr("internal error: {}", e.what()).c_str());
         return 2;
     }
 }

@@ -41,20 +41,21 @@ Command add_test(CLI::App& tool) {
             char* end = nullptr;
             min_coverage = std::strtod(o->min_coverage.c_str(), &end);
             if (*end != '\0' || min_coverage < 0 || min_coverage > 100)
-                return usage_error(*app, fmt::format("'{}' is not a percentage (0-100)", o->min_coverage));
+                return usage_error(*app, tr("'{}' is not a percentage (0-100)", o->min_coverage));
         }
-        if (o->paths.empty()) return usage_error(*app, "test needs a directory or rule file");
+        if (o->paths.empty()) return usage_error(*app, tr("test needs a directory or rule file"));
         auto rs = compile_or_report(to_paths(o->paths));
         if (!rs) return 2;
         TestOptions options;
         options.today = today();
+        options.language = language();
         TestRun run = run_tests(*rs, options);
-        std::fputs(render_test_text(run, o->color).c_str(), stdout);
+        std::fputs(render_test_text(run, o->color, language()).c_str(), stdout);
         if (!o->junit.empty()) {
             std::ofstream out(o->junit, std::ios::binary);
-            out << render_test_junit(run);
+            out << render_test_junit(run, language());
             if (!out) {
-                std::fprintf(stderr, "planrules: cannot write '%s': %s\n", o->junit.c_str(), std::strerror(errno));
+                std::fprintf(stderr, "planrules: %s\n", tr("cannot write '{}': {}", o->junit, std::strerror(errno)).c_str());
                 return 2;
             }
         }
@@ -63,8 +64,8 @@ Command add_test(CLI::App& tool) {
                                                : 100.0 * static_cast<double>(run.covered()) /
                                                      static_cast<double>(run.coverage.size());
         if (coverage + 1e-9 < min_coverage) {
-            std::fprintf(stderr, "planrules: rule coverage %.0f %% is below the required %.0f %%\n", coverage,
-                         min_coverage);
+            std::fprintf(stderr, "planrules: %s\n",
+                         tr("rule coverage {:.0f} % is below the required {:.0f} %", coverage, min_coverage).c_str());
             return 1;
         }
         return 0;

@@ -33,10 +33,10 @@ Command add_validate(CLI::App& tool) {
         ValidateOptions options;
         options.as_of = today();
         if (auto bad = apply(*app, o->rules, options)) return *bad;
-        if (o->format != "text" && o->format != "json") return usage_error(*app, "--format needs text or json");
+        if (o->format != "text" && o->format != "json") return usage_error(*app, tr("--format needs text or json"));
         options.evidence = !o->no_evidence;
-        if (o->rules.rules.empty()) return usage_error(*app, "validate needs --rules DIR");
-        if (o->plans.empty()) return usage_error(*app, "validate needs at least one plan file");
+        if (o->rules.rules.empty()) return usage_error(*app, tr("validate needs --rules DIR"));
+        if (o->plans.empty()) return usage_error(*app, tr("validate needs at least one plan file"));
         const bool color_stderr = color_default(STDERR_FILENO);
 
         auto rs = compile_or_report(to_paths(o->rules.rules), true);
@@ -48,8 +48,7 @@ Command add_validate(CLI::App& tool) {
             auto plan = rs->load_file(path);
             if (!plan) {
                 // the source line of a plan is the plan's data: shown to the agency only
-                RenderOptions shown;
-                shown.color = color_stderr;
+                RenderOptions shown = render_options(color_stderr);
                 shown.show_source = options.audience == Audience::af;
                 std::fputs(render_text(plan.error(), shown).c_str(), stderr);
                 // in JSON also a line {"plan": null, "file": …, "error": …, "diagnostics": […]}, so

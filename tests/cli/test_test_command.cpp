@@ -178,6 +178,41 @@ TEST_CASE("explain: a rule's metadata, text with its comment, overrides and test
     CHECK_THAT(r.out, Catch::Contains("t.rules:10: bryter (as of 2024-01-01)\n      expect T-1 at \"/stodbehov\""));
 }
 
+TEST_CASE("explain: applies when, the rule sets that tighten or extend, tests that expect nothing of it", "[cli][explain]") {
+    const std::string warning_rule =
+        "rule W-1 \"Bedömning\"\n  severity warning\n  source \"s\"\n  require not blank(plan.stodbehov.bedomning)\n";
+    auto dir = rules_dir("explain-layers", warning_rule + "test \"inget\"\n  as of 2024-01-01\n  plan " + plan_with +
+                                               "\n  expect nothing\n" + "test \"W-1 nämns\"\n  as of 2024-01-01\n  plan " +
+                                               plan_without + "\n  expect W-1\n");
+    write_file(dir + "/k.rules", "ruleset k \"Kommun\"\n  extends t\n  applies when plan.sokande.kommun == \"0180\"\n"
+                                 "override W-1\n  severity error\n");
+    write_file(dir + "/m.rules", "ruleset m \"Mildare\"\n  extends t\n  applies when plan.sokande.kommun == \"1480\"\n"
+                                 "override W-1\n  severity info\n");
+    auto r = run("explain W-1 --rules '" + dir + "'");
+    CHECK(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("  applies when:  every plan (no 'applies when')\n"));
+    CHECK_THAT(r.out, Catch::Contains("  k (" + dir + "/k.rules:4:1): tightens it: severity error\n"));
+    CHECK_THAT(r.out, Catch::Contains("  m (" + dir + "/m.rules:4:1): relaxes it: severity info\n"));
+    CHECK_THAT(r.out, Catch::Contains("extended by: k, m\n"));
+    CHECK_THAT(r.out, Catch::Contains("tests that name the rule:\n  " + dir + "/t.rules:"));
+    CHECK_THAT(r.out, Catch::Contains(": W-1 nämns (as of 2024-01-01)\n      expect W-1\n"));
+    CHECK_THAT(r.out, Catch::Contains("tests by which it must give no finding (1 test: expect nothing, or expect only other rules):\n"));
+    CHECK_THAT(r.out, Catch::Contains(": inget (as of 2024-01-01)\n"));
+    // a rule of a rule set with `applies when` shows the condition and where it comes from
+    write_file(dir + "/k2.rules", "ruleset k2 \"Kommunens egen\"\n  extends k\n"
+                                  "rule K2-1 \"Egen\"\n  severity error\n  source \"s\"\n  require present(plan.stodbehov)\n");
+    auto own = run("explain K2-1 --rules '" + dir + "'");
+    CHECK(own.status == 0);
+    CHECK_THAT(own.out, Catch::Contains("  applies when:  plan.sokande.kommun == \"0180\" (k)\n"));
+    // the same in Swedish
+    auto sv = run("explain W-1 --lang sv --rules '" + dir + "'");
+    CHECK(sv.status == 0);
+    CHECK_THAT(sv.out, Catch::Contains("  regeluppsättning:   t \"T\"\n"));
+    CHECK_THAT(sv.out, Catch::Contains("  tillämpas när:      varje plan (ingen 'applies when')\n"));
+    CHECK_THAT(sv.out, Catch::Contains("): skärper den: allvarlighetsgrad error\n"));
+    CHECK_THAT(sv.out, Catch::Contains("tester där den inte får ge något fynd (1 test: expect nothing, eller expect only med andra regler):"));
+}
+
 TEST_CASE("explain: the shipped HP-6.1 with its effective date and source", "[cli][explain]") {
     auto r = run("explain HP-6.1 --rules rules");
     CHECK(r.status == 0);

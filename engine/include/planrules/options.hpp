@@ -1,6 +1,8 @@
 #pragma once
 // Resource limits. Every limit has a safe default; hosts may raise or lower them.
 
+#include <planrules/language.hpp>
+
 #include <cstddef>
 #include <cstdint>
 
@@ -34,6 +36,7 @@ struct PlanLimits {
 
 struct CompileOptions {
     Limits limits{};
+    Language language = Language::en;  // of the diagnostics' messages and help
 };
 
 }  // namespace planrules

@@ -14,7 +14,7 @@
 namespace planrules {
 
 struct InputKind {
-    const char* noun;            // in messages: "plan", "rule file"
+    const char* noun;            // in messages: "plan", "rule file" (English: translated where shown)
     const char* too_large_code;  // the diagnostic code when the input is over its limit
     const char* too_large_help;
 };

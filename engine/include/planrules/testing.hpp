@@ -11,6 +11,7 @@
 
 #include <planrules/date.hpp>
 #include <planrules/eval/report.hpp>
+#include <planrules/language.hpp>
 
 #include <string>
 #include <vector>
@@ -87,14 +88,15 @@ struct TestRun {
 
 struct TestOptions {
     Date today{};  // the date of a test without `as of` (the checker warns about such tests)
+    Language language = Language::en;  // of the texts of the results (why a test failed)
 };
 
 [[nodiscard]] TestRun run_tests(const RuleSet& rules, const TestOptions& options = {});
 
 // Text for policy staff: one line per passing test, the expected and actual findings of each
 // failing one, then the coverage (rules never violated or never satisfied by a test).
-[[nodiscard]] std::string render_test_text(const TestRun& run, bool color = false);
+[[nodiscard]] std::string render_test_text(const TestRun& run, bool color = false, Language language = Language::en);
 // JUnit XML (one testsuite per rule file), for CI systems.
-[[nodiscard]] std::string render_test_junit(const TestRun& run);
+[[nodiscard]] std::string render_test_junit(const TestRun& run, Language language = Language::en);
 
 }  // namespace planrules

@@ -1,4 +1,5 @@
 #include "diagnostics/codes.hpp"
+#include "text/catalogue.hpp"
 #include <planrules/compile.hpp>
 #include <planrules/read.hpp>
 #include <planrules/syntax/parser.hpp>
@@ -52,7 +53,7 @@ struct Driver {
 
     void add(SourceFilePtr src) {
         if (sources.size() >= options.limits.max_files) {
-            result.diagnostics.push_back(io_error(src->name(), fmt::format("more than {} files", options.limits.max_files)));
+            result.diagnostics.push_back(io_error(src->name(), text::tr("more than {} files", options.limits.max_files)));
             return;
         }
         auto pr = syntax::parse_file(src, options.limits);
@@ -79,8 +80,8 @@ struct Driver {
                 if (same_file(name, sources[i]->name())) {
                     result.diagnostics.push_back(diagnostics::make(
                         "schema-is-this-file", sources[i], h->schema->span,
-                        fmt::format("the schema line names this rule file itself ('{}')", h->schema->value),
-                        "name the schema file, e.g. schema \"handlingsplan.schema\" (the path is relative to this file's folder)"));
+                        text::tr("the schema line names this rule file itself ('{}')", h->schema->value),
+                        text::tr("name the schema file, e.g. schema \"handlingsplan.schema\" (the path is relative to this file's folder)")));
                     continue;
                 }
                 if (loaded(name)) continue;
@@ -88,11 +89,11 @@ struct Driver {
                 bool unreadable = false;
                 auto src = read_source(name, name, options.limits, tmp, unreadable);
                 if (!src) {
-                    std::string why = tmp.empty() ? std::string("cannot read it") : tmp.front().message;
+                    std::string why = tmp.empty() ? text::tr("cannot read it") : tmp.front().message;
                     result.diagnostics.push_back(diagnostics::make(
                         "schema-not-found", sources[i], h->schema->span,
-                        fmt::format("cannot load schema '{}': {}", h->schema->value, why),
-                        "the path is relative to the folder of this file"));
+                        text::tr("cannot load schema '{}': {}", h->schema->value, why),
+                        text::tr("the path is relative to the folder of this file")));
                     continue;
                 }
                 add(std::move(src));  // appended: the loop reaches it too
@@ -138,6 +139,7 @@ struct Driver {
 }  // namespace
 
 Compilation compile_paths(const std::vector<fs::path>& paths, const CompileOptions& options) {
+    const text::LanguageScope language(options.language);
     Driver drv{options, {}, {}, {}};
     try {
         std::vector<fs::path> files;
@@ -153,7 +155,7 @@ Compilation compile_paths(const std::vector<fs::path>& paths, const CompileOptio
                     if (it->is_regular_file(ec2) && has_rule_extension(it->path())) found.push_back(it->path());
                 }
                 if (ec) {
-                    drv.result.diagnostics.push_back(io_error(display_name(p), fmt::format("cannot read directory: {}", ec.message())));
+                    drv.result.diagnostics.push_back(io_error(display_name(p), text::tr("cannot read directory: {}", ec.message())));
                     drv.result.unreadable = true;
                 }
                 std::sort(found.begin(), found.end());
@@ -161,7 +163,7 @@ Compilation compile_paths(const std::vector<fs::path>& paths, const CompileOptio
             } else if (fs::exists(p, ec)) {
                 files.push_back(p);
             } else {
-                drv.result.diagnostics.push_back(io_error(display_name(p), "no such file or directory"));
+                drv.result.diagnostics.push_back(io_error(display_name(p), text::tr("no such file or directory")));
                 drv.result.unreadable = true;
             }
         }
@@ -175,19 +177,20 @@ Compilation compile_paths(const std::vector<fs::path>& paths, const CompileOptio
     } catch (const std::exception& e) {
         // Nothing above throws on bad input; this guards the host against the unexpected
         // (allocation failure, filesystem errors).
-        drv.result.diagnostics.push_back(io_error("planrules", fmt::format("internal error: {}", e.what())));
+        drv.result.diagnostics.push_back(io_error("planrules", text::tr("internal error: {}", e.what())));
         drv.result.unreadable = true;
     }
     return std::move(drv.result);
 }
 
 Compilation compile_sources(std::vector<SourceFilePtr> sources, const CompileOptions& options) {
+    const text::LanguageScope language(options.language);
     Driver drv{options, {}, {}, {}};
     try {
         for (auto& s : sources) drv.add(std::move(s));
         drv.finish();
     } catch (const std::exception& e) {
-        drv.result.diagnostics.push_back(io_error("planrules", fmt::format("internal error: {}", e.what())));
+        drv.result.diagnostics.push_back(io_error("planrules", text::tr("internal error: {}", e.what())));
         drv.result.unreadable = true;
     }
     return std::move(drv.result);

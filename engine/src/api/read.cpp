@@ -1,6 +1,8 @@
 // Bounded reads of plans and rule files (planrules/read.hpp), with POSIX calls: the kind of a
 // path is known before anything is read, and a read never asks for more than the limit allows.
 
+#include "text/catalogue.hpp"
+
 #include <planrules/read.hpp>
 
 #include <fmt/format.h>
@@ -27,9 +29,9 @@ Diagnostic input_error(const std::string& display, const char* code, std::string
 
 // Why a path of this kind is not read, or nothing when it is read.
 const char* refused(mode_t mode) {
-    if (S_ISDIR(mode)) return "is a directory";
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return "is a device, not a file";
-    if (S_ISSOCK(mode)) return "is a socket, not a file";
+    if (S_ISDIR(mode)) return text::N_("is a directory");
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return text::N_("is a device, not a file");
+    if (S_ISSOCK(mode)) return text::N_("is a socket, not a file");
     return nullptr;
 }
 
@@ -38,21 +40,23 @@ const char* refused(mode_t mode) {
 tl::expected<std::string, Diagnostic> read_input(const std::filesystem::path& path, std::size_t limit,
                                                  const InputKind& kind, const std::string& display,
                                                  std::size_t padding) {
+    using text::tr;
     const bool standard_input = path == "-";
+    const std::string_view noun = text::translate(kind.noun);
     auto fail = [&](const char* code, std::string message, std::string help = {}) {
         return tl::unexpected(input_error(display, code, std::move(message), std::move(help)));
     };
     auto cannot_read = [&] {  // (errno says why)
-        return fail("io-error", fmt::format("cannot read {} '{}': {}", kind.noun, display, std::strerror(errno)));
+        return fail("io-error", tr("cannot read {} '{}': {}", noun, display, std::strerror(errno)));
     };
     auto too_large = [&](std::string size) {
-        return fail(kind.too_large_code, fmt::format("the {} is {} bytes; the limit is {} bytes", kind.noun, size, limit),
-                    kind.too_large_help);
+        return fail(kind.too_large_code, tr("the {} is {} bytes; the limit is {} bytes", noun, size, limit),
+                    std::string(text::translate(kind.too_large_help)));
     };
     struct stat st {};
     if (!standard_input) {
         if (::stat(path.c_str(), &st) != 0) return cannot_read();
-        if (const char* why = refused(st.st_mode)) return fail("io-error", fmt::format("the {} path {}", kind.noun, why));
+        if (const char* why = refused(st.st_mode)) return fail("io-error", tr("the {} path {}", noun, text::translate(why)));
         if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > limit)
             return too_large(std::to_string(st.st_size));
     }
@@ -68,9 +72,9 @@ tl::expected<std::string, Diagnostic> read_input(const std::filesystem::path& pa
     // (the path may have changed between stat and open; what was opened decides)
     if (::fstat(fd, &st) != 0) return cannot_read();
     if (!standard_input) {
-        if (const char* why = refused(st.st_mode)) return fail("io-error", fmt::format("the {} path {}", kind.noun, why));
+        if (const char* why = refused(st.st_mode)) return fail("io-error", tr("the {} path {}", noun, text::translate(why)));
     } else if (S_ISDIR(st.st_mode)) {
-        return fail("io-error", fmt::format("standard input is a directory, not a {}", kind.noun));
+        return fail("io-error", tr("standard input is a directory, not a {}", noun));
     }
     // A regular file's size is known (but /proc files say 0, and files grow): read to the
     // limit plus one byte whatever it says. The room is reserved once and filled by reads, so
@@ -90,7 +94,7 @@ tl::expected<std::string, Diagnostic> read_input(const std::filesystem::path& pa
         text.append(chunk, static_cast<std::size_t>(n));
     }
     const std::size_t size = text.size();
-    if (size > limit) return too_large(fmt::format("more than {}", limit));
+    if (size > limit) return too_large(tr("more than {}", limit));
     return text;
 }
 

@@ -47,7 +47,7 @@ using Function = Value (*)(Call& call);
 struct Builtin {
     check::Builtin id;
     std::string_view name;
-    std::string_view signature;  // the help line of a diagnostic about a call
+    std::string_view signature;  // the help line of a diagnostic about a call (English: text/catalogue.hpp)
     std::uint8_t arity;
     Param params[2];
     Returns returns;

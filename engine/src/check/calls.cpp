@@ -14,19 +14,19 @@ int Checker::check_call(const Expr& e) {
         e.binding = ast::Binding::define;
         e.resolved = d;
         if (!def.decl->has_params) {
-            error(e.span, "not-a-function", fmt::format("'{}' takes no arguments", fn), fmt::format("write {} without parentheses", fn));
+            error(e.span, "not-a-function", tr("'{}' takes no arguments", fn), tr("write {} without parentheses", fn));
             return Schema::error_type;
         }
         if (args.size() != def.decl->params.size()) {
             error(e.span, "wrong-argument-count",
-                  fmt::format("'{}' takes {} argument(s), not {}", fn, def.decl->params.size(), args.size()));
+                  tr("'{}' takes {} argument(s), not {}", fn, def.decl->params.size(), args.size()));
             return Schema::error_type;
         }
         // parameter types are known once the define is checked (defines are checked first)
         for (std::size_t i = 0; i < args.size() && i < def.param_types.size(); ++i)
             if (!assignable(args[i], def.param_types[i]))
                 error(e.children[i].span, "type-mismatch",
-                      fmt::format("argument {} of '{}' must be {}, but this is {}", i + 1, fn, describe(def.param_types[i]),
+                      tr("argument {} of '{}' must be {}, but this is {}", i + 1, fn, describe(def.param_types[i]),
                                   describe(args[i])));
         return def.type;
     }
@@ -37,7 +37,7 @@ int Checker::check_call(const Expr& e) {
         for (auto& d : p_.defines)
             if (d.decl->has_params && visible_in(d.ruleset, ruleset_)) candidates.push_back(d.decl->name.text);
         candidates.insert(candidates.end(), {"count", "all", "any", "sum", "min", "max"});
-        error(e.name.span, "unknown-function", fmt::format("unknown function '{}'", fn), did_you_mean(fn, candidates));
+        error(e.name.span, "unknown-function", tr("unknown function '{}'", fn), did_you_mean(fn, candidates));
         return Schema::error_type;
     }
     e.binding = ast::Binding::builtin;
@@ -46,45 +46,45 @@ int Checker::check_call(const Expr& e) {
     const builtins::Builtin& def = builtins::get(builtin);
     if (args.size() != def.arity) {
         error(e.span, "wrong-argument-count",
-              fmt::format("'{}' takes {} argument(s), not {}", fn, def.arity, args.size()), builtin_signature(builtin));
+              tr("'{}' takes {} argument(s), not {}", fn, def.arity, args.size()), builtin_signature(builtin));
         return Schema::error_type;
     }
-    auto want = [&](std::size_t i, int type, const char* what) {
+    auto want = [&](std::size_t i, int type, std::string_view what) {
         if (is_error(args[i]) || assignable(args[i], type)) return true;
         error(e.children[i].span, "type-mismatch",
-              fmt::format("'{}' needs {} here, but this is {}", fn, what, describe(args[i])), builtin_signature(builtin));
+              tr("'{}' needs {} here, but this is {}", fn, what, describe(args[i])), builtin_signature(builtin));
         return false;
     };
     bool failed = false;  // an argument that leaves the result's type unknown
     for (std::size_t i = 0; i < args.size(); ++i) {
         switch (def.params[i]) {
             case builtins::Param::any: break;
-            case builtins::Param::string: want(i, Schema::string_type, "a string"); break;
-            case builtins::Param::date: want(i, Schema::date_type, "a date"); break;
-            case builtins::Param::decimal: want(i, Schema::decimal_type, "a number"); break;
+            case builtins::Param::string: want(i, Schema::string_type, tr("a string")); break;
+            case builtins::Param::date: want(i, Schema::date_type, tr("a date")); break;
+            case builtins::Param::decimal: want(i, Schema::decimal_type, tr("a number")); break;
             case builtins::Param::number:
                 if (!is_error(args[i]) && !numeric(args[i])) {
-                    want(i, Schema::decimal_type, "a number");
+                    want(i, Schema::decimal_type, tr("a number"));
                     failed = true;
                 }
                 break;
             case builtins::Param::string_or_list:
                 if (!is_error(args[i]) && s_.type(args[i]).kind != TypeKind::list)
-                    want(i, Schema::string_type, "a string or a list");
+                    want(i, Schema::string_type, tr("a string or a list"));
                 break;
             case builtins::Param::part:  // what to look for in the argument before
                 if (is_error(args[i - 1])) break;  // list or string unknown: nothing to check the part against
                 if (s_.type(args[i - 1]).kind == TypeKind::list) {
                     if (!comparable(e.children[i - 1], s_.type(args[i - 1]).element, e.children[i], args[i]))
                         error(e.children[i].span, "type-mismatch",
-                              fmt::format("cannot look for {} in {}", describe(args[i]), describe(args[i - 1])));
+                              tr("cannot look for {} in {}", describe(args[i]), describe(args[i - 1])));
                 } else {
-                    want(i, Schema::string_type, "a string");
+                    want(i, Schema::string_type, tr("a string"));
                 }
                 break;
             case builtins::Param::format:
                 if (e.children[i].kind != ExprKind::string)
-                    error(e.children[i].span, "format-not-literal", "the format must be written as a string in quotes",
+                    error(e.children[i].span, "format-not-literal", tr("the format must be written as a string in quotes"),
                           builtin_signature(builtin));
                 break;
             case builtins::Param::coded: {
@@ -92,9 +92,9 @@ int Checker::check_call(const Expr& e) {
                 const FieldInfo* f = field_of(e.children[i]);
                 if (!f || f->codes < 0 || s_.type(args[i]).kind != TypeKind::string)
                     error(e.children[i].span, "label-needs-codes",
-                          fmt::format("'{}' shows the label of a code, but {} is not a field with a code list", fn,
+                          tr("'{}' shows the label of a code, but {} is not a field with a code list", fn,
                                       describe(args[i])),
-                          "write label(a.typ) for a field declared 'typ: string of CODES'");
+                          tr("write label(a.typ) for a field declared 'typ: string of CODES'"));
                 break;
             }
         }

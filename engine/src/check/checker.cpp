@@ -31,9 +31,9 @@ void Checker::report(int file, SourceSpan span, diagnostics::Code code, std::str
         if (n++ == limits_.max_diagnostics)
             diags_.push_back(diagnostics::make(
                 is_error ? diagnostics::Code("too-many-errors") : diagnostics::Code("too-many-warnings"), source, span,
-                fmt::format("more than {} {} in this file; the rest are not shown", limits_.max_diagnostics,
-                            is_error ? "errors" : "warnings"),
-                "fix these first, then check again"));
+                is_error ? tr("more than {} errors in this file; the rest are not shown", limits_.max_diagnostics)
+                         : tr("more than {} warnings in this file; the rest are not shown", limits_.max_diagnostics),
+                tr("fix these first, then check again")));
         return;
     }
     ++n;
@@ -63,7 +63,7 @@ bool Checker::broken(std::string_view name) const {
 
 std::string Checker::did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
     auto n = nearest(word, candidates);
-    return n.empty() ? std::string{} : fmt::format("did you mean '{}'?", n);
+    return n.empty() ? std::string{} : tr("did you mean '{}'?", n);
 }
 
 }  // namespace planrules::check::detail_checker

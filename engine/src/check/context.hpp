@@ -10,6 +10,7 @@
 #include "builtins/builtins.hpp"
 #include "diagnostics/codes.hpp"
 #include "json/syntax.hpp"
+#include "text/catalogue.hpp"
 #include "text/strings.hpp"
 
 #include <planrules/check/checker.hpp>
@@ -31,10 +32,12 @@ using ast::Expr;
 using ast::ExprKind;
 using ast::Op;
 using planrules::detail::nearest;
+using text::N_;
+using text::tr;
 
 
 // Signature notes shown in help lines.
-inline const char* builtin_signature(Builtin b) { return builtins::get(b).signature.data(); }
+inline std::string builtin_signature(Builtin b) { return std::string(text::translate(builtins::get(b).signature)); }
 
 inline std::vector<std::string> builtin_names() {
     std::vector<std::string> v;
@@ -47,20 +50,22 @@ inline int find_builtin(std::string_view name) {
     return b ? static_cast<int>(b->id) : -1;
 }
 
-inline const char* article_type(TypeKind k) {
+inline const char* type_phrase(TypeKind k) {
     switch (k) {
-        case TypeKind::boolean: return "a condition (bool)";
-        case TypeKind::integer: return "a whole number (int)";
-        case TypeKind::decimal: return "a decimal number";
-        case TypeKind::string: return "a string";
-        case TypeKind::date: return "a date";
-        case TypeKind::duration: return "a duration";
-        case TypeKind::enumeration: return "an enum value";
-        case TypeKind::record: return "a record";
-        case TypeKind::list: return "a list";
-        default: return "a value";
+        case TypeKind::boolean: return N_("a condition (bool)");
+        case TypeKind::integer: return N_("a whole number (int)");
+        case TypeKind::decimal: return N_("a decimal number");
+        case TypeKind::string: return N_("a string");
+        case TypeKind::date: return N_("a date");
+        case TypeKind::duration: return N_("a duration");
+        case TypeKind::enumeration: return N_("an enum value");
+        case TypeKind::record: return N_("a record");
+        case TypeKind::list: return N_("a list");
+        default: return N_("a value");
     }
 }
+inline std::string_view article_type(TypeKind k) { return text::translate(type_phrase(k)); }
+
 class Checker {
 public:
     Checker(Program& program, const Limits& limits, Diagnostics& diags)

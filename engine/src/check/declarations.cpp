@@ -13,18 +13,18 @@ void Checker::collect_declarations() {
             if (auto* h = std::get_if<ast::RulesetDecl>(&d)) {
                 if (rs >= 0) {
                     error(h->name.span, "second-ruleset",
-                          "a file can declare only one rule set", "put the second rule set in a file of its own");
+                          tr("a file can declare only one rule set"), tr("put the second rule set in a file of its own"));
                     continue;
                 }
                 if (!first)
-                    error(h->name.span, "ruleset-not-first", "'ruleset' must be the first declaration of the file",
-                          "move the 'ruleset' header to the top");
+                    error(h->name.span, "ruleset-not-first", tr("'ruleset' must be the first declaration of the file"),
+                          tr("move the 'ruleset' header to the top"));
                 if (int other = p_.find_ruleset(h->name.text); other >= 0) {
                     error(h->name.span, "duplicate-ruleset",
-                          fmt::format("rule set '{}' is declared twice", h->name.text),
-                          "give each rule set its own name");
+                          tr("rule set '{}' is declared twice", h->name.text),
+                          tr("give each rule set its own name"));
                     note(p_.rulesets[static_cast<std::size_t>(other)].file,
-                         p_.rulesets[static_cast<std::size_t>(other)].decl->name.span, "the first declaration is here");
+                         p_.rulesets[static_cast<std::size_t>(other)].decl->name.span, tr("the first declaration is here"));
                 }
                 RulesetInfo info;
                 info.name = h->name.text;
@@ -34,23 +34,23 @@ void Checker::collect_declarations() {
                 rs = static_cast<int>(p_.rulesets.size() - 1);
             } else if (auto* r = std::get_if<ast::RuleDecl>(&d)) {
                 if (rs < 0) {
-                    error(r->id.span, "rule-outside-ruleset", fmt::format("rule {} belongs to no rule set", r->id.text),
-                          "start the file with: ruleset NAME \"Title\"");
+                    error(r->id.span, "rule-outside-ruleset", tr("rule {} belongs to no rule set", r->id.text),
+                          tr("start the file with: ruleset NAME \"Title\""));
                 }
                 if (int other = p_.find_rule(r->id.text); other >= 0) {
                     auto& o = p_.rules[static_cast<std::size_t>(other)];
-                    error(r->id.span, "duplicate-rule-id", fmt::format("duplicate rule id '{}'", r->id.text),
-                          "rule ids are fixed and unique: hosts and reports refer to them; to change a rule of "
-                          "another rule set, use 'override'");
-                    note(o.file, o.decl->id.span, fmt::format("'{}' is first defined here", r->id.text));
+                    error(r->id.span, "duplicate-rule-id", tr("duplicate rule id '{}'", r->id.text),
+                          tr("rule ids are fixed and unique: hosts and reports refer to them; to change a rule of "
+                          "another rule set, use 'override'"));
+                    note(o.file, o.decl->id.span, tr("'{}' is first defined here", r->id.text));
                     continue;
                 }
                 p_.rules.push_back(RuleInfo{r, file_, rs});
                 if (rs >= 0) p_.rulesets[static_cast<std::size_t>(rs)].rules.push_back(static_cast<int>(p_.rules.size() - 1));
             } else if (auto* o = std::get_if<ast::OverrideDecl>(&d)) {
                 if (rs < 0) {
-                    error(o->target.span, "override-outside-ruleset", "an override belongs to no rule set",
-                          "start the file with: ruleset NAME \"Title\" and 'extends' the rule set it changes");
+                    error(o->target.span, "override-outside-ruleset", tr("an override belongs to no rule set"),
+                          tr("start the file with: ruleset NAME \"Title\" and 'extends' the rule set it changes"));
                     continue;
                 }
                 p_.overrides.push_back(OverrideInfo{o, file_, rs, -1});
@@ -68,9 +68,9 @@ void Checker::collect_declarations() {
                 collect_figure(*fg, rs);
             } else if (auto* g = std::get_if<ast::GroupDecl>(&d)) {
                 if (p_.group) {
-                    error(g->span, "duplicate-group", "the grouping of population runs is declared twice",
-                          "keep one 'group by': a run groups plans by one field");
-                    note(p_.group->file, p_.group->decl->span, "the first declaration is here");
+                    error(g->span, "duplicate-group", tr("the grouping of population runs is declared twice"),
+                          tr("keep one 'group by': a run groups plans by one field"));
+                    note(p_.group->file, p_.group->decl->span, tr("the first declaration is here"));
                     continue;
                 }
                 p_.group = GroupInfo{g, file_, {}};
@@ -89,10 +89,10 @@ void Checker::resolve_rulesets() {
         for (auto& e : rs.decl->extends) {
             int target = p_.find_ruleset(e.text);
             if (target < 0) {
-                error(e.span, "unknown-ruleset", fmt::format("unknown rule set '{}'", e.text), did_you_mean(e.text, names));
+                error(e.span, "unknown-ruleset", tr("unknown rule set '{}'", e.text), did_you_mean(e.text, names));
             } else if (target == static_cast<int>(i)) {
-                error(e.span, "extends-itself", fmt::format("rule set '{}' extends itself", e.text),
-                      "name the rule set it builds on");
+                error(e.span, "extends-itself", tr("rule set '{}' extends itself", e.text),
+                      tr("name the rule set it builds on"));
             } else if (std::find(rs.extends.begin(), rs.extends.end(), target) == rs.extends.end()) {
                 rs.extends.push_back(target);
             }
@@ -110,8 +110,8 @@ void Checker::resolve_rulesets() {
                 if (!cycle) {
                     file_ = rs.file;
                     error(rs.decl->name.span, "extends-cycle",
-                          fmt::format("rule set '{}' extends itself through a chain of 'extends'", rs.name),
-                          "remove one 'extends' from the cycle");
+                          tr("rule set '{}' extends itself through a chain of 'extends'", rs.name),
+                          tr("remove one 'extends' from the cycle"));
                 }
                 cycle = true;
                 continue;
@@ -128,7 +128,7 @@ void Checker::resolve_rulesets() {
         }
         if (rs.decl->title.value.empty()) {
             file_ = rs.file;
-            error(rs.decl->title.span, "empty-title", "the rule set has an empty title", "describe the rule set");
+            error(rs.decl->title.span, "empty-title", tr("the rule set has an empty title"), tr("describe the rule set"));
         }
     }
 }
@@ -220,7 +220,7 @@ void Checker::check_overrides() {
         int target = p_.find_rule(d.target.text);
         if (target < 0) {
             if (broken(d.target.text)) continue;
-            error(d.target.span, "unknown-rule", fmt::format("override of unknown rule '{}'", d.target.text),
+            error(d.target.span, "unknown-rule", tr("override of unknown rule '{}'", d.target.text),
                   did_you_mean(d.target.text, ids));
             continue;
         }
@@ -228,22 +228,22 @@ void Checker::check_overrides() {
         auto& t = p_.rules[static_cast<std::size_t>(target)];
         if (t.ruleset == o.ruleset) {
             error(d.target.span, "override-own-rule",
-                  fmt::format("rule {} belongs to this rule set; change it directly", d.target.text),
-                  "'override' changes a rule of a rule set this one extends");
+                  tr("rule {} belongs to this rule set; change it directly", d.target.text),
+                  tr("'override' changes a rule of a rule set this one extends"));
             continue;
         }
         if (t.ruleset < 0) {
             // the rule itself is rule-outside-ruleset: no rule set can extend it
             error(d.target.span, "override-not-extended",
-                  fmt::format("rule {} belongs to no rule set, so '{}' cannot extend it", d.target.text, rs.name),
-                  "override only rules of a rule set this one extends");
+                  tr("rule {} belongs to no rule set, so '{}' cannot extend it", d.target.text, rs.name),
+                  tr("override only rules of a rule set this one extends"));
             continue;
         }
         if (std::find(rs.ancestors.begin(), rs.ancestors.end(), t.ruleset) == rs.ancestors.end()) {
             error(d.target.span, "override-not-extended",
-                  fmt::format("rule {} belongs to rule set '{}', which '{}' does not extend", d.target.text,
+                  tr("rule {} belongs to rule set '{}', which '{}' does not extend", d.target.text,
                               p_.rulesets[static_cast<std::size_t>(t.ruleset)].name, rs.name),
-                  fmt::format("add 'extends {}' to the rule set header",
+                  tr("add 'extends {}' to the rule set header",
                               p_.rulesets[static_cast<std::size_t>(t.ruleset)].name));
             continue;
         }
@@ -252,30 +252,30 @@ void Checker::check_overrides() {
             if (&oo == &o) break;
             if (oo.decl->target.text == d.target.text) {
                 error(d.target.span, "duplicate-override",
-                      fmt::format("rule {} is overridden twice in this rule set", d.target.text),
-                      "merge the two overrides");
-                note(oo.file, oo.decl->target.span, "the first override is here");
+                      tr("rule {} is overridden twice in this rule set", d.target.text),
+                      tr("merge the two overrides"));
+                note(oo.file, oo.decl->target.span, tr("the first override is here"));
             }
         }
         if (!d.severity && !d.disabled && !d.message)
-            error(d.target.span, "empty-override", fmt::format("the override of {} changes nothing", d.target.text),
-                  "add 'severity error|warning|info', 'message \"…\"' or 'disabled'");
+            error(d.target.span, "empty-override", tr("the override of {} changes nothing", d.target.text),
+                  tr("add 'severity error|warning|info', 'message \"…\"' or 'disabled'"));
         const ast::RuleDecl& td = *t.decl;
         if (td.mandatory) {
             if (d.disabled)
                 error(d.disabled_span, "relaxes-mandatory",
-                      fmt::format("rule {} is mandatory and cannot be disabled", d.target.text),
-                      "a rule set may tighten a mandatory rule but never disable or relax it");
+                      tr("rule {} is mandatory and cannot be disabled", d.target.text),
+                      tr("a rule set may tighten a mandatory rule but never disable or relax it"));
             if (d.severity && td.severity && *d.severity < *td.severity)
                 error(d.severity_span, "relaxes-mandatory",
-                      fmt::format("rule {} is mandatory; its severity cannot be lowered from {} to {}",
+                      tr("rule {} is mandatory; its severity cannot be lowered from {} to {}",
                                   d.target.text, ast::to_string(*td.severity), ast::to_string(*d.severity)),
-                      "a rule set may tighten a mandatory rule (raise its severity) but never relax it");
+                      tr("a rule set may tighten a mandatory rule (raise its severity) but never relax it"));
         }
         if (d.severity && td.severity && *d.severity == *td.severity)
             warning(d.severity_span, "override-no-change",
-                    fmt::format("rule {} already has severity {}", d.target.text, ast::to_string(*d.severity)),
-                    "remove the severity line of the override");
+                    tr("rule {} already has severity {}", d.target.text, ast::to_string(*d.severity)),
+                    tr("remove the severity line of the override"));
         if (d.message) {
             // The override's message is interpolated in the scope of the rule it replaces.
             int saved_ruleset = ruleset_;

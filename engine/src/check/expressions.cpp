@@ -8,7 +8,7 @@ std::string Checker::describe(int type) const {
     const Type& t = s_.type(type);
     if (t.kind == TypeKind::record || t.kind == TypeKind::enumeration || t.kind == TypeKind::list)
         return fmt::format("{} ({})", article_type(t.kind), s_.name(type));
-    return article_type(t.kind);
+    return std::string(article_type(t.kind));
 }
 
 bool Checker::numeric(int t) const {
@@ -19,10 +19,10 @@ bool Checker::numeric(int t) const {
 void Checker::expect_bool(const Expr& e, const char* where) {
     int t = check_expr(e);
     if (is_error(t) || t == Schema::bool_type) return;
-    std::string help = "compare it with something, e.g. plan.FIELD <= today";
-    if (s_.type(t).kind == TypeKind::string) help = "to test that a text is filled in, write not blank(…)";
-    if (s_.type(t).kind == TypeKind::list) help = "to test that a list has elements, write count(…) > 0";
-    error(e.span, "not-a-condition", fmt::format("{} needs a condition (true or false), but this is {}", where, describe(t)),
+    std::string help = tr("compare it with something, e.g. plan.FIELD <= today");
+    if (s_.type(t).kind == TypeKind::string) help = tr("to test that a text is filled in, write not blank(…)");
+    if (s_.type(t).kind == TypeKind::list) help = tr("to test that a list has elements, write count(…) > 0");
+    error(e.span, "not-a-condition", tr("{} needs a condition (true or false), but this is {}", where, describe(t)),
           help);
 }
 
@@ -90,10 +90,10 @@ void Checker::check_code_literal(const Expr& field, const Expr& lit) {
     if (help.empty()) {
         std::string all;
         for (const auto& c : codes) all += (all.empty() ? "" : ", ") + c;
-        help = fmt::format("the codes of {} are: {}", list.name, all);
+        help = tr("the codes of {} are: {}", list.name, all);
     }
     warning(lit.span, "unknown-code",
-            fmt::format("\"{}\" is not a code of {} (the field {}): the comparison holds only for plans with that "
+            tr("\"{}\" is not a code of {} (the field {}): the comparison holds only for plans with that "
                         "very code",
                         lit.text, list.name, f->name),
             help);
@@ -107,20 +107,20 @@ void Checker::check_enum_literal(int enum_index, const Expr& lit) {
     if (help.empty()) {
         std::string all;
         for (auto& v : en.values) all += (all.empty() ? "" : ", ") + v;
-        help = fmt::format("the values of {} are: {}", en.name, all);
+        help = tr("the values of {} are: {}", en.name, all);
     }
-    error(lit.span, "unknown-enum-value", fmt::format("\"{}\" is not a value of {}", lit.text, en.name), help);
+    error(lit.span, "unknown-enum-value", tr("\"{}\" is not a value of {}", lit.text, en.name), help);
 }
 
 std::string Checker::comparison_help(int ta, int tb) const {
     auto ka = s_.type(ta).kind, kb = s_.type(tb).kind;
     if ((ka == TypeKind::date && kb == TypeKind::string) || (kb == TypeKind::date && ka == TypeKind::string))
-        return "write dates without quotes: 2022-12-01";
+        return tr("write dates without quotes: 2022-12-01");
     if ((ka == TypeKind::date && kb == TypeKind::integer) || (kb == TypeKind::date && ka == TypeKind::integer))
-        return "write dates as YYYY-MM-DD; to compare a number of days, use days_between(a, b)";
+        return tr("write dates as YYYY-MM-DD; to compare a number of days, use days_between(a, b)");
     if ((ka == TypeKind::date && kb == TypeKind::duration) || (kb == TypeKind::date && ka == TypeKind::duration))
-        return "add the duration to a date first, e.g. plan.FIELD + 6 months";
-    if (ka == TypeKind::boolean || kb == TypeKind::boolean) return "a condition is already true or false; use it directly";
+        return tr("add the duration to a date first, e.g. plan.FIELD + 6 months");
+    if (ka == TypeKind::boolean || kb == TypeKind::boolean) return tr("a condition is already true or false; use it directly");
     return {};
 }
 
@@ -173,14 +173,14 @@ int Checker::check_name(const Expr& e) {
         e.resolved = d;
         if (def.decl->has_params) {
             error(e.span, "define-needs-arguments",
-                  fmt::format("'{}' takes {} argument(s)", e.text, def.decl->params.size()),
-                  fmt::format("call it: {}(…)", e.text));
+                  tr("'{}' takes {} argument(s)", e.text, def.decl->params.size()),
+                  tr("call it: {}(…)", e.text));
             return Schema::error_type;
         }
         return def.type;
     }
     if (find_builtin(e.text) >= 0) {
-        error(e.span, "function-without-call", fmt::format("'{}' is a function", e.text),
+        error(e.span, "function-without-call", tr("'{}' is a function", e.text),
               builtin_signature(static_cast<Builtin>(find_builtin(e.text))));
         return Schema::error_type;
     }
@@ -188,12 +188,12 @@ int Checker::check_name(const Expr& e) {
     std::string help = did_you_mean(e.text, names_in_scope());
     if (help.empty() && s_.root_type >= 0 && s_.type(s_.root_type).kind == TypeKind::record &&
         s_.records[static_cast<std::size_t>(s_.type(s_.root_type).decl)].slot(e.text) >= 0)
-        help = fmt::format("fields of the plan are read through '{}': {}.{}", s_.root_name, s_.root_name, e.text);
+        help = tr("fields of the plan are read through '{}': {}.{}", s_.root_name, s_.root_name, e.text);
     if (help.empty() && in_figure_ && (e.text == "passed" || e.text == "evaluated"))
-        help = fmt::format("'{}' is the outcome of the figure's rule: add 'from RULE' to the figure", e.text);
+        help = tr("'{}' is the outcome of the figure's rule: add 'from RULE' to the figure", e.text);
     if (help.empty() && s_.root_name.empty())
-        help = "no schema is loaded: add 'schema \"….schema\"' to the rule set header";
-    error(e.span, "unknown-name", fmt::format("unknown name '{}'", e.text), help);
+        help = tr("no schema is loaded: add 'schema \"….schema\"' to the rule set header");
+    error(e.span, "unknown-name", tr("unknown name '{}'", e.text), help);
     return Schema::error_type;
 }
 
@@ -210,8 +210,8 @@ int Checker::check_list(const Expr& e) {
         } else if (assignable(element, t)) {
             element = t;  // int widened to decimal
         } else {
-            error(c.span, "mixed-list", fmt::format("a list of {} cannot also hold {}", describe(element), describe(t)),
-                  "all elements of a list have the same type");
+            error(c.span, "mixed-list", tr("a list of {} cannot also hold {}", describe(element), describe(t)),
+                  tr("all elements of a list have the same type"));
             mixed = true;
         }
     }
@@ -224,13 +224,13 @@ int Checker::check_member(const Expr& e) {
     const Type& ty = s_.type(t);
     if (ty.kind == TypeKind::list) {
         error(e.name.span, "member-of-list",
-              fmt::format("'{}' is read from a list ({}); a list has no fields", e.name.text, s_.name(t)),
-              "use 'for each x in …' in the rule, or any(x in … where …) in the expression");
+              tr("'{}' is read from a list ({}); a list has no fields", e.name.text, s_.name(t)),
+              tr("use 'for each x in …' in the rule, or any(x in … where …) in the expression"));
         return Schema::error_type;
     }
     if (ty.kind != TypeKind::record) {
         error(e.name.span, "member-of-non-record",
-              fmt::format("{} has no field '{}'", describe(t), e.name.text), {});
+              tr("{} has no field '{}'", describe(t), e.name.text), {});
         return Schema::error_type;
     }
     auto& rec = s_.records[static_cast<std::size_t>(ty.decl)];
@@ -238,7 +238,7 @@ int Checker::check_member(const Expr& e) {
     if (slot < 0) {
         std::vector<std::string> fields;
         for (auto& f : rec.fields) fields.push_back(f.name);
-        error(e.name.span, "unknown-field", fmt::format("unknown field '{}' in {}", e.name.text, rec.name),
+        error(e.name.span, "unknown-field", tr("unknown field '{}' in {}", e.name.text, rec.name),
               did_you_mean(e.name.text, fields));
         return Schema::error_type;
     }
@@ -251,14 +251,14 @@ int Checker::check_unary(const Expr& e) {
     if (is_error(t)) return t;
     if (e.op == Op::op_not) {
         if (t != Schema::bool_type) {
-            error(e.children[0].span, "type-mismatch", fmt::format("'not' needs a condition, but this is {}", describe(t)),
-                  s_.type(t).kind == TypeKind::string ? "to test for an empty text, write blank(…)" : "");
+            error(e.children[0].span, "type-mismatch", tr("'not' needs a condition, but this is {}", describe(t)),
+                  s_.type(t).kind == TypeKind::string ? tr("to test for an empty text, write blank(…)") : "");
             return Schema::error_type;
         }
         return Schema::bool_type;
     }
     if (numeric(t) || t == Schema::duration_type) return t;
-    error(e.children[0].span, "type-mismatch", fmt::format("'-' needs a number, but this is {}", describe(t)), {});
+    error(e.children[0].span, "type-mismatch", tr("'-' needs a number, but this is {}", describe(t)), {});
     return Schema::error_type;
 }
 
@@ -278,8 +278,8 @@ int Checker::check_binary(const Expr& e) {
             for (auto [x, t] : {std::pair{&a, ta}, std::pair{&b, tb}}) {
                 if (!is_error(t) && t != Schema::bool_type) {
                     error(x->span, "type-mismatch",
-                          fmt::format("'{}' needs conditions on both sides, but this is {}", ast::to_string(e.op), describe(t)),
-                          s_.type(t).kind == TypeKind::string ? "to test that a text is filled in, write not blank(…)" : "");
+                          tr("'{}' needs conditions on both sides, but this is {}", ast::to_string(e.op), describe(t)),
+                          s_.type(t).kind == TypeKind::string ? tr("to test that a text is filled in, write not blank(…)") : "");
                     ok = false;
                 }
             }
@@ -288,7 +288,7 @@ int Checker::check_binary(const Expr& e) {
         case Op::eq:
         case Op::ne:
             if (!comparable(a, ta, b, tb))
-                return mismatch(fmt::format("cannot compare {} with {}", describe(ta), describe(tb)), comparison_help(ta, tb));
+                return mismatch(tr("cannot compare {} with {}", describe(ta), describe(tb)), comparison_help(ta, tb));
             return Schema::bool_type;
         case Op::lt:
         case Op::le:
@@ -298,9 +298,9 @@ int Checker::check_binary(const Expr& e) {
             bool ok = (numeric(ta) && numeric(tb)) || (ta == tb && (ta == Schema::date_type || ta == Schema::string_type));
             if (!ok) {
                 if (ta == tb && ta == Schema::duration_type)
-                    return mismatch("durations cannot be ordered (a month has 28 to 31 days)",
-                                    "compare dates instead: a + 6 months <= b");
-                return mismatch(fmt::format("cannot order {} and {} with '{}'", describe(ta), describe(tb), ast::to_string(e.op)),
+                    return mismatch(tr("durations cannot be ordered (a month has 28 to 31 days)"),
+                                    tr("compare dates instead: a + 6 months <= b"));
+                return mismatch(tr("cannot order {} and {} with '{}'", describe(ta), describe(tb), ast::to_string(e.op)),
                                 comparison_help(ta, tb));
             }
             return Schema::bool_type;
@@ -309,16 +309,16 @@ int Checker::check_binary(const Expr& e) {
         case Op::not_in: {
             if (is_error(ta) || is_error(tb)) return Schema::bool_type;
             if (s_.type(tb).kind != TypeKind::list)
-                return mismatch(fmt::format("'{}' needs a list on its right, but this is {}", ast::to_string(e.op), describe(tb)),
-                                "write a list in brackets: x in [\"a\", \"b\"]");
+                return mismatch(tr("'{}' needs a list on its right, but this is {}", ast::to_string(e.op), describe(tb)),
+                                tr("write a list in brackets: x in [\"a\", \"b\"]"));
             int el = s_.type(tb).element;
             if (b.kind == ExprKind::list) {
                 bool ok = true;
                 for (auto& item : b.children) ok = comparable(a, ta, item, item.type_id) && ok;
                 if (!ok)
-                    return mismatch(fmt::format("cannot look for {} in {}", describe(ta), describe(tb)), comparison_help(ta, el));
+                    return mismatch(tr("cannot look for {} in {}", describe(ta), describe(tb)), comparison_help(ta, el));
             } else if (!comparable(a, ta, b, el)) {
-                return mismatch(fmt::format("cannot look for {} in {}", describe(ta), describe(tb)), comparison_help(ta, el));
+                return mismatch(tr("cannot look for {} in {}", describe(ta), describe(tb)), comparison_help(ta, el));
             }
             return Schema::bool_type;
         }
@@ -330,10 +330,10 @@ int Checker::check_binary(const Expr& e) {
             if (ta == Schema::duration_type && tb == Schema::duration_type) return Schema::duration_type;
             if (ta == Schema::string_type && tb == Schema::string_type) return Schema::string_type;
             if (ta == Schema::date_type && tb == Schema::int_type)
-                return mismatch("cannot add a number to a date", "say what the number counts: plan.FIELD + 30 days");
+                return mismatch(tr("cannot add a number to a date"), tr("say what the number counts: plan.FIELD + 30 days"));
             if (ta == Schema::date_type && tb == Schema::date_type)
-                return mismatch("cannot add two dates", "to count the days between them, use days_between(a, b)");
-            return mismatch(fmt::format("cannot add {} and {}", describe(ta), describe(tb)), {});
+                return mismatch(tr("cannot add two dates"), tr("to count the days between them, use days_between(a, b)"));
+            return mismatch(tr("cannot add {} and {}", describe(ta), describe(tb)), {});
         }
         case Op::sub: {
             if (is_error(ta) || is_error(tb)) return Schema::error_type;
@@ -341,11 +341,11 @@ int Checker::check_binary(const Expr& e) {
             if (ta == Schema::date_type && tb == Schema::duration_type) return Schema::date_type;
             if (ta == Schema::duration_type && tb == Schema::duration_type) return Schema::duration_type;
             if (ta == Schema::date_type && tb == Schema::date_type)
-                return mismatch("cannot subtract a date from a date",
-                                "to count the days between them, use days_between(a, b); months: months_between(a, b)");
+                return mismatch(tr("cannot subtract a date from a date"),
+                                tr("to count the days between them, use days_between(a, b); months: months_between(a, b)"));
             if (ta == Schema::date_type && tb == Schema::int_type)
-                return mismatch("cannot subtract a number from a date", "say what the number counts: today - 30 days");
-            return mismatch(fmt::format("cannot subtract {} from {}", describe(tb), describe(ta)), {});
+                return mismatch(tr("cannot subtract a number from a date"), tr("say what the number counts: today - 30 days"));
+            return mismatch(tr("cannot subtract {} from {}", describe(tb), describe(ta)), {});
         }
         case Op::mul:
         case Op::div:
@@ -353,12 +353,12 @@ int Checker::check_binary(const Expr& e) {
             if (is_error(ta) || is_error(tb)) return Schema::error_type;
             if (numeric(ta) && numeric(tb)) {
                 if (e.op == Op::mod && (ta != Schema::int_type || tb != Schema::int_type))
-                    return mismatch("'%' needs whole numbers", {});
+                    return mismatch(tr("'%' needs whole numbers"), {});
                 return ta == tb ? ta : Schema::decimal_type;
             }
-            return mismatch(fmt::format("'{}' needs numbers, but these are {} and {}", ast::to_string(e.op), describe(ta), describe(tb)),
+            return mismatch(tr("'{}' needs numbers, but these are {} and {}", ast::to_string(e.op), describe(ta), describe(tb)),
                             ta == Schema::duration_type || tb == Schema::duration_type
-                                ? "write the duration directly, e.g. 6 months instead of 2 * 3 months"
+                                ? tr("write the duration directly, e.g. 6 months instead of 2 * 3 months")
                                 : "");
         }
         default: break;
@@ -375,8 +375,8 @@ int Checker::check_conditional(const Expr& e) {
     if (assignable(b, a)) return a;
     if (assignable(a, b)) return b;
     error(e.span, "type-mismatch",
-          fmt::format("'then' gives {} but 'else' gives {}", describe(a), describe(b)),
-          "both branches must give the same type");
+          tr("'then' gives {} but 'else' gives {}", describe(a), describe(b)),
+          tr("both branches must give the same type"));
     return Schema::error_type;
 }
 
@@ -384,8 +384,8 @@ int Checker::element_type(const Expr& source, const char* what) {
     int t = check_expr(source);
     if (is_error(t)) return t;
     if (s_.type(t).kind != TypeKind::list) {
-        error(source.span, "not-a-list", fmt::format("{} needs a list, but this is {}", what, describe(t)),
-              "e.g. plan.LIST");
+        error(source.span, "not-a-list", tr("{} needs a list, but this is {}", what, describe(t)),
+              tr("e.g. plan.LIST"));
         return Schema::error_type;
     }
     return s_.type(t).element;
@@ -407,8 +407,8 @@ int Checker::check_aggregate(const Expr& e) {
     // min(a, b, …) / max(a, b, …) over single values
     if (!binder && e.children.size() > 1) {
         if (e.aggregate != Aggregate::min && e.aggregate != Aggregate::max) {
-            error(e.span, "aggregate-arguments", fmt::format("{}(…) takes one list", name),
-                  fmt::format("write {}(x in list where …)", name));
+            error(e.span, "aggregate-arguments", tr("{}(…) takes one list", name),
+                  tr("write {}(x in list where …)", name));
             return Schema::error_type;
         }
         int result = Schema::error_type;
@@ -416,17 +416,17 @@ int Checker::check_aggregate(const Expr& e) {
             int t = check_expr(c);
             if (is_error(t)) continue;
             if (!(numeric(t) || t == Schema::date_type || t == Schema::string_type)) {
-                error(c.span, "type-mismatch", fmt::format("{}(…) compares numbers, dates or strings, not {}", name, describe(t)));
+                error(c.span, "type-mismatch", tr("{}(…) compares numbers, dates or strings, not {}", name, describe(t)));
                 continue;
             }
             if (is_error(result)) result = t;
             else if (assignable(t, result)) {
             } else if (assignable(result, t)) result = t;
-            else error(c.span, "type-mismatch", fmt::format("{}(…) cannot compare {} with {}", name, describe(result), describe(t)));
+            else error(c.span, "type-mismatch", tr("{}(…) cannot compare {} with {}", name, describe(result), describe(t)));
         }
         return result;
     }
-    int el = element_type(e.source(), fmt::format("{}(…)", name).c_str());
+    int el = element_type(e.source(), tr("{}(…)", name).c_str());
     std::size_t mark = scope_.size();
     if (binder) declare(e.name, el);
     if (auto* w = e.where()) expect_bool(*w, "'where'");
@@ -437,32 +437,32 @@ int Checker::check_aggregate(const Expr& e) {
     switch (e.aggregate) {
         case Aggregate::count:
             if (e.has_projection)
-                error(e.span, "aggregate-arguments", "count(…) counts elements; it takes no 'for'",
-                      "write count(x in list where condition)");
+                error(e.span, "aggregate-arguments", tr("count(…) counts elements; it takes no 'for'"),
+                      tr("write count(x in list where condition)"));
             return Schema::int_type;
         case Aggregate::all:
         case Aggregate::any:
             if (e.has_projection) {
                 if (value != Schema::bool_type)
-                    error(e.projection()->span, "not-a-condition", fmt::format("{}(…) needs conditions", name));
+                    error(e.projection()->span, "not-a-condition", tr("{}(…) needs conditions", name));
             } else if (binder && !e.has_where) {
-                error(e.span, "aggregate-needs-where", fmt::format("{}(x in list) needs a condition", name),
-                      fmt::format("write {}(x in list where condition)", name));
+                error(e.span, "aggregate-needs-where", tr("{}(x in list) needs a condition", name),
+                      tr("write {}(x in list where condition)", name));
             } else if (!binder && value != Schema::bool_type) {
                 error(e.source().span, "not-a-condition",
-                      fmt::format("{}(…) of a list of {} needs a condition", name, s_.name(value)),
-                      fmt::format("write {}(x in list where condition)", name));
+                      tr("{}(…) of a list of {} needs a condition", name, s_.name(value)),
+                      tr("write {}(x in list where condition)", name));
             }
             return Schema::bool_type;
         case Aggregate::sum:
             if (binder && !e.has_projection) {
-                error(e.span, "aggregate-needs-value", "sum(…) needs the values to add",
-                      "write sum(x.n for x in list where condition)");
+                error(e.span, "aggregate-needs-value", tr("sum(…) needs the values to add"),
+                      tr("write sum(x.n for x in list where condition)"));
                 return Schema::error_type;
             }
             if (!numeric(value) && value != Schema::duration_type) {
-                error(e.span, "type-mismatch", fmt::format("sum(…) adds numbers, not {}", describe(value)),
-                      "write sum(x.n for x in list)");
+                error(e.span, "type-mismatch", tr("sum(…) adds numbers, not {}", describe(value)),
+                      tr("write sum(x.n for x in list)"));
                 return Schema::error_type;
             }
             return value;
@@ -470,8 +470,8 @@ int Checker::check_aggregate(const Expr& e) {
         case Aggregate::max:
             if (!(numeric(value) || value == Schema::date_type || value == Schema::string_type)) {
                 error(e.span, "type-mismatch",
-                      fmt::format("{}(…) compares numbers, dates or strings, not {}", name, describe(value)),
-                      fmt::format("write {}(x.field for x in list)", name));
+                      tr("{}(…) compares numbers, dates or strings, not {}", name, describe(value)),
+                      tr("write {}(x.field for x in list)", name));
                 return Schema::error_type;
             }
             return value;

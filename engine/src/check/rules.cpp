@@ -12,16 +12,16 @@ void Checker::check_defines() {
         for (std::size_t j = 0; j < i; ++j) {
             auto& o = p_.defines[j];
             if (o.decl->name.text == d.decl->name.text && o.ruleset == d.ruleset) {
-                error(d.decl->name.span, "duplicate-define", fmt::format("'{}' is defined twice", d.decl->name.text),
-                      "rename one of them");
-                note(o.file, o.decl->name.span, "the first definition is here");
+                error(d.decl->name.span, "duplicate-define", tr("'{}' is defined twice", d.decl->name.text),
+                      tr("rename one of them"));
+                note(o.file, o.decl->name.span, tr("the first definition is here"));
             }
         }
         if (d.decl->name.text == s_.root_name || find_builtin(d.decl->name.text) >= 0)
             error(d.decl->name.span, "define-shadows",
-                  fmt::format("'{}' is already the name of {}", d.decl->name.text,
-                              d.decl->name.text == s_.root_name ? "the plan" : "a built-in function"),
-                  "choose another name");
+                  tr("'{}' is already the name of {}", d.decl->name.text,
+                              d.decl->name.text == s_.root_name ? tr("the plan") : tr("a built-in function")),
+                  tr("choose another name"));
     }
     // Dependency order (iterative depth-first search; cycles are errors).
     std::vector<std::vector<int>> deps(p_.defines.size());
@@ -51,8 +51,8 @@ void Checker::check_defines() {
                     auto& d = p_.defines[static_cast<std::size_t>(dep)];
                     file_ = d.file;
                     error(d.decl->name.span, "define-cycle",
-                          fmt::format("'{}' is defined in terms of itself", d.decl->name.text),
-                          "a define cannot refer to itself, directly or through other defines");
+                          tr("'{}' is defined in terms of itself", d.decl->name.text),
+                          tr("a define cannot refer to itself, directly or through other defines"));
                     cyclic_.insert(dep);
                 } else if (state[static_cast<std::size_t>(dep)] == 0) {
                     state[static_cast<std::size_t>(dep)] = 1;
@@ -73,8 +73,8 @@ void Checker::check_defines() {
         for (auto& prm : d.decl->params) {
             if (in_scope(prm.name.text))
                 error(prm.name.span, "duplicate-parameter",
-                      fmt::format("'{}' has two parameters named '{}'", d.decl->name.text, prm.name.text),
-                      "give each parameter its own name");
+                      tr("'{}' has two parameters named '{}'", d.decl->name.text, prm.name.text),
+                      tr("give each parameter its own name"));
             int t = resolve_type(prm.type);
             d.param_types.push_back(t);
             scope_.push_back(Var{prm.name.text, t});
@@ -96,29 +96,29 @@ void Checker::check_rules() {
         ruleset_ = info.ruleset;
         scope_.clear();
         if (r.title.value.empty())
-            error(r.title.span, "empty-title", fmt::format("rule {} has an empty title", r.id.text),
-                  "give the rule a short title that says what it requires");
+            error(r.title.span, "empty-title", tr("rule {} has an empty title", r.id.text),
+                  tr("give the rule a short title that says what it requires"));
         if (!r.severity)
-            error(r.id.span, "missing-severity", fmt::format("rule {} has no severity", r.id.text));
+            error(r.id.span, "missing-severity", tr("rule {} has no severity", r.id.text));
         if (!r.require)
-            error(r.id.span, "missing-require", fmt::format("rule {} has no 'require'", r.id.text));
+            error(r.id.span, "missing-require", tr("rule {} has no 'require'", r.id.text));
         if (!r.message)
-            warning(r.id.span, "missing-message", fmt::format("rule {} has no message", r.id.text),
-                    "add 'message \"…\"' telling the case officer what is wrong and what to do; findings show the "
-                    "title until then");
+            warning(r.id.span, "missing-message", tr("rule {} has no message", r.id.text),
+                    tr("add 'message \"…\"' telling the case officer what is wrong and what to do; findings show the "
+                    "title until then"));
         if (!r.source)
-            warning(r.id.span, "missing-source", fmt::format("rule {} names no legal or policy source", r.id.text),
-                    "add 'source \"…\"', naming the law, ordinance or report and its section");
+            warning(r.id.span, "missing-source", tr("rule {} names no legal or policy source", r.id.text),
+                    tr("add 'source \"…\"', naming the law, ordinance or report and its section"));
         if (r.in_force_from && r.in_force_until && r.in_force_until->date < r.in_force_from->date)
             error(r.in_force_span, "empty-in-force",
-                  fmt::format("rule {} ends (until {}) before it begins (from {})", r.id.text,
+                  tr("rule {} ends (until {}) before it begins (from {})", r.id.text,
                               to_string(r.in_force_until->date), to_string(r.in_force_from->date)),
-                  "'in force from A until B' needs A <= B");
+                  tr("'in force from A until B' needs A <= B"));
         if (r.source && r.source->value.empty())
-            error(r.source->span, "empty-source", "the source is empty", "name the law, ordinance or report");
+            error(r.source->span, "empty-source", tr("the source is empty"), tr("name the law, ordinance or report"));
         std::set<std::string> tags;
         for (auto& t : r.tags)
-            if (!tags.insert(t.text).second) warning(t.span, "duplicate-tag", fmt::format("tag '{}' is given twice", t.text), "remove the repeated tag");
+            if (!tags.insert(t.text).second) warning(t.span, "duplicate-tag", tr("tag '{}' is given twice", t.text), tr("remove the repeated tag"));
         if (r.when) expect_bool(*r.when, "'when'");
         std::size_t vars = scope_.size();
         for (auto& fe : r.for_each) {
@@ -127,8 +127,8 @@ void Checker::check_rules() {
             if (t != Schema::error_type) {
                 if (s_.type(t).kind != TypeKind::list)
                     error(fe.collection.span, "for-each-not-list",
-                          fmt::format("'for each' needs a list, but this is {}", describe(t)),
-                          "iterate over a list field, e.g. for each a in plan.LIST");
+                          tr("'for each' needs a list, but this is {}", describe(t)),
+                          tr("iterate over a list field, e.g. for each a in plan.LIST"));
                 else
                     element = s_.type(t).element;
             }
@@ -140,8 +140,8 @@ void Checker::check_rules() {
         if (r.due) {
             int t = check_expr(*r.due);
             if (t != Schema::error_type && t != Schema::date_type)
-                error(r.due->span, "type-mismatch", fmt::format("'due' needs a date, but this is {}", describe(t)),
-                      "e.g. due plan.FIELD + 30 days");
+                error(r.due->span, "type-mismatch", tr("'due' needs a date, but this is {}", describe(t)),
+                      tr("e.g. due plan.FIELD + 30 days"));
         }
         if (r.if_missing && r.if_missing == ast::MissingPolicy::report) {
             // unreachable: the grammar has no 'if missing report'
@@ -164,17 +164,17 @@ void Checker::check_template(const ast::StringTemplate& t, bool sensitive_rule) 
                 if (c.sensitive) codes += (codes.empty() ? "" : ", ") + c.code;
             if (!codes.empty())
                 warning(seg.expr.span, "sensitive-code-in-message",
-                        fmt::format("{} can hold a sensitive code ({}): reports for municipalities and providers "
+                        tr("{} can hold a sensitive code ({}): reports for municipalities and providers "
                                     "show \"{}\" in its place",
                                     f->name, codes, redacted_text),
-                        fmt::format("show the code's label instead: {{label({})}}",
+                        tr("show the code's label instead: {{label({})}}",
                                     p_.files[static_cast<std::size_t>(file_)].source->slice(seg.expr.span)));
         }
         auto k = s_.type(ty).kind;
         if (k == TypeKind::record || k == TypeKind::list)
-            error(seg.expr.span, "unprintable", fmt::format("a message cannot show {}", describe(ty)),
-                  k == TypeKind::list ? "show one value, e.g. {count(plan.LIST)}"
-                                      : "show one of its fields, e.g. {a.id}");
+            error(seg.expr.span, "unprintable", tr("a message cannot show {}", describe(ty)),
+                  k == TypeKind::list ? tr("show one value, e.g. {{count(plan.LIST)}}")
+                                      : tr("show one of its fields, e.g. {{a.id}}"));
     }
 }
 
@@ -182,14 +182,14 @@ void Checker::check_path(const Expr& e) {
     const Expr* x = &e;
     while (x->kind == ExprKind::member) x = &x->children[0];
     if (x->kind != ExprKind::name) {
-        error(e.span, "at-not-path", "'at' needs a field path",
-              "write the field the finding points at, e.g. at plan.FIELD or at a.FIELD");
+        error(e.span, "at-not-path", tr("'at' needs a field path"),
+              tr("write the field the finding points at, e.g. at plan.FIELD or at a.FIELD"));
         return;
     }
     // the path starts at the root or at a variable, not at a define
     if (!in_scope(x->text) && (s_.root_name.empty() || x->text != s_.root_name) && find_define(x->text) >= 0) {
-        error(e.span, "at-not-path", fmt::format("'at' needs a field path, but '{}' is a define", x->text),
-              "write the path itself: it starts at the plan or at a 'for each' variable, e.g. at plan.FIELD");
+        error(e.span, "at-not-path", tr("'at' needs a field path, but '{}' is a define", x->text),
+              tr("write the path itself: it starts at the plan or at a 'for each' variable, e.g. at plan.FIELD"));
         return;
     }
     check_expr(e);
@@ -203,11 +203,11 @@ bool Checker::in_scope(std::string_view name) const {
 
 void Checker::declare(const ast::Name& n, int type) {
     if (n.text == s_.root_name)
-        error(n.span, "shadows-root", fmt::format("'{}' is the name of the plan", n.text), "choose another name");
+        error(n.span, "shadows-root", tr("'{}' is the name of the plan", n.text), tr("choose another name"));
     for (auto& v : scope_)
         if (v.name == n.text)
-            error(n.span, "shadows-variable", fmt::format("'{}' is already in use here", n.text),
-                  "choose another name");
+            error(n.span, "shadows-variable", tr("'{}' is already in use here", n.text),
+                  tr("choose another name"));
     scope_.push_back(Var{n.text, type});
 }
 
@@ -218,23 +218,23 @@ void Checker::check_tests() {
         file_ = t.file;
         const auto& d = *t.decl;
         if (!d.plan_path && !d.plan_inline)
-            error(d.name.span, "test-without-plan", "the test has no plan",
-                  "add 'plan \"file.json\"' or an inline plan: plan { … }");
+            error(d.name.span, "test-without-plan", tr("the test has no plan"),
+                  tr("add 'plan \"file.json\"' or an inline plan: plan {{ … }}"));
         if (d.expectations.empty())
-            error(d.name.span, "test-without-expect", "the test expects nothing",
-                  "add 'expect RULE', 'expect no RULE', 'expect only RULE, …' or 'expect nothing'");
+            error(d.name.span, "test-without-expect", tr("the test expects nothing"),
+                  tr("add 'expect RULE', 'expect no RULE', 'expect only RULE, …' or 'expect nothing'"));
         if (d.audience && !parse_audience(d.audience->text))
-            error(d.audience->span, "unknown-audience", fmt::format("unknown audience '{}'", d.audience->text),
+            error(d.audience->span, "unknown-audience", tr("unknown audience '{}'", d.audience->text),
                   did_you_mean(d.audience->text, {"af", "kommun", "leverantor"}));  // else the code's help
         if (!d.as_of)
-            warning(d.name.span, "test-without-date", "the test gives no evaluation date",
-                    "add 'as of YYYY-MM-DD' so that the test gives the same result every day");
+            warning(d.name.span, "test-without-date", tr("the test gives no evaluation date"),
+                    tr("add 'as of YYYY-MM-DD' so that the test gives the same result every day"));
         if (d.plan_inline) {  // the JSON is checked here, not only when the test runs
             const auto& src = p_.files[static_cast<std::size_t>(t.file)].source;
             if (auto bad = json::check_syntax(src->slice(*d.plan_inline))) {
                 const auto at = static_cast<std::uint32_t>(d.plan_inline->begin + bad->offset);
                 error({at, std::min(at + 1, d.plan_inline->end)}, "invalid-json",
-                      "the test's plan is not valid JSON: " + bad->message, bad->help);
+                      tr("the test's plan is not valid JSON: {}", bad->message), bad->help);
             }
         }
         if (d.plan_path) {
@@ -244,16 +244,16 @@ void Checker::check_tests() {
             std::error_code ec;
             if (!fs::is_regular_file(base / d.plan_path->value, ec))
                 error(d.plan_path->span, "plan-not-found",
-                      fmt::format("plan file '{}' not found", d.plan_path->value),
-                      "the path is relative to the folder of this file");
+                      tr("plan file '{}' not found", d.plan_path->value),
+                      tr("the path is relative to the folder of this file"));
         }
         for (auto& e : d.expectations) {
             for (auto& r : e.rules)
                 if (p_.find_rule(r.text) < 0 && !broken(r.text))
-                    error(r.span, "unknown-rule", fmt::format("unknown rule '{}'", r.text), did_you_mean(r.text, ids));
+                    error(r.span, "unknown-rule", tr("unknown rule '{}'", r.text), did_you_mean(r.text, ids));
             if (e.pointer && !e.pointer->value.empty() && e.pointer->value[0] != '/')
-                error(e.pointer->span, "bad-pointer", fmt::format("'{}' is not a JSON pointer", e.pointer->value),
-                      "JSON pointers start with '/', e.g. \"/LIST/0/FIELD\"");
+                error(e.pointer->span, "bad-pointer", tr("'{}' is not a JSON pointer", e.pointer->value),
+                      tr("JSON pointers start with '/', e.g. \"/LIST/0/FIELD\""));
         }
     }
 }

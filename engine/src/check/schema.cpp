@@ -17,14 +17,14 @@ void Checker::collect_schema() {
             else if (auto* c = std::get_if<ast::CodesDecl>(&d)) name = &c->name;
             if (!name) continue;
             if (builtin_types.count(name->text)) {
-                error(name->span, "reserved-type-name", fmt::format("'{}' is a built-in type", name->text),
-                      "choose another name for the type");
+                error(name->span, "reserved-type-name", tr("'{}' is a built-in type", name->text),
+                      tr("choose another name for the type"));
                 continue;
             }
             if (auto it = seen.find(name->text); it != seen.end()) {
-                error(name->span, "duplicate-type", fmt::format("type '{}' is declared twice", name->text),
-                      "rename one of them or remove the duplicate");
-                note(it->second.first, it->second.second, "the first declaration is here");
+                error(name->span, "duplicate-type", tr("type '{}' is declared twice", name->text),
+                      tr("rename one of them or remove the duplicate"));
+                note(it->second.first, it->second.second, tr("the first declaration is here"));
                 continue;
             }
             seen[name->text] = {file_, name->span};
@@ -47,13 +47,13 @@ void Checker::collect_schema() {
                 for (auto& v : e.values) {
                     if (!values.insert(v.text).second)
                         error(v.span, "duplicate-enum-value",
-                              fmt::format("'{}' appears twice in enum {}", v.text, e.name.text), "remove one");
+                              tr("'{}' appears twice in enum {}", v.text, e.name.text), tr("remove one"));
                     else
                         info.values.push_back(v.text);
                 }
                 if (e.values.empty())
-                    error(e.name.span, "empty-enum", fmt::format("enum {} has no values", e.name.text),
-                          "list its values: enum Status { draft, final }");
+                    error(e.name.span, "empty-enum", tr("enum {} has no values", e.name.text),
+                          tr("list its values: enum Status {{ draft, final }}"));
                 s_.enums.push_back(std::move(info));
                 s_.intern(Type{TypeKind::enumeration, static_cast<int>(s_.enums.size() - 1)});
             }
@@ -79,8 +79,8 @@ void Checker::collect_schema() {
                 for (auto& fd : r->fields) {
                     if (!names.insert(fd.name.text).second) {
                         error(fd.name.span, "duplicate-field",
-                              fmt::format("field '{}' is declared twice in {}", fd.name.text, r->name.text),
-                              "remove one of them");
+                              tr("field '{}' is declared twice in {}", fd.name.text, r->name.text),
+                              tr("remove one of them"));
                         continue;
                     }
                     FieldInfo fi;
@@ -96,9 +96,9 @@ void Checker::collect_schema() {
                 }
             } else if (auto* rd = std::get_if<ast::RootDecl>(&d)) {
                 if (root) {
-                    error(rd->name.span, "duplicate-root", "the schema has two roots",
-                          "a schema has one 'root NAME: Type' declaration");
-                    note(root_file, root->name.span, "the first root is here");
+                    error(rd->name.span, "duplicate-root", tr("the schema has two roots"),
+                          tr("a schema has one 'root NAME: Type' declaration"));
+                    note(root_file, root->name.span, tr("the first root is here"));
                     continue;
                 }
                 root = rd;
@@ -107,12 +107,12 @@ void Checker::collect_schema() {
                 s_.root_type = resolve_type(rd->type);
                 if (s_.type(s_.root_type).kind != TypeKind::record && s_.root_type != Schema::error_type) {
                     error(rd->type.span, "root-not-record",
-                          fmt::format("the root must be a record type, not {}", s_.name(s_.root_type)),
-                          "declare the plan as 'type Plan { … }' and write 'root plan: Plan'");
+                          tr("the root must be a record type, not {}", s_.name(s_.root_type)),
+                          tr("declare the plan as 'type Plan {{ … }}' and write 'root plan: Plan'"));
                     s_.root_type = Schema::error_type;
                 }
                 if (rd->type.optional)
-                    error(rd->type.span, "optional-root", "the root cannot be optional", "remove the '?'");
+                    error(rd->type.span, "optional-root", tr("the root cannot be optional"), tr("remove the '?'"));
             }
         }
     }
@@ -128,14 +128,14 @@ void Checker::collect_code_list(const ast::CodesDecl& c) {
     for (const auto& code : c.codes) {
         if (info.find(code.name.text)) {
             error(code.name.span, "duplicate-code",
-                  fmt::format("'{}' appears twice in the code list {}", code.name.text, c.name.text), "remove one");
+                  tr("'{}' appears twice in the code list {}", code.name.text, c.name.text), tr("remove one"));
             continue;
         }
         info.codes.push_back(CodeInfo{code.name.text, code.label ? code.label->value : code.name.text, code.sensitive});
     }
     if (c.codes.empty())
-        error(c.name.span, "empty-code-list", fmt::format("the code list {} has no codes", c.name.text),
-              "list its codes: codes Kind { a \"First kind\", b \"Second kind\" sensitive }");
+        error(c.name.span, "empty-code-list", tr("the code list {} has no codes", c.name.text),
+              tr("list its codes: codes Kind {{ a \"First kind\", b \"Second kind\" sensitive }}"));
     s_.code_lists.push_back(std::move(info));
 }
 
@@ -146,8 +146,8 @@ int Checker::resolve_codes(const ast::TypeRef& field_type) {
         if (s_.code_lists[i].name == t.codes.text) return static_cast<int>(i);
     std::vector<std::string> names;
     for (const auto& l : s_.code_lists) names.push_back(l.name);
-    error(t.codes.span, "unknown-code-list", fmt::format("unknown code list '{}'", t.codes.text),
-          names.empty() ? std::string("declare it: codes " + t.codes.text + " { kod \"Benämning\", … }")
+    error(t.codes.span, "unknown-code-list", tr("unknown code list '{}'", t.codes.text),
+          names.empty() ? tr("declare it: codes {} {{ kod \"Benämning\", … }}", t.codes.text)
                         : did_you_mean(t.codes.text, names));
     return -1;
 }
@@ -192,8 +192,8 @@ void Checker::check_required_cycles() {
             for (std::size_t f = 0; f < p_.files.size(); ++f)
                 if (p_.files[f].source == field.file) file_ = static_cast<int>(f);
             error(field.span, "record-requires-itself",
-                  fmt::format("type {} requires itself ({}): no plan can hold it", head.name, chain),
-                  "make one of these fields optional (add '?') or a list");
+                  tr("type {} requires itself ({}): no plan can hold it", head.name, chain),
+                  tr("make one of these fields optional (add '?') or a list"));
         }
     }
 }
@@ -211,24 +211,24 @@ int Checker::resolve_type(const ast::TypeRef& t) {
         {"bool", Schema::bool_type},    {"date", Schema::date_type},       {"duration", Schema::duration_type}};
     if (!t.codes.text.empty() && t.name != "string") {
         error(t.codes.span, "codes-need-string",
-              fmt::format("a code list goes with a string, not {}", t.name),
-              fmt::format("write 'string of {}'", t.codes.text));
+              tr("a code list goes with a string, not {}", t.name),
+              tr("write 'string of {}'", t.codes.text));
         return Schema::error_type;
     }
     if (t.name == "list") {
         if (t.args.size() != 1) {
-            error(t.span, "list-arity", "a list needs exactly one element type", "write list<Aktivitet>");
+            error(t.span, "list-arity", tr("a list needs exactly one element type"), tr("write list<Aktivitet>"));
             return Schema::error_type;
         }
         if (t.args[0].optional)
-            error(t.args[0].span, "optional-list-element", "list elements cannot be optional",
-                  "write list<T>; a missing list is empty");
+            error(t.args[0].span, "optional-list-element", tr("list elements cannot be optional"),
+                  tr("write list<T>; a missing list is empty"));
         int el = resolve_type(t.args[0]);
         return el == Schema::error_type ? el : s_.list_of(el);
     }
     if (!t.args.empty()) {
-        error(t.span, "unexpected-type-arguments", fmt::format("type '{}' takes no '<…>'", t.name),
-              "only list<T> has a type argument");
+        error(t.span, "unexpected-type-arguments", tr("type '{}' takes no '<…>'", t.name),
+              tr("only list<T> has a type argument"));
         return Schema::error_type;
     }
     if (auto it = primitives.find(t.name); it != primitives.end()) return it->second;
@@ -238,11 +238,11 @@ int Checker::resolve_type(const ast::TypeRef& t) {
         if (s_.enums[i].name == t.name) return s_.intern(Type{TypeKind::enumeration, static_cast<int>(i)});
     for (const auto& l : s_.code_lists)
         if (l.name == t.name) {
-            error(t.span, "code-list-as-type", fmt::format("'{}' is a code list, not a type", t.name),
-                  fmt::format("write 'string of {}': the field holds text, and the codes it may hold are listed", t.name));
+            error(t.span, "code-list-as-type", tr("'{}' is a code list, not a type", t.name),
+                  tr("write 'string of {}': the field holds text, and the codes it may hold are listed", t.name));
             return Schema::error_type;
         }
-    error(t.span, "unknown-type", fmt::format("unknown type '{}'", t.name), did_you_mean(t.name, type_names()));
+    error(t.span, "unknown-type", tr("unknown type '{}'", t.name), did_you_mean(t.name, type_names()));
     return Schema::error_type;
 }
 

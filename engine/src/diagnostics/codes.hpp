@@ -6,6 +6,8 @@
 // build. The list in docs/language.md ("Diagnostics") is generated from this table and checked
 // by tests/docs/test_diagnostic_codes.cpp.
 
+#include "text/catalogue.hpp"
+
 #include <planrules/diagnostics.hpp>
 
 #include <span>
@@ -20,7 +22,7 @@ struct CodeRow {
     std::string_view group;         // the docs table it is listed in
     std::string_view section;       // heading of docs/language.md that explains it, or "FILE.md#heading"
     std::string_view meaning;       // one line, Markdown, for the docs table
-    std::string_view help;          // the default help; may be empty
+    std::string_view help;          // the default help, in English (text/catalogue.hpp); may be empty
 };
 
 inline constexpr CodeRow code_table[] = {
@@ -177,8 +179,10 @@ public:
     [[nodiscard]] constexpr std::string_view name() const noexcept { return row_->code; }
     [[nodiscard]] constexpr const CodeRow& row() const noexcept { return *row_; }
     [[nodiscard]] constexpr DiagnosticSeverity severity() const noexcept { return row_->severity; }
-    // `help` when it says something, else the code's default help.
-    [[nodiscard]] std::string help_or_default(std::string help) const { return help.empty() ? std::string(row_->help) : help; }
+    // `help` when it says something, else the code's default help in the thread's language.
+    [[nodiscard]] std::string help_or_default(std::string help) const {
+        return help.empty() ? std::string(text::translate(row_->help)) : help;
+    }
     friend constexpr bool operator==(Code a, Code b) noexcept { return a.row_ == b.row_; }
 
 private:

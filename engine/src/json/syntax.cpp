@@ -4,6 +4,7 @@
 
 #include "json/syntax.hpp"
 
+#include "text/catalogue.hpp"
 #include "text/strings.hpp"
 
 #include <fmt/format.h>
@@ -15,8 +16,10 @@ namespace planrules::json {
 
 namespace {
 
-constexpr const char* cut_off_help = "the file may be cut off (an interrupted transfer?), or a bracket is missing";
-constexpr const char* escapes_help = "JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four hex digits";
+using text::tr;
+
+constexpr const char* cut_off_help = text::N_("the file may be cut off (an interrupted transfer?), or a bracket is missing");
+constexpr const char* escapes_help = text::N_("JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four hex digits");
 
 bool is_ws(unsigned char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 bool is_digit(unsigned char c) noexcept { return c >= '0' && c <= '9'; }
@@ -34,7 +37,7 @@ public:
 
     std::optional<SyntaxError> run() {
         ws();
-        if (p_ == end_) return fail(p_, "the text is empty", "a plan is a JSON object: {\"id\": …}");
+        if (p_ == end_) return fail(p_, tr("the text is empty"), tr("a plan is a JSON object: {{\"id\": …}}"));
         bool need_value = true;  // p_ is where a value starts (whitespace skipped)
         for (;;) {
             if (need_value) {
@@ -48,25 +51,25 @@ public:
             ws();
             if (open_.empty()) {
                 if (p_ == end_) return std::nullopt;
-                return fail(p_, "unexpected text after the JSON value", "a plan file holds one JSON object, and nothing after it");
+                return fail(p_, tr("unexpected text after the JSON value"), tr("a plan file holds one JSON object, and nothing after it"));
             }
             const bool object = open_.back();
             if (p_ == end_)
-                return fail(p_, object ? "the text ends inside an object: a '}' is missing" : "the text ends inside an array: a ']' is missing",
-                            cut_off_help);
+                return fail(p_, object ? tr("the text ends inside an object: a '}}' is missing") : tr("the text ends inside an array: a ']' is missing"),
+                            std::string(text::translate(cut_off_help)));
             if (*p_ == (object ? '}' : ']')) {
                 ++p_;
                 open_.pop_back();
                 continue;
             }
             if (*p_ != ',')
-                return fail(p_, object ? "expected ',' or '}' after a value in an object" : "expected ',' or ']' after a value in an array",
-                            "elements are separated by commas; check for a missing comma or bracket");
+                return fail(p_, object ? tr("expected ',' or '}}' after a value in an object") : tr("expected ',' or ']' after a value in an array"),
+                            tr("elements are separated by commas; check for a missing comma or bracket"));
             ++p_;
             ws();
             if (object && !key()) return error_;
             if (!object && p_ < end_ && *p_ == ']')
-                return fail(p_, "a ',' must be followed by a value", "remove the comma before ']'");
+                return fail(p_, tr("a ',' must be followed by a value"), tr("remove the comma before ']'"));
             need_value = true;
         }
     }
@@ -87,15 +90,15 @@ private:
 
     // A key and its ':' at p_ (whitespace skipped), whitespace after the ':' skipped.
     bool key() {
-        if (p_ == end_) return bad(p_, "the text ends inside an object: a '}' is missing", cut_off_help);
+        if (p_ == end_) return bad(p_, tr("the text ends inside an object: a '}}' is missing"), std::string(text::translate(cut_off_help)));
         if (*p_ != '"') {
-            if (*p_ == '}') return bad(p_, "a ',' must be followed by a key", "remove the comma before '}'");
-            if (*p_ == '\'') return bad(p_, "a key is written in double quotes, not single quotes", "write \"key\": value");
-            return bad(p_, "expected a key in double quotes", "an object's members are written \"key\": value");
+            if (*p_ == '}') return bad(p_, tr("a ',' must be followed by a key"), tr("remove the comma before '}}'"));
+            if (*p_ == '\'') return bad(p_, tr("a key is written in double quotes, not single quotes"), tr("write \"key\": value"));
+            return bad(p_, tr("expected a key in double quotes"), tr("an object's members are written \"key\": value"));
         }
         if (!string()) return false;
         ws();
-        if (p_ == end_ || *p_ != ':') return bad(p_, "expected ':' after the key", "an object's members are written \"key\": value");
+        if (p_ == end_ || *p_ != ':') return bad(p_, tr("expected ':' after the key"), tr("an object's members are written \"key\": value"));
         ++p_;
         ws();
         return true;
@@ -105,7 +108,7 @@ private:
     // an object or array opened (p_ then at its first member's value, the key read).
     enum class Read { failed, complete, opened };
     Read value() {
-        if (p_ == end_) return failed(p_, "the text ends where a value was expected", cut_off_help);
+        if (p_ == end_) return failed(p_, tr("the text ends where a value was expected"), std::string(text::translate(cut_off_help)));
         switch (*p_) {
             case '{':
             case '[': {
@@ -133,29 +136,29 @@ private:
             case 'f': return literal("false");
             case 'n': return literal("null");
             case '-': return number();
-            case '\'': return bad(p_, "a string is written in double quotes, not single quotes", "write \"text\"");
-            case '/': return bad(p_, "JSON has no comments", "remove the comment");
-            case '+': return bad(p_, "a number does not start with '+'", "write 1, not +1");
-            case '.': return bad(p_, "a number starts with a digit", "write 0.5, not .5");
+            case '\'': return bad(p_, tr("a string is written in double quotes, not single quotes"), tr("write \"text\""));
+            case '/': return bad(p_, tr("JSON has no comments"), tr("remove the comment"));
+            case '+': return bad(p_, tr("a number does not start with '+'"), tr("write 1, not +1"));
+            case '.': return bad(p_, tr("a number starts with a digit"), tr("write 0.5, not .5"));
             case 'N':
-            case 'I': return bad(p_, "not a JSON value", "JSON has no NaN or infinite numbers; a missing value is written null");
+            case 'I': return bad(p_, tr("not a JSON value"), tr("JSON has no NaN or infinite numbers; a missing value is written null"));
             case ',':
             case ']':
-            case '}': return bad(p_, "expected a value", "check for a comma too many, or a value left out");
+            case '}': return bad(p_, tr("expected a value"), tr("check for a comma too many, or a value left out"));
             default:
                 if (is_digit(*p_)) return number();
                 if (*p_ < 0x20 || *p_ == 0x7F)
-                    return bad(p_, "a control character where a value was expected",
-                               "JSON whitespace is space, tab, line feed and carriage return");
-                return bad(p_, "expected a value (an object, array, string, number, true, false or null)",
-                           "JSON whitespace is space, tab, line feed and carriage return; text is written in double quotes");
+                    return bad(p_, tr("a control character where a value was expected"),
+                               tr("JSON whitespace is space, tab, line feed and carriage return"));
+                return bad(p_, tr("expected a value (an object, array, string, number, true, false or null)"),
+                           tr("JSON whitespace is space, tab, line feed and carriage return; text is written in double quotes"));
         }
     }
 
     bool literal(std::string_view word) {
         const auto left = static_cast<std::size_t>(end_ - p_);
         if (left < word.size() || std::string_view(reinterpret_cast<const char*>(p_), word.size()) != word)
-            return bad(p_, "not a JSON value", "true, false and null are written in lower case and in full");
+            return bad(p_, tr("not a JSON value"), tr("true, false and null are written in lower case and in full"));
         p_ += word.size();
         return true;
     }
@@ -166,29 +169,29 @@ private:
         if (*p_ == '-') ++p_;
         if (p_ == end_ || !is_digit(*p_)) {
             if (p_ < end_ && (*p_ == 'I' || *p_ == 'N'))
-                return bad(start, "not a JSON number", "JSON has no NaN or infinite numbers; a missing value is written null");
-            return bad(p_, "a digit must follow '-'", "a number is written like -12 or -0.5");
+                return bad(start, tr("not a JSON number"), tr("JSON has no NaN or infinite numbers; a missing value is written null"));
+            return bad(p_, tr("a digit must follow '-'"), tr("a number is written like -12 or -0.5"));
         }
         if (*p_ == '0') {
             ++p_;
-            if (p_ < end_ && is_digit(*p_)) return bad(start, "a number has no leading zeros", "write 1, not 01");
+            if (p_ < end_ && is_digit(*p_)) return bad(start, tr("a number has no leading zeros"), tr("write 1, not 01"));
         } else {
             while (p_ < end_ && is_digit(*p_)) ++p_;
         }
         if (p_ < end_ && *p_ == '.') {
             ++p_;
-            if (p_ == end_ || !is_digit(*p_)) return bad(p_, "a digit must follow the decimal point", "write 1.0 or 1, not 1.");
+            if (p_ == end_ || !is_digit(*p_)) return bad(p_, tr("a digit must follow the decimal point"), tr("write 1.0 or 1, not 1."));
             while (p_ < end_ && is_digit(*p_)) ++p_;
         }
         if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
             ++p_;
             if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
-            if (p_ == end_ || !is_digit(*p_)) return bad(p_, "the exponent of a number needs digits", "write 1e5 or 1.5E-3");
+            if (p_ == end_ || !is_digit(*p_)) return bad(p_, tr("the exponent of a number needs digits"), tr("write 1e5 or 1.5E-3"));
             while (p_ < end_ && is_digit(*p_)) ++p_;
         }
         if (p_ < end_ && !is_ws(*p_) && *p_ != ',' && *p_ != ']' && *p_ != '}')
-            return bad(p_, "unexpected character in a number",
-                       "a number is written like 12, -0.5 or 1.5e3: no '+', hex, separators or second decimal point");
+            return bad(p_, tr("unexpected character in a number"),
+                       tr("a number is written like 12, -0.5 or 1.5e3: no '+', hex, separators or second decimal point"));
         return true;
     }
 
@@ -197,17 +200,17 @@ private:
         const unsigned char* open = p_++;
         for (;;) {
             while (p_ < end_ && *p_ >= 0x20 && *p_ != '"' && *p_ != '\\') ++p_;
-            if (p_ == end_) return bad(open, "this string is never closed", "the file may be cut off, or a closing '\"' is missing");
+            if (p_ == end_) return bad(open, tr("this string is never closed"), tr("the file may be cut off, or a closing '\"' is missing"));
             if (*p_ == '"') {
                 ++p_;
                 return true;
             }
             if (*p_ == '\n' || *p_ == '\r')  // most often a closing quote missing, or a cut-off file
-                return bad(open, "this string is not closed before the end of its line",
-                           "a closing '\"' is missing, or the file is cut off; a line break inside a string is written \\n");
+                return bad(open, tr("this string is not closed before the end of its line"),
+                           tr("a closing '\"' is missing, or the file is cut off; a line break inside a string is written \\n"));
             if (*p_ < 0x20)
-                return bad(p_, fmt::format("a control character (U+{:04X}) inside a string", *p_),
-                           "control characters in JSON strings are written as escapes (\\n, \\t, \\u0000)");
+                return bad(p_, tr("a control character (U+{:04X}) inside a string", *p_),
+                           tr("control characters in JSON strings are written as escapes (\\n, \\t, \\u0000)"));
             if (!escape()) return false;
         }
     }
@@ -215,7 +218,7 @@ private:
     // An escape at p_ (its backslash).
     bool escape() {
         const unsigned char* at = p_;
-        if (end_ - p_ < 2) return bad(at, "this string is never closed", "the file may be cut off, or a closing '\"' is missing");
+        if (end_ - p_ < 2) return bad(at, tr("this string is never closed"), tr("the file may be cut off, or a closing '\"' is missing"));
         switch (p_[1]) {
             case '"':
             case '\\':
@@ -226,30 +229,30 @@ private:
             case 'r':
             case 't': p_ += 2; return true;
             case 'u': break;
-            default: return bad(at, "an unknown escape in a string", escapes_help);
+            default: return bad(at, tr("an unknown escape in a string"), std::string(text::translate(escapes_help)));
         }
         int unit = 0;
         if (!hex4(at, unit)) return false;
         if (unit >= 0xDC00 && unit <= 0xDFFF)
-            return bad(at, "a lone low surrogate (\\uDC00–\\uDFFF) in a string",
-                       "a character above U+FFFF is written as a pair: \\uD83D\\uDE00");
+            return bad(at, tr("a lone low surrogate (\\uDC00–\\uDFFF) in a string"),
+                       tr("a character above U+FFFF is written as a pair: \\uD83D\\uDE00"));
         if (unit < 0xD800 || unit > 0xDBFF) return true;
         int low = 0;
         if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u' || !hex4(p_, low) || low < 0xDC00 || low > 0xDFFF) {
             if (error_) return false;  // a malformed \u after the high surrogate
-            return bad(at, "a high surrogate (\\uD800–\\uDBFF) without its low surrogate",
-                       "a character above U+FFFF is written as a pair: \\uD83D\\uDE00");
+            return bad(at, tr("a high surrogate (\\uD800–\\uDBFF) without its low surrogate"),
+                       tr("a character above U+FFFF is written as a pair: \\uD83D\\uDE00"));
         }
         return true;
     }
 
     // \uXXXX at p_ (its backslash): p_ moves past it.
     bool hex4(const unsigned char* at, int& unit) {
-        if (end_ - p_ < 6) return bad(at, "\\u must be followed by four hex digits", escapes_help);
+        if (end_ - p_ < 6) return bad(at, tr("\\u must be followed by four hex digits"), std::string(text::translate(escapes_help)));
         unit = 0;
         for (int i = 2; i < 6; ++i) {
             const int h = hex_value(p_[i]);
-            if (h < 0) return bad(at, "\\u must be followed by four hex digits", escapes_help);
+            if (h < 0) return bad(at, tr("\\u must be followed by four hex digits"), std::string(text::translate(escapes_help)));
             unit = unit * 16 + h;
         }
         p_ += 6;

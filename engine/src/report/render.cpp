@@ -1,4 +1,5 @@
 #include "report/json.hpp"
+#include "text/catalogue.hpp"
 #include "text/strings.hpp"
 #include "text/colors.hpp"
 
@@ -16,6 +17,15 @@ const char* to_string(DiagnosticSeverity s) noexcept {
         case DiagnosticSeverity::error: return "error";
         case DiagnosticSeverity::warning: return "warning";
         case DiagnosticSeverity::note: return "note";
+    }
+    return "?";
+}
+
+std::string_view severity_label(DiagnosticSeverity s, Language language) noexcept {
+    switch (s) {
+        case DiagnosticSeverity::error: return text::translate(language, text::N_("error"));
+        case DiagnosticSeverity::warning: return text::translate(language, text::N_("warning"));
+        case DiagnosticSeverity::note: return text::translate(language, text::N_("note"));
     }
     return "?";
 }
@@ -83,7 +93,7 @@ std::string render_text(const Diagnostic& d, const RenderOptions& options) {
     std::string headline = d.message;
     if (!d.code.empty() && d.code != "note") headline += fmt::format(" [{}]", d.code);
     out += fmt::format("{} {} {}\n", paint(on, detail::colors::strong, location + ":"),
-                       paint(on, severity, fmt::format("{}:", to_string(d.severity))), paint(on, detail::colors::strong, headline));
+                       paint(on, severity, fmt::format("{}:", severity_label(d.severity, options.language))), paint(on, detail::colors::strong, headline));
     std::string gutter_pad;
     if (d.file && d.has_span && options.show_source && d.file->line_count() > 0) {
         std::uint32_t li = d.file->line_index(d.span.begin);
@@ -101,7 +111,7 @@ std::string render_text(const Diagnostic& d, const RenderOptions& options) {
     }
     if (!d.help.empty()) {
         out += fmt::format("{}{} {} {}\n", gutter_pad, paint(on, detail::colors::gutter, "="),
-                           paint(on, detail::colors::strong, "help:"), d.help);
+                           paint(on, detail::colors::strong, fmt::format("{}:", text::translate(options.language, text::N_("help")))), d.help);
     }
     return out;
 }
@@ -136,7 +146,7 @@ std::string render_json(const Diagnostics& ds) {
     return out + "\n";
 }
 
-std::string render_sarif(const Diagnostics& ds, std::string_view tool_version) {
+std::string render_sarif(const Diagnostics& ds, std::string_view tool_version, Language language) {
     // a result's code once each (a note that follows a result is part of it, not a result)
     std::vector<std::string> codes;
     for (std::size_t i = 0; i < ds.size(); ++i) {
@@ -174,7 +184,7 @@ std::string render_sarif(const Diagnostics& ds, std::string_view tool_version) {
         w.field("level", d.severity == DiagnosticSeverity::error     ? "error"
                          : d.severity == DiagnosticSeverity::warning ? "warning"
                                                                      : "note");
-        w.key("message").begin_object().field("text", d.help.empty() ? d.message : d.message + "\nhelp: " + d.help).end_object();
+        w.key("message").begin_object().field("text", d.help.empty() ? d.message : fmt::format("{}\n{}: {}", d.message, text::translate(language, text::N_("help")), d.help)).end_object();
         w.key("locations").begin_array().begin_object();
         physical(d);
         w.end_object().end_array();

@@ -11,7 +11,7 @@ namespace planrules::syntax::detail {
 // ---------------------------------------------------------------- messages
 
 // What follows the expression of an interpolation, for "expected …".
-inline constexpr ExpectedInfo end_of_interpolation{"'}' to end the interpolation", help::none};
+inline constexpr ExpectedInfo end_of_interpolation{N_("'}' to end the interpolation"), help::none};
 
 // Splits a message literal into text and `{expr}` segments, re-reading its raw text.
 inline ast::StringTemplate build_template(ParseState& st, const ast::StringLiteral& lit) {
@@ -50,9 +50,9 @@ inline ast::StringTemplate build_template(ParseState& st, const ast::StringLiter
             }
             flush();
             if (skip_blanks(p + 1, q) == q) {
-                st.report("empty-interpolation", st.span(p, q + 1), "empty '{}' in message",
-                          "put an expression between the braces, e.g. {a.id}, or write \\{ for a literal brace");
-            } else if (auto ex = parse_embedded(st, p + 1, q, end_of_interpolation, "the end of the interpolation")) {
+                st.report("empty-interpolation", st.span(p, q + 1), tr("empty '{{}}' in message"),
+                          tr("put an expression between the braces, e.g. {{a.id}}, or write \\{{ for a literal brace"));
+            } else if (auto ex = parse_embedded(st, p + 1, q, end_of_interpolation, N_("the end of the interpolation"))) {
                 ast::TemplateSegment seg;
                 seg.is_expr = true;
                 seg.expr = std::move(*ex);
@@ -62,8 +62,8 @@ inline ast::StringTemplate build_template(ParseState& st, const ast::StringLiter
             continue;
         }
         if (*p == '}') {
-            st.report("unmatched-brace", st.span(p, p + 1), "'}' without a matching '{' in message",
-                      "write \\} for a literal brace");
+            st.report("unmatched-brace", st.span(p, p + 1), tr("'}}' without a matching '{{' in message"),
+                      tr("write \\}} for a literal brace"));
         }
         text += *p++;
     }
@@ -155,8 +155,8 @@ const auto ruleset_list_def = dotted_name % sym(",");
 // Ruleset header
 const auto set_title = [](auto& ctx) { _val(ctx).title = std::move(_attr(ctx)); };
 const auto duplicate = [](auto& ctx, const char* clause) {
-    state_of(ctx).report("duplicate-clause", where_span(ctx), fmt::format("'{}' is given twice", clause),
-                         "remove one of them");
+    state_of(ctx).report("duplicate-clause", where_span(ctx), tr("'{}' is given twice", clause),
+                         tr("remove one of them"));
 };
 template <typename Member>
 auto set_once(Member member, const char* clause) {
@@ -204,8 +204,8 @@ const auto set_in_force = [](auto& ctx) {
     if (at_c<0>(a)) r.in_force_from = to_date_clause(std::move(*at_c<0>(a)));
     if (at_c<1>(a)) r.in_force_until = to_date_clause(std::move(*at_c<1>(a)));
     if (!r.in_force_from && !r.in_force_until)
-        state_of(ctx).report("empty-in-force", r.in_force_span, "'in force' needs 'from DATE', 'until DATE' or both",
-                             "e.g. in force from 2022-12-01");
+        state_of(ctx).report("empty-in-force", r.in_force_span, tr("'in force' needs 'from DATE', 'until DATE' or both"),
+                             tr("e.g. in force from 2022-12-01"));
 };
 const auto push_tags = [](auto& ctx) {
     for (auto& n : _attr(ctx)) _val(ctx).tags.push_back(std::move(n));

@@ -110,10 +110,10 @@ struct depth_guard_parser : x3::unary_parser<Subject, depth_guard_parser<Subject
             Iterator at = skip_blanks(first, last);
             throw SyntaxError{at, at == last ? at : at + 1, "nesting-too-deep",
                               st.depth > st.limits->max_nesting_depth
-                                  ? fmt::format("expression nested more than {} levels deep", st.limits->max_nesting_depth)
-                                  : fmt::format("expression nested too deeply: the parser's stack budget of {} KiB is used up",
+                                  ? tr("expression nested more than {} levels deep", st.limits->max_nesting_depth)
+                                  : tr("expression nested too deeply: the parser's stack budget of {} KiB is used up",
                                                 st.limits->max_parse_stack_bytes >> 10),
-                              "split the expression with 'define' names"};
+                              tr("split the expression with 'define' names")};
         }
         struct Restore {
             std::uint32_t& d;

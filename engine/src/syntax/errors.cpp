@@ -17,52 +17,52 @@ namespace help {
 std::string none(const HelpSite&) { return {}; }
 
 std::string expression(const HelpSite& s) {
-    if (keywords::declaration(s.word)) return "the expression above is incomplete";
+    if (keywords::declaration(s.word)) return tr("the expression above is incomplete");
     if (s.starts("\"")) return {};
     if (keywords::after_expression(s.word))
-        return fmt::format("'{}' starts the next clause: the expression before it is missing", s.word);
-    if (s.starts(")")) return "there is a ')' without a matching '('";
-    if (!s.word.empty() && reserved(s.word)) return fmt::format("'{}' is a keyword and cannot be used as a name", s.word);
+        return tr("'{}' starts the next clause: the expression before it is missing", s.word);
+    if (s.starts(")")) return tr("there is a ')' without a matching '('");
+    if (!s.word.empty() && reserved(s.word)) return tr("'{}' is a keyword and cannot be used as a name", s.word);
     return {};
 }
 
 std::string aggregate_body(const HelpSite& s) {
-    if (s.starts(")")) return "count, all, any, sum, min and max need a list, e.g. count(plan.LIST)";
+    if (s.starts(")")) return tr("count, all, any, sum, min and max need a list, e.g. count(plan.LIST)");
     return expression(s);
 }
 
 std::string name(const HelpSite& s) {
     if (!s.word.empty() && reserved(s.word))
-        return fmt::format("'{}' is a keyword and cannot be used as a name; choose another name", s.word);
+        return tr("'{}' is a keyword and cannot be used as a name; choose another name", s.word);
     return {};
 }
 
 std::string rule_id(const HelpSite&) {
-    return "rule ids are letters and digits joined by '-' or '.', e.g. R-1.2 or ABC-30D";
+    return tr("rule ids are letters and digits joined by '-' or '.', e.g. R-1.2 or ABC-30D");
 }
 
 std::string title(const HelpSite&) {
-    return "write the title in quotes after the name, e.g. rule R-1.2 \"What the rule requires\" or "
-           "ruleset NAME \"What the rule set is\"";
+    return tr("write the title in quotes after the name, e.g. rule R-1.2 \"What the rule requires\" or "
+           "ruleset NAME \"What the rule set is\"");
 }
 
 std::string severity(const HelpSite& s) {
     auto near = planrules::detail::nearest(s.word, {"error", "warning", "info"});
-    return near.empty() ? std::string("the severities are error, warning and info")
-                        : fmt::format("did you mean '{}'? The severities are error, warning and info", near);
+    return near.empty() ? tr("the severities are error, warning and info")
+                        : tr("did you mean '{}'? The severities are error, warning and info", near);
 }
 
 std::string date(const HelpSite& s) {
-    if (s.starts("\"")) return "write dates without quotes: 2022-12-01";
+    if (s.starts("\"")) return tr("write dates without quotes: 2022-12-01");
     return {};
 }
 
 std::string declaration(const HelpSite& s) {
     if (keywords::rule_clause(s.word))
-        return "this clause belongs to a rule; is the 'rule ID \"title\"' line above it missing or broken?";
+        return tr("this clause belongs to a rule; is the 'rule ID \"title\"' line above it missing or broken?");
     static const std::vector<std::string> declarations = keywords::declarations();
     auto near = planrules::detail::nearest(s.word, declarations);
-    if (!near.empty()) return fmt::format("did you mean '{}'?", near);
+    if (!near.empty()) return tr("did you mean '{}'?", near);
     return {};
 }
 
@@ -72,17 +72,17 @@ std::string rule_clause(const HelpSite& s) {
                                                      "tags",     "when",      "for",       "require", "if",
                                                      "at",       "due",       "message"};
     auto near = planrules::detail::nearest(s.word, clauses);
-    if (!near.empty() && near.size() > 2) return fmt::format("did you mean '{}'?", near);
-    if (s.word == "requires" || s.word == "must") return "did you mean 'require'?";
-    if (s.word == "from" || s.word == "until") return "write 'in force from DATE until DATE'";
-    return "each rule clause starts on its own line with a keyword; a rule ends where the next "
-           "declaration begins";
+    if (!near.empty() && near.size() > 2) return tr("did you mean '{}'?", near);
+    if (s.word == "requires" || s.word == "must") return tr("did you mean 'require'?");
+    if (s.word == "from" || s.word == "until") return tr("write 'in force from DATE until DATE'");
+    return tr("each rule clause starts on its own line with a keyword; a rule ends where the next "
+           "declaration begins");
 }
 
-std::string bracket(const HelpSite&) { return "check that every opening bracket has its closing one"; }
+std::string bracket(const HelpSite&) { return tr("check that every opening bracket has its closing one"); }
 
 std::string define_equals(const HelpSite& s) {
-    if (s.starts("==")) return "a define uses a single '=': define name = expression";
+    if (s.starts("==")) return tr("a define uses a single '=': define name = expression");
     return {};
 }
 
@@ -127,17 +127,17 @@ Iterator token_end(Iterator p, Iterator end) {
 void report_expected(ParseState& st, const ExpectedInfo& expected, Iterator where) {
     Iterator at = skip_blanks(where, st.end);
     Iterator e = token_end(at, st.end);
-    std::string found = at == st.end ? std::string(st.end_name)
+    std::string found = at == st.end ? std::string(text::translate(st.end_name))
                                      : fmt::format("'{}'", std::string_view(at, static_cast<std::size_t>(e - at)));
     const HelpSite site{at, st.end, std::string_view(at, static_cast<std::size_t>(scan_word(at, st.end) - at))};
-    st.report("syntax-error", st.span(at, e), fmt::format("expected {}, found {}", expected.what, found),
+    st.report("syntax-error", st.span(at, e), tr("expected {}, found {}", text::translate(expected.what), found),
               expected.help(site));
 }
 
 void report_expected(ParseState& st, const std::string& which, Iterator where) {
     // A parser without a friendly name would show a mangled type name.
     if (which.find("boost") != std::string::npos || which.find("x3") != std::string::npos)
-        return report_expected(st, ExpectedInfo{"something else", help::none}, where);
+        return report_expected(st, ExpectedInfo{N_("something else"), help::none}, where);
     report_expected(st, ExpectedInfo{which, help_for(which)}, where);
 }
 

@@ -80,8 +80,8 @@ inline void finish_height(ParseState& st, ast::Expr& e) {
     if (e.height > st.limits->max_expression_height) {
         Iterator at = st.begin + e.span.begin;
         throw SyntaxError{at, at + 1, "expression-too-long",
-                          fmt::format("expression is more than {} operators deep", st.limits->max_expression_height),
-                          "split it into smaller parts with 'define'"};
+                          tr("expression is more than {} operators deep", st.limits->max_expression_height),
+                          tr("split it into smaller parts with 'define'")};
     }
 }
 
@@ -246,8 +246,8 @@ inline void check_plain_string(ParseState& st, ast::StringLiteral& lit) {
         ++q;
     }
     SourceSpan where = p < end ? st.span(p, std::min(q, end)) : lit.span;
-    st.report("interpolation-outside-message", where, "'{…}' interpolation is only allowed in messages",
-              "write \\{ and \\} for literal braces");
+    st.report("interpolation-outside-message", where, tr("'{{…}}' interpolation is only allowed in messages"),
+              tr("write \\{{ and \\}} for literal braces"));
     for (char& c : lit.value)
         if (c == '\x01') c = '?';
 }

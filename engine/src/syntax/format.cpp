@@ -20,6 +20,8 @@ namespace planrules::syntax {
 
 namespace {
 
+using text::tr;
+
 enum class TokenKind : std::uint8_t { word, number, date, rule_id, string, json, comment, punct };
 
 struct Token {
@@ -486,7 +488,7 @@ FormatResult format_file(const SourceFilePtr& file, const Limits& limits) {
         if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
         std::vector<Token> toks;
         if (!Lexer(text).run(toks)) {
-            result.diagnostics.push_back(whole_file(file, "format-failed", "planrules fmt could not read this file's tokens"));
+            result.diagnostics.push_back(whole_file(file, "format-failed", tr("planrules fmt could not read this file's tokens")));
             return result;
         }
         std::string formatted = Printer(toks).run();
@@ -496,13 +498,13 @@ FormatResult format_file(const SourceFilePtr& file, const Limits& limits) {
         if (has_errors(again.diagnostics) ||
             fingerprint(again.file, *again_file) != fingerprint(parsed.file, *file)) {
             result.diagnostics.push_back(whole_file(file, "format-changed-meaning",
-                                                    "formatting would change what this file means"));
+                                                    tr("formatting would change what this file means")));
             return result;
         }
         result.text = std::move(formatted);
     } catch (const std::exception& e) {
         result.diagnostics.push_back(
-            whole_file(file, "format-failed", fmt::format("planrules fmt failed: {}", e.what()), "the file is left as it is"));
+            whole_file(file, "format-failed", tr("planrules fmt failed: {}", e.what()), tr("the file is left as it is")));
         result.text.reset();
     }
     return result;

@@ -12,7 +12,7 @@ namespace x3 = boost::spirit::x3;
 namespace detail {
 
 // What may follow an expression parsed on its own, for "expected …".
-inline constexpr ExpectedInfo end_of_expression{"the end of the expression", help::expression};
+inline constexpr ExpectedInfo end_of_expression{N_("the end of the expression"), help::expression};
 
 // The start of the next line after `from` that begins a declaration.
 Iterator next_declaration(Iterator from, Iterator end) {
@@ -78,6 +78,8 @@ bool is_reserved_word(std::string_view word) noexcept { return keywords::reserve
 namespace {
 
 using detail::Iterator;
+using text::N_;
+using text::tr;
 
 // Checks the bytes before any grammar runs: size, UTF-8, NUL. Returns false when the
 // file cannot be parsed at all.
@@ -85,18 +87,18 @@ bool precheck(detail::ParseState& st, const SourceFile& f, const Limits& limits)
     const std::string& text = f.text();
     if (text.size() > limits.max_file_size) {
         st.report("file-too-large", {0, 0},
-                  fmt::format("file is {} bytes; the limit is {} bytes", text.size(), limits.max_file_size),
-                  "rule files are small; split large rule sets into several files");
+                  tr("file is {} bytes; the limit is {} bytes", text.size(), limits.max_file_size),
+                  tr("rule files are small; split large rule sets into several files"));
         return false;
     }
     if (auto bad = planrules::detail::find_invalid_utf8(text); bad != std::string_view::npos) {
         st.report("invalid-utf8", {static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)},
-                  "the file is not valid UTF-8");
+                  tr("the file is not valid UTF-8"));
         return false;
     }
     if (auto nul = text.find('\0'); nul != std::string::npos) {
         st.report("nul-byte", {static_cast<std::uint32_t>(nul), static_cast<std::uint32_t>(nul + 1)},
-                  "the file contains a NUL byte", "rule files are plain text");
+                  tr("the file contains a NUL byte"), tr("rule files are plain text"));
         return false;
     }
     return true;
@@ -143,8 +145,8 @@ ParseResult parse_file(const SourceFilePtr& file, const Limits& limits) {
             p = detail::next_declaration(decl_start, st.end);
         }
         if (count_severity(result.diagnostics, DiagnosticSeverity::error) >= limits.max_diagnostics) {
-            st.report("too-many-errors", st.span(p, p), "too many errors; stopping here",
-                      "fix the errors above and run again");
+            st.report("too-many-errors", st.span(p, p), tr("too many errors; stopping here"),
+                      tr("fix the errors above and run again"));
             break;
         }
     }
@@ -162,7 +164,7 @@ std::optional<ast::Expr> parse_expression(const SourceFilePtr& file, const Limit
     st.end = st.begin + file->text().size();
     if (!precheck(st, *file, limits)) return std::nullopt;
     st.stack_base = static_cast<const char*>(__builtin_frame_address(0));
-    return detail::parse_embedded(st, st.begin, st.end, detail::end_of_expression, "end of input");
+    return detail::parse_embedded(st, st.begin, st.end, detail::end_of_expression, N_("end of input"));
 }
 
 }  // namespace planrules::syntax

@@ -4,6 +4,7 @@
 // the precise syntax error primitives throw, and blank and word scanning.
 
 #include "diagnostics/codes.hpp"
+#include "text/catalogue.hpp"
 #include "text/strings.hpp"
 #include <planrules/diagnostics.hpp>
 #include <planrules/options.hpp>
@@ -22,6 +23,8 @@ using planrules::detail::is_digit;
 using planrules::detail::is_ident_continue;
 using planrules::detail::is_ident_start;
 using Iterator = const char*;
+using text::N_;
+using text::tr;
 
 // A syntax error with a precise message, thrown by primitives that know better than
 // a generic "expected …" (unterminated string, malformed date, nesting too deep).
@@ -43,7 +46,7 @@ struct ParseState {
     Diagnostics* diagnostics = nullptr;
     std::vector<ast::Decl>* decls = nullptr;
     SourceSpan last_span{};                     // what the innermost finished `spanned[…]` matched
-    std::string_view end_name = "end of file";  // what "found …" calls the end of the input
+    std::string_view end_name = N_("end of file");  // what "found …" calls the end of the input
     bool error_reported = false;                // an entry rule's on_error reported the failure
 
     [[nodiscard]] std::uint32_t offset(Iterator p) const { return static_cast<std::uint32_t>(p - begin); }

@@ -130,9 +130,9 @@ struct name_parser : x3::parser<name_parser<Kind>> {
         ast::Name name{std::string(first, p), st.span(first, p)};
         if (name.text.size() > st.limits->max_identifier_length)
             st.report("name-too-long", name.span,
-                      fmt::format("name is {} bytes long; the limit is {}", name.text.size(),
+                      tr("name is {} bytes long; the limit is {}", name.text.size(),
                                   st.limits->max_identifier_length),
-                      "use a shorter name");
+                      tr("use a shorter name"));
         x3::traits::move_to(std::move(name), attr);
         first = p;
         return true;
@@ -185,12 +185,12 @@ struct string_parser : x3::parser<string_parser> {
         bool in_nested_string = false;
         while (true) {
             if (p == last || *p == '\n' || *p == '\r') {
-                throw SyntaxError{open, p, "unterminated-string", "unterminated string", {}};  // the code's help
+                throw SyntaxError{open, p, "unterminated-string", tr("unterminated string"), {}};  // the code's help
             }
             char c = *p;
             if (c == '\\') {
                 if (p + 1 == last || p[1] == '\n' || p[1] == '\r')
-                    throw SyntaxError{open, p, "unterminated-string", "unterminated string", {}};  // the code's help
+                    throw SyntaxError{open, p, "unterminated-string", tr("unterminated string"), {}};  // the code's help
                 char e = p[1];
                 char out = 0;
                 switch (e) {
@@ -201,8 +201,8 @@ struct string_parser : x3::parser<string_parser> {
                     case '{': out = '{'; break;
                     case '}': out = '}'; break;
                     default:
-                        st.report("unknown-escape", st.span(p, p + 2), fmt::format("unknown escape '\\{}'", e),
-                                  "known escapes are \\\" \\\\ \\n \\t \\{ \\}");
+                        st.report("unknown-escape", st.span(p, p + 2), tr("unknown escape '\\{}'", e),
+                                  tr("known escapes are \\\" \\\\ \\n \\t \\{{ \\}}"));
                         out = e;
                 }
                 if (brace_depth == 0) value += out;
@@ -235,7 +235,7 @@ struct string_parser : x3::parser<string_parser> {
         ast::StringLiteral lit{std::move(value), st.span(open, p)};
         if (lit.span.size() > st.limits->max_string_length + 2)
             st.report("string-too-long", {lit.span.begin, lit.span.begin + 1},
-                      fmt::format("string literal is {} bytes long; the limit is {}", lit.span.size() - 2,
+                      tr("string literal is {} bytes long; the limit is {}", lit.span.size() - 2,
                                   st.limits->max_string_length));
         x3::traits::move_to(std::move(lit), attr);
         first = p;
@@ -246,9 +246,9 @@ struct string_parser : x3::parser<string_parser> {
 // ---------------------------------------------------------------- numbers, dates, durations
 
 inline std::string describe_invalid_date(const Date& d) {
-    if (d.month < 1 || d.month > 12) return fmt::format("there is no month {:02}", d.month);
+    if (d.month < 1 || d.month > 12) return tr("there is no month {:02}", d.month);
     if (d.year < 1) return "year 0000 is not a valid year";
-    return fmt::format("{} {} has {} days", month_name(d.month), d.year, days_in_month(d.year, d.month));
+    return tr("{} {} has {} days", text::translate(month_name(d.month)), d.year, days_in_month(d.year, d.month));
 }
 
 // YYYY-MM-DD. Something that starts like a date but is not one (2022-1-5) is an error,
@@ -274,8 +274,8 @@ struct date_parser : x3::parser<date_parser> {
         Iterator e = d_end;
         if (m_end - y_end != 3 || d_end - m_end != 3 || (e != last && is_ident_continue(static_cast<unsigned char>(*e))))
             throw SyntaxError{first, e, "malformed-date",
-                              fmt::format("malformed date '{}'", std::string_view(first, static_cast<std::size_t>(e - first))),
-                              "write dates as YYYY-MM-DD with two-digit month and day, e.g. 2022-12-01"};
+                              tr("malformed date '{}'", std::string_view(first, static_cast<std::size_t>(e - first))),
+                              tr("write dates as YYYY-MM-DD with two-digit month and day, e.g. 2022-12-01")};
         auto num = [](Iterator b, Iterator en) {
             int v = 0;
             for (; b != en; ++b) v = v * 10 + (*b - '0');
@@ -287,8 +287,8 @@ struct date_parser : x3::parser<date_parser> {
         ex.span = st.span(first, e);
         ex.text.assign(first, e);
         if (!is_valid(ex.date))
-            st.report("invalid-date", ex.span, fmt::format("invalid date '{}': {}", ex.text, describe_invalid_date(ex.date)),
-                      "check the month and the day of month");
+            st.report("invalid-date", ex.span, tr("invalid date '{}': {}", ex.text, describe_invalid_date(ex.date)),
+                      tr("check the month and the day of month"));
         x3::traits::move_to(std::move(ex), attr);
         first = e;
         return true;
@@ -319,8 +319,8 @@ struct number_parser : x3::parser<number_parser> {
             ex.text.assign(first, p);
             auto [ptr, ec] = std::from_chars(first, p, ex.integer);
             if (ec != std::errc{})
-                st.report("number-too-large", st.span(first, p), fmt::format("the number {} is too large", ex.text),
-                          "integer literals go up to 9223372036854775807 (a minus sign negates them)");
+                st.report("number-too-large", st.span(first, p), tr("the number {} is too large", ex.text),
+                          tr("integer literals go up to 9223372036854775807 (a minus sign negates them)"));
         }
         // `30 days`, `6 months`, `2 years`: a duration literal
         Iterator w = skip_blanks(p, last);
@@ -334,8 +334,8 @@ struct number_parser : x3::parser<number_parser> {
         for (auto const& [word, u] : units) {
             if (unit != word) continue;
             if (ex.kind == ast::ExprKind::decimal)
-                st.report("fractional-duration", st.span(first, we), "a duration must be a whole number",
-                          "write e.g. 14 days instead of 0.5 months");
+                st.report("fractional-duration", st.span(first, we), tr("a duration must be a whole number"),
+                          tr("write e.g. 14 days instead of 0.5 months"));
             ex.kind = ast::ExprKind::duration;
             ex.unit = u;
             p = we;
@@ -344,8 +344,8 @@ struct number_parser : x3::parser<number_parser> {
             static constexpr std::int64_t limit[] = {3652425, 521775, 120000, 10000};  // days, weeks, months, years
             if (ex.integer >= limit[static_cast<int>(u)])
                 st.report("duration-too-large", st.span(first, we),
-                          fmt::format("the duration {} {} is longer than 10 000 years", ex.text, unit),
-                          "dates run from year 1 to 9999; did you mean a smaller number?");
+                          tr("the duration {} {} is longer than 10 000 years", ex.text, unit),
+                          tr("dates run from year 1 to 9999; did you mean a smaller number?"));
             break;
         }
         ex.span = st.span(first, p);
@@ -390,8 +390,8 @@ struct json_block_parser : x3::parser<json_block_parser> {
                 }
             }
         }
-        throw SyntaxError{first, first + 1, "unterminated-json", "inline plan JSON is not closed",
-                          "every '{' and '[' in the plan needs its closing '}' or ']'"};
+        throw SyntaxError{first, first + 1, "unterminated-json", tr("inline plan JSON is not closed"),
+                          tr("every '{{' and '[' in the plan needs its closing '}}' or ']'")};
     }
 };
 
@@ -412,18 +412,18 @@ struct operator_mistake_parser : x3::parser<operator_mistake_parser> {
         };
         (void)ctx;
         if (starts("==") || starts("!="))
-            fail(2, "chained-comparison", "comparisons cannot be chained",
-                 "combine two comparisons with 'and', e.g. a == b and b == c, or use parentheses");
-        if (starts("=>")) fail(2, "unknown-operator", "'=>' is not an operator", "to compare, write '>='");
-        if (starts("=<")) fail(2, "unknown-operator", "'=<' is not an operator", "to compare, write '<='");
-        if (starts("=")) fail(1, "single-equals", "'=' cannot compare values", "use '==' to test equality, e.g. plan.FIELD == \"value\"");
-        if (starts("&&")) fail(2, "unknown-operator", "'&&' is not an operator", "write 'and'");
-        if (starts("||")) fail(2, "unknown-operator", "'||' is not an operator", "write 'or'");
-        if (starts("<>")) fail(2, "unknown-operator", "'<>' is not an operator", "write '!=' for 'not equal'");
-        if (starts("!")) fail(1, "unknown-operator", "'!' is not an operator", "write 'not'");
+            fail(2, "chained-comparison", tr("comparisons cannot be chained"),
+                 tr("combine two comparisons with 'and', e.g. a == b and b == c, or use parentheses"));
+        if (starts("=>")) fail(2, "unknown-operator", tr("'=>' is not an operator"), tr("to compare, write '>='"));
+        if (starts("=<")) fail(2, "unknown-operator", tr("'=<' is not an operator"), tr("to compare, write '<='"));
+        if (starts("=")) fail(1, "single-equals", tr("'=' cannot compare values"), tr("use '==' to test equality, e.g. plan.FIELD == \"value\""));
+        if (starts("&&")) fail(2, "unknown-operator", tr("'&&' is not an operator"), tr("write 'and'"));
+        if (starts("||")) fail(2, "unknown-operator", tr("'||' is not an operator"), tr("write 'or'"));
+        if (starts("<>")) fail(2, "unknown-operator", tr("'<>' is not an operator"), tr("write '!=' for 'not equal'"));
+        if (starts("!")) fail(1, "unknown-operator", tr("'!' is not an operator"), tr("write 'not'"));
         if (starts("<") || starts(">"))
-            fail(1, "chained-comparison", "comparisons cannot be chained",
-                 "combine two comparisons with 'and', e.g. a <= x and x <= b");
+            fail(1, "chained-comparison", tr("comparisons cannot be chained"),
+                 tr("combine two comparisons with 'and', e.g. a <= x and x <= b"));
         return true;
     }
 };
@@ -437,7 +437,7 @@ struct prefix_mistake_parser : x3::parser<prefix_mistake_parser> {
     bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
         Iterator p = skip_blanks(first, last);
         if (p != last && *p == '!' && (p + 1 == last || p[1] != '='))
-            throw SyntaxError{p, p + 1, "unknown-operator", "'!' is not an operator", "write 'not'"};
+            throw SyntaxError{p, p + 1, "unknown-operator", tr("'!' is not an operator"), tr("write 'not'")};
         return false;
     }
 };

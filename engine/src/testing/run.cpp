@@ -24,6 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing_detail::describe;
 using testing_detail::describe_all;
+using text::tr;
 
 bool matches(const Finding& f, const ast::Expectation& e) {
     if (f.rule != e.rules.front().text) return false;
@@ -42,9 +43,9 @@ void check(ExpectationResult& out, const ast::Expectation& e, const std::vector<
                 std::vector<Finding> same_rule;
                 for (const auto& f : findings)
                     if (f.rule == e.rules.front().text) same_rule.push_back(f);
-                out.why = same_rule.empty() ? fmt::format("{} gave no finding", e.rules.front().text)
-                                            : fmt::format("{} gave: {}", e.rules.front().text,
-                                                          describe_all(same_rule, e.severity.has_value()));
+                out.why = same_rule.empty() ? tr("{} gave no finding", e.rules.front().text)
+                                            : tr("{} gave: {}", e.rules.front().text,
+                                                 describe_all(same_rule, e.severity.has_value()));
             }
             return;
         }
@@ -53,18 +54,18 @@ void check(ExpectationResult& out, const ast::Expectation& e, const std::vector<
             for (const auto& f : findings)
                 if (f.rule == e.rules.front().text) same_rule.push_back(f);
             out.passed = same_rule.empty();
-            if (!out.passed) out.why = fmt::format("{} gave: {}", e.rules.front().text, describe_all(same_rule));
+            if (!out.passed) out.why = tr("{} gave: {}", e.rules.front().text, describe_all(same_rule));
             return;
         }
         case Kind::only: {
             std::vector<std::string> problems;
             for (const auto& f : findings) {
                 bool listed = std::any_of(e.rules.begin(), e.rules.end(), [&](const ast::Name& n) { return n.text == f.rule; });
-                if (!listed) problems.push_back("unexpected " + describe(f));
+                if (!listed) problems.push_back(tr("unexpected {}", describe(f)));
             }
             for (const auto& n : e.rules) {
                 bool found = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.rule == n.text; });
-                if (!found) problems.push_back(n.text + " gave no finding");
+                if (!found) problems.push_back(tr("{} gave no finding", n.text));
             }
             out.passed = problems.empty();
             for (const auto& p : problems) out.why += (out.why.empty() ? "" : "; ") + p;
@@ -72,7 +73,7 @@ void check(ExpectationResult& out, const ast::Expectation& e, const std::vector<
         }
         case Kind::nothing:
             out.passed = findings.empty();
-            if (!out.passed) out.why = "findings: " + describe_all(findings);
+            if (!out.passed) out.why = tr("findings: {}", describe_all(findings));
             return;
     }
 }
@@ -121,12 +122,12 @@ TestResult run_one(const RuleSet& rules, const eval::Compiled& compiled, eval::B
         json = std::string(src.slice(*t.plan_inline));
         plan_name = fmt::format("{}:{}", src.name(), src.position(t.plan_inline->begin).line);
     } else {
-        r.error = "the test has no plan";
+        r.error = tr("the test has no plan");
     }
     if (!r.error.empty()) return r;
     auto plan = rules.load_json(json, plan_name);
     if (!plan) {
-        r.error = plan.error().empty() ? "the plan could not be loaded" : plan.error().front().message;
+        r.error = plan.error().empty() ? tr("the plan could not be loaded") : plan.error().front().message;
         if (!plan.error().empty() && plan.error().front().has_span && plan.error().front().file) {
             auto p = plan.error().front().file->position(plan.error().front().span.begin);
             if (t.plan_inline) {  // the place in the rule file
@@ -217,6 +218,7 @@ std::string location(const check::Program& program, int file, std::uint32_t offs
 }  // namespace
 
 TestRun run_tests(const RuleSet& rules, const TestOptions& options) {
+    const text::LanguageScope language(options.language);
     TestRun run;
     const auto& program = rules.program();
     const eval::Compiled& compiled = *rules.compiled_;
@@ -238,7 +240,7 @@ TestRun run_tests(const RuleSet& rules, const TestOptions& options) {
         for (int n : comparisons[i]) {
             const eval::Node& node = compiled.nodes[static_cast<std::size_t>(n)];
             if (!node.src || node.file < 0) {  // made by the compiler: the rule's place
-                cov.boundaries.push_back(BoundaryCoverage{cov.file, "a comparison of dates"});
+                cov.boundaries.push_back(BoundaryCoverage{cov.file, tr("a comparison of dates")});
                 continue;
             }
             const SourceFile& src = *program.files[static_cast<std::size_t>(node.file)].source;
@@ -260,7 +262,7 @@ TestRun run_tests(const RuleSet& rules, const TestOptions& options) {
         } catch (const std::exception& e) {  // std::bad_alloc: the test fails, the run goes on
             TestResult r;
             r.name = info.decl->name.value;
-            r.error = fmt::format("internal error: {}", e.what());
+            r.error = tr("internal error: {}", e.what());
             run.tests.push_back(std::move(r));
             continue;
         }
