@@ -226,6 +226,35 @@ TEST_CASE("C API: rules with errors and unreadable directories give INVALID_RULE
     CHECK_THAT(diags2.str(), Catch::Contains("\"code\": \"unknown-field\""));
 }
 
+TEST_CASE("C API: diagnostics in the language of planrules_set_language, on this thread", "[capi]") {
+    const std::string text = "ruleset t \"T\"\n  schema \"" + source_dir +
+                             "/rules/handlingsplan.schema\"\nrule T-1 \"t\"\n  require plan.finns_inte\n";
+    auto compile = [&] {
+        planrules_rules* out = nullptr;
+        CString diags;
+        CHECK(planrules_compile_string(text.data(), text.size(), "t.rules", &out, &diags.p) == PLANRULES_INVALID_RULES);
+        return diags.str();
+    };
+    CHECK_THAT(compile(), Catch::Contains("\"message\": \"unknown field 'finns_inte' in Plan\""));
+    REQUIRE(planrules_set_language("sv_SE.UTF-8") == PLANRULES_OK);
+    const std::string sv = compile();
+    CHECK_THAT(sv, Catch::Contains("\"message\": \"okänt fält 'finns_inte' i Plan\""));
+    CHECK_THAT(sv, Catch::Contains("\"code\": \"unknown-field\""));  // codes and keys stay the same
+    CHECK_THAT(sv, Catch::Contains("\"severity\": \"error\""));
+    // another thread has its own language: English until it says otherwise
+    std::string other;
+    std::thread([&] { other = compile(); }).join();
+    CHECK_THAT(other, Catch::Contains("unknown field 'finns_inte' in Plan"));
+    // a language the catalogue does not have is refused and changes nothing
+    CHECK(planrules_set_language("de") == PLANRULES_INVALID_ARGUMENT);
+    CHECK_THAT(compile(), Catch::Contains("okänt fält"));
+    REQUIRE(planrules_set_language("en") == PLANRULES_OK);
+    CHECK_THAT(compile(), Catch::Contains("unknown field"));
+    // NULL: the environment's (the test runner sets LANG=C: English)
+    REQUIRE(planrules_set_language(nullptr) == PLANRULES_OK);
+    CHECK_THAT(compile(), Catch::Contains("unknown field"));
+}
+
 TEST_CASE("C API: compile files and strings; warnings come back on success", "[capi]") {
     std::string text = "ruleset t \"T\"\n  schema \"" + source_dir +
                        "/rules/handlingsplan.schema\"\nrule T-1 \"t\"\n  severity error\n  require plan.version > 0\n  message \"m\"\n";

@@ -60,6 +60,13 @@ PLANRULES_C_API const char* planrules_version(void);
 /* A short English text for a status; a static string. */
 PLANRULES_C_API const char* planrules_status_text(planrules_status status);
 
+/* The language of the texts the library writes for calls made on the calling thread from now
+ * on: the messages and help of diagnostics, and the texts of reports. "en" (the default), "sv",
+ * or a locale name such as "sv_SE.UTF-8"; NULL: the language of the environment (LC_ALL,
+ * LC_MESSAGES, LANG; Swedish for sv_*). Another language gives PLANRULES_INVALID_ARGUMENT and
+ * leaves the language as it was. Codes, JSON keys and statuses are the same in every language. */
+PLANRULES_C_API planrules_status planrules_set_language(const char* language);
+
 /* Compiles rules. On success *out_rules is set (free with planrules_rules_free) and the result
  * is PLANRULES_OK; otherwise *out_rules is NULL. In both cases, when out_diagnostics is not NULL,
  * *out_diagnostics is set to a JSON array of the diagnostics (errors, warnings, notes):

@@ -116,20 +116,9 @@ inline tl::expected<RuleSet, Diagnostics> to_expected(Compilation&& c) {
     return to_expected(compile_paths(files, options));
 }
 
-// Compiles rule text held in memory; `name` is used in diagnostics.
-[[nodiscard]] inline tl::expected<RuleSet, Diagnostics> compile_string(std::string_view text,
-                                                                       std::string name = "<string>",
-                                                                       const CompileOptions& options = {}) {
-    if (text.size() > options.limits.max_file_size) {  // checked before a byte is copied
-        Diagnostic d;
-        d.code = "file-too-large";
-        d.file_name = std::move(name);
-        d.message = "the rule text is " + std::to_string(text.size()) + " bytes; the limit is " +
-                    std::to_string(options.limits.max_file_size) + " bytes";
-        d.help = "rule files are small; split large rule sets into several files";
-        return tl::unexpected(Diagnostics{std::move(d)});
-    }
-    return to_expected(compile_sources({std::make_shared<SourceFile>(std::move(name), std::string(text))}, options));
-}
+// Compiles rule text held in memory; `name` is used in diagnostics. Text longer than
+// Limits::max_file_size is refused before a byte is copied.
+[[nodiscard]] tl::expected<RuleSet, Diagnostics> compile_string(std::string_view text, std::string name = "<string>",
+                                                                const CompileOptions& options = {});
 
 }  // namespace planrules

@@ -1,6 +1,7 @@
 // The C API (planrules/planrules.h) over the C++ API. Nothing here lets an exception out.
 
 #include "diagnostics/codes.hpp"
+#include "text/catalogue.hpp"
 #include <planrules/planrules.h>
 #include "json/writer.hpp"
 #include <planrules/planrules.hpp>
@@ -25,6 +26,15 @@ struct planrules_rules {
 
 namespace {
 
+// The language of planrules_set_language, for the calls of this thread.
+thread_local planrules::Language thread_language = planrules::Language::en;
+
+planrules::CompileOptions compile_options() {
+    planrules::CompileOptions o;
+    o.language = thread_language;
+    return o;
+}
+
 // A copy the caller frees with planrules_string_free (std::free).
 char* to_c(const std::string& s) noexcept {
     char* out = static_cast<char*>(std::malloc(s.size() + 1));
@@ -39,9 +49,9 @@ void set(char** out, const std::string& s) noexcept {
 }
 
 planrules::Diagnostics internal(const char* what) {
+    const planrules::text::LanguageScope language(thread_language);
     planrules::Diagnostics ds;
-    ds.push_back(planrules::diagnostics::make("internal-error", nullptr, {},
-                                            fmt::format("internal error: {}", what)));
+    ds.push_back(planrules::diagnostics::make("internal-error", nullptr, {}, planrules::text::tr("internal error: {}", what)));
     return ds;
 }
 
@@ -102,10 +112,21 @@ const char* planrules_status_text(planrules_status status) {
     return "unknown status";
 }
 
+planrules_status planrules_set_language(const char* language) {
+    if (!language) {
+        thread_language = planrules::language_from_environment();
+        return PLANRULES_OK;
+    }
+    auto l = planrules::parse_language(language);
+    if (!l) return PLANRULES_INVALID_ARGUMENT;
+    thread_language = *l;
+    return PLANRULES_OK;
+}
+
 planrules_status planrules_compile_directory(const char* directory, planrules_rules** out_rules, char** out_diagnostics) {
     return compile_with(out_rules, out_diagnostics, [&] {
         if (!directory) return PLANRULES_INVALID_ARGUMENT;
-        return compiled(planrules::compile_directory(directory), out_rules, out_diagnostics);
+        return compiled(planrules::compile_directory(directory, compile_options()), out_rules, out_diagnostics);
     });
 }
 
@@ -118,7 +139,7 @@ planrules_status planrules_compile_files(const char* const* paths, size_t count,
             if (!paths[i]) return PLANRULES_INVALID_ARGUMENT;
             files.emplace_back(paths[i]);
         }
-        return compiled(planrules::compile_files(files), out_rules, out_diagnostics);
+        return compiled(planrules::compile_files(files, compile_options()), out_rules, out_diagnostics);
     });
 }
 
@@ -126,7 +147,8 @@ planrules_status planrules_compile_string(const char* text, size_t length, const
                                           char** out_diagnostics) {
     return compile_with(out_rules, out_diagnostics, [&] {
         if (!text && length > 0) return PLANRULES_INVALID_ARGUMENT;
-        return compiled(planrules::compile_string(std::string_view(text ? text : "", length), name ? name : "<string>"),
+        return compiled(planrules::compile_string(std::string_view(text ? text : "", length), name ? name : "<string>",
+                                                  compile_options()),
                         out_rules, out_diagnostics);
     });
 }

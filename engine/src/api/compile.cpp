@@ -1,6 +1,7 @@
 #include "diagnostics/codes.hpp"
 #include "text/catalogue.hpp"
 #include <planrules/compile.hpp>
+#include <planrules/planrules.hpp>
 #include <planrules/read.hpp>
 #include <planrules/syntax/parser.hpp>
 
@@ -181,6 +182,19 @@ Compilation compile_paths(const std::vector<fs::path>& paths, const CompileOptio
         drv.result.unreadable = true;
     }
     return std::move(drv.result);
+}
+
+tl::expected<RuleSet, Diagnostics> compile_string(std::string_view text, std::string name, const CompileOptions& options) {
+    if (text.size() > options.limits.max_file_size) {  // checked before a byte is copied
+        const text::LanguageScope language(options.language);
+        Diagnostic d = diagnostics::make("file-too-large", nullptr, {},
+                                         text::tr("the rule text is {} bytes; the limit is {} bytes", text.size(),
+                                                  options.limits.max_file_size),
+                                         text::tr("rule files are small; split large rule sets into several files"));
+        d.file_name = std::move(name);
+        return tl::unexpected(Diagnostics{std::move(d)});
+    }
+    return to_expected(compile_sources({std::make_shared<SourceFile>(std::move(name), std::string(text))}, options));
 }
 
 Compilation compile_sources(std::vector<SourceFilePtr> sources, const CompileOptions& options) {
