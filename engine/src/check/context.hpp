@@ -9,6 +9,7 @@
 
 #include "builtins/builtins.hpp"
 #include "diagnostics/codes.hpp"
+#include "syntax/keywords.hpp"
 #include "json/syntax.hpp"
 #include "text/catalogue.hpp"
 #include "text/strings.hpp"
@@ -183,6 +184,8 @@ private:
     void check_group();
 
     bool in_figure_ = false;  // checking a figure's conditions: 'passed' and 'evaluated' mean its rule's outcome
+    // checking a rule's `when`: the variables of its `for each` clauses, not yet in scope
+    const std::vector<ast::ForEach>* loops_ahead_ = nullptr;
 
     // ------------------------------------------------------------ expressions
 
@@ -218,6 +221,15 @@ private:
     void check_enum_literal(int enum_index, const Expr& lit);
 
     std::string comparison_help(int ta, int tb) const;
+    // The help of a comparison of `a` and `b` that does not type-check: a date with a number
+    // (age(…) or days_between(…)), a text with a number (quote it), a record with a text (one of
+    // its fields), else comparison_help.
+    std::string comparison_hint(const Expr& a, int ta, const Expr& b, int tb, Op op) const;
+    // The rule text of an expression.
+    std::string_view source_of(const Expr& e) const;
+    // Where a field that `record` lacks is in the records below it: "plan.PART.FIELD" for
+    // `base` "plan"; empty when no record within three levels has it.
+    std::string nested_field(int record_type, std::string_view base, std::string_view field) const;
 
     int check_expr(const Expr& e);
 

@@ -9,7 +9,14 @@ void Checker::collect_declarations() {
         file_ = static_cast<int>(f);
         int rs = -1;
         bool first = true;
-        for (auto& d : p_.files[f].ast.decls) {
+        ast::File& file = p_.files[f].ast;
+        for (auto& d : file.decls) {
+            // after a rule set header that did not parse: its syntax error is the one diagnostic
+            if (file.broken_ruleset && rs < 0) {
+                if (auto* r = std::get_if<ast::RuleDecl>(&d)) file.broken_names.push_back(r->id.text);
+                if (auto* df = std::get_if<ast::DefineDecl>(&d)) file.broken_names.push_back(df->name.text);
+                if (!std::holds_alternative<ast::TestDecl>(d) && !std::holds_alternative<ast::RulesetDecl>(d)) continue;
+            }
             if (auto* h = std::get_if<ast::RulesetDecl>(&d)) {
                 if (rs >= 0) {
                     error(h->name.span, "second-ruleset",

@@ -112,6 +112,90 @@ void Checker::check_enum_literal(int enum_index, const Expr& lit) {
     error(lit.span, "unknown-enum-value", tr("\"{}\" is not a value of {}", lit.text, en.name), help);
 }
 
+std::string_view Checker::source_of(const Expr& e) const {
+    return p_.files[static_cast<std::size_t>(file_)].source->slice(e.span);
+}
+
+std::string Checker::comparison_hint(const Expr& a, int ta, const Expr& b, int tb, Op op) const {
+    if (is_error(ta) || is_error(tb)) return {};
+    // the operator with the operands the other way round: 25 < x is x > 25
+    const auto mirrored = [](Op o) {
+        switch (o) {
+            case Op::lt: return Op::gt;
+            case Op::le: return Op::ge;
+            case Op::gt: return Op::lt;
+            case Op::ge: return Op::le;
+            default: return o;
+        }
+    };
+    for (auto [x, tx, y, ty, turned] : {std::tuple{&a, ta, &b, tb, false}, std::tuple{&b, tb, &a, ta, true}}) {
+        const TypeKind kx = s_.type(tx).kind, ky = s_.type(ty).kind;
+        const std::string_view how = ast::to_string(turned ? mirrored(op) : op);
+        // plan.PERSON.BIRTH_DATE > 25: an age, or a number of days
+        if (kx == TypeKind::date && ky == TypeKind::integer && y->kind == ExprKind::integer)
+            return tr("a date is not a number: an age in years is age({0}) {1} {2}, a number of days days_between({0}, today) {1} {2}",
+                      source_of(*x), how, source_of(*y));
+        // plan.PERSON.CODE == 1280: codes are texts
+        if (kx == TypeKind::string && ky == TypeKind::integer && y->kind == ExprKind::integer)
+            return tr("a code or other text is written in quotes: {} {} \"{}\"", source_of(*x), how, source_of(*y));
+        // a.RECORD == "CODE": one of the record's fields
+        if (kx == TypeKind::record && y->kind == ExprKind::string) {
+            const auto& rec = s_.records[static_cast<std::size_t>(s_.type(tx).decl)];
+            std::vector<std::string> texts;
+            for (const auto& f : rec.fields) {
+                const Type& ft = s_.type(f.type);
+                const bool holds = (ft.kind == TypeKind::enumeration &&
+                                    s_.enums[static_cast<std::size_t>(ft.decl)].code(y->text) >= 0) ||
+                                   (f.codes >= 0 && s_.code_lists[static_cast<std::size_t>(f.codes)].find(y->text));
+                if (holds)
+                    return tr("{} is a record ({}); compare its field {}: {}.{} {} {}", source_of(*x), rec.name, f.name,
+                              source_of(*x), f.name, how, source_of(*y));
+                if (ft.kind == TypeKind::enumeration || ft.kind == TypeKind::string) texts.push_back(f.name);
+            }
+            if (!texts.empty())
+                return tr("{} is a record ({}); compare one of its fields: {}", source_of(*x), rec.name,
+                          fmt::format("{}", fmt::join(texts, ", ")));
+        }
+    }
+    return comparison_help(ta, tb);
+}
+
+std::string Checker::nested_field(int record_type, std::string_view base, std::string_view field) const {
+    // breadth first, so that the nearest record that has the field is named
+    struct Step {
+        int type;
+        std::string path;
+        bool list;
+    };
+    std::vector<Step> level{{record_type, std::string(base), false}};
+    for (int depth = 0; depth < 3 && !level.empty(); ++depth) {
+        std::vector<Step> next;
+        for (const auto& step : level) {
+            const auto& rec = s_.records[static_cast<std::size_t>(s_.type(step.type).decl)];
+            for (const auto& f : rec.fields) {
+                int t = f.type;
+                bool list = false;
+                if (s_.type(t).kind == TypeKind::list) {
+                    t = s_.type(t).element;
+                    list = true;
+                }
+                if (s_.type(t).kind != TypeKind::record) continue;
+                const std::string path = fmt::format("{}.{}", step.path, f.name);
+                const auto& inner = s_.records[static_cast<std::size_t>(s_.type(t).decl)];
+                if (inner.slot(field) >= 0) {
+                    if (list)
+                        return tr("'{}' is a field of each element of {} ({}): for each x in {}, then x.{}", field, path,
+                                  inner.name, path, field);
+                    return tr("'{}' is a field of {}: did you mean {}.{}?", field, inner.name, path, field);
+                }
+                if (!list) next.push_back({t, path, list});
+            }
+        }
+        level = std::move(next);
+    }
+    return {};
+}
+
 std::string Checker::comparison_help(int ta, int tb) const {
     auto ka = s_.type(ta).kind, kb = s_.type(tb).kind;
     if ((ka == TypeKind::date && kb == TypeKind::string) || (kb == TypeKind::date && ka == TypeKind::string))
@@ -186,9 +270,17 @@ int Checker::check_name(const Expr& e) {
     }
     if (broken(e.text)) return Schema::error_type;
     std::string help = did_you_mean(e.text, names_in_scope());
+    if (const auto english = syntax::keywords::english_for(e.text); help.empty() && !english.empty())
+        help = tr("the words of the rule language are English: write '{}' for '{}'", english, e.text);
     if (help.empty() && s_.root_type >= 0 && s_.type(s_.root_type).kind == TypeKind::record &&
         s_.records[static_cast<std::size_t>(s_.type(s_.root_type).decl)].slot(e.text) >= 0)
         help = tr("fields of the plan are read through '{}': {}.{}", s_.root_name, s_.root_name, e.text);
+    if (help.empty() && loops_ahead_)
+        for (const auto& loop : *loops_ahead_)
+            if (loop.variable.text == e.text)
+                help = tr("'{0}' is the variable of 'for each {0} in …', which comes after 'when': a condition on each element "
+                          "goes in 'for each {0} in {1} where CONDITION'",
+                          e.text, source_of(loop.collection));
     if (help.empty() && in_figure_ && (e.text == "passed" || e.text == "evaluated"))
         help = tr("'{}' is the outcome of the figure's rule: add 'from RULE' to the figure", e.text);
     if (help.empty() && s_.root_name.empty())
@@ -238,8 +330,9 @@ int Checker::check_member(const Expr& e) {
     if (slot < 0) {
         std::vector<std::string> fields;
         for (auto& f : rec.fields) fields.push_back(f.name);
-        error(e.name.span, "unknown-field", tr("unknown field '{}' in {}", e.name.text, rec.name),
-              did_you_mean(e.name.text, fields));
+        std::string help = did_you_mean(e.name.text, fields);
+        if (help.empty()) help = nested_field(t, source_of(e.children[0]), e.name.text);
+        error(e.name.span, "unknown-field", tr("unknown field '{}' in {}", e.name.text, rec.name), help);
         return Schema::error_type;
     }
     e.resolved = slot;
@@ -288,7 +381,8 @@ int Checker::check_binary(const Expr& e) {
         case Op::eq:
         case Op::ne:
             if (!comparable(a, ta, b, tb))
-                return mismatch(tr("cannot compare {} with {}", describe(ta), describe(tb)), comparison_help(ta, tb));
+                return mismatch(tr("cannot compare {} with {}", describe(ta), describe(tb)),
+                                comparison_hint(a, ta, b, tb, e.op));
             return Schema::bool_type;
         case Op::lt:
         case Op::le:
@@ -301,7 +395,7 @@ int Checker::check_binary(const Expr& e) {
                     return mismatch(tr("durations cannot be ordered (a month has 28 to 31 days)"),
                                     tr("compare dates instead: a + 6 months <= b"));
                 return mismatch(tr("cannot order {} and {} with '{}'", describe(ta), describe(tb), ast::to_string(e.op)),
-                                comparison_help(ta, tb));
+                                comparison_hint(a, ta, b, tb, e.op));
             }
             return Schema::bool_type;
         }

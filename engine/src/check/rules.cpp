@@ -119,7 +119,11 @@ void Checker::check_rules() {
         std::set<std::string> tags;
         for (auto& t : r.tags)
             if (!tags.insert(t.text).second) warning(t.span, "duplicate-tag", tr("tag '{}' is given twice", t.text), tr("remove the repeated tag"));
-        if (r.when) expect_bool(*r.when, "'when'");
+        if (r.when) {
+            loops_ahead_ = &r.for_each;
+            expect_bool(*r.when, "'when'");
+            loops_ahead_ = nullptr;
+        }
         std::size_t vars = scope_.size();
         for (auto& fe : r.for_each) {
             int t = check_expr(fe.collection);

@@ -130,8 +130,11 @@ void report_expected(ParseState& st, const ExpectedInfo& expected, Iterator wher
     std::string found = at == st.end ? std::string(text::translate(st.end_name))
                                      : fmt::format("'{}'", std::string_view(at, static_cast<std::size_t>(e - at)));
     const HelpSite site{at, st.end, std::string_view(at, static_cast<std::size_t>(scan_word(at, st.end) - at))};
+    // "och", "3 månader": the Swedish word for one of the language's
+    const std::string_view english = keywords::english_for(site.word);
     st.report("syntax-error", st.span(at, e), tr("expected {}, found {}", text::translate(expected.what), found),
-              expected.help(site));
+              english.empty() ? expected.help(site)
+                              : tr("the words of the rule language are English: write '{}' for '{}'", english, site.word));
 }
 
 void report_expected(ParseState& st, const std::string& which, Iterator where) {

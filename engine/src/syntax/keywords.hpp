@@ -76,6 +76,28 @@ inline constexpr std::array<Keyword, 37> table = {{
 [[nodiscard]] constexpr bool rule_clause(std::string_view w) noexcept { return has_role(w, &Keyword::rule_clause); }
 [[nodiscard]] constexpr bool after_expression(std::string_view w) noexcept { return has_role(w, &Keyword::after_expression); }
 
+// Swedish words that rule writers type for the language's English ones ("och" for "and",
+// "3 månader" for "3 months"): a syntax error or an unknown name at one says the English word.
+struct SwedishWord {
+    std::string_view swedish;
+    std::string_view english;
+};
+inline constexpr SwedishWord swedish_words[] = {
+    {"och", "and"},          {"eller", "or"},         {"inte", "not"},       {"icke", "not"},
+    {"om", "if"},            {"så", "then"},          {"annars", "else"},    {"sant", "true"},
+    {"falskt", "false"},     {"idag", "today"},       {"dag", "day"},        {"dagar", "days"},
+    {"vecka", "week"},       {"veckor", "weeks"},     {"månad", "month"},    {"månader", "months"},
+    {"manad", "month"},      {"manader", "months"},   {"år", "years"},       {"ar", "years"},
+    {"där", "where"},        {"finns", "exists"},     {"regel", "rule"},     {"kräv", "require"},
+    {"kräver", "require"},   {"krav", "require"},     {"meddelande", "message"}, {"källa", "source"},
+    {"när", "when"},         {"varje", "each"},       {"för", "for"},        {"allvarlighet", "severity"},
+};
+[[nodiscard]] constexpr std::string_view english_for(std::string_view swedish) noexcept {
+    for (const auto& w : swedish_words)
+        if (w.swedish == swedish) return w.english;
+    return {};
+}
+
 // The declaration words, for did-you-mean.
 [[nodiscard]] inline std::vector<std::string> declarations() {
     std::vector<std::string> out;

@@ -30,10 +30,13 @@ Iterator next_declaration(Iterator from, Iterator end) {
     return end;
 }
 
-// After a declaration failed to parse: the name it declares, if it got that far.
-void remember_broken_name(Iterator p, Iterator end, std::vector<std::string>& names) {
+// After a declaration failed to parse: the name it declares, if it got that far, or that the
+// file's rule set header is broken.
+void remember_broken(Iterator p, Iterator end, ast::File& file) {
+    std::vector<std::string>& names = file.broken_names;
     Iterator e = scan_word(p, end);
     std::string_view keyword(p, static_cast<std::size_t>(e - p));
+    if (keyword == "ruleset") file.broken_ruleset = true;
     if (keyword != "rule" && keyword != "define") return;
     Iterator b = e;
     while (b != end && (*b == ' ' || *b == '\t')) ++b;
@@ -141,7 +144,7 @@ ParseResult parse_file(const SourceFilePtr& file, const Limits& limits) {
             failed = true;
         }
         if (failed) {
-            detail::remember_broken_name(decl_start, st.end, result.file.broken_names);
+            detail::remember_broken(decl_start, st.end, result.file);
             p = detail::next_declaration(decl_start, st.end);
         }
         if (count_severity(result.diagnostics, DiagnosticSeverity::error) >= limits.max_diagnostics) {

@@ -119,6 +119,20 @@ struct name_parser : x3::parser<name_parser<Kind>> {
         } else {
             // R-6.1, ABC-30D, K0001-X-1: alphanumeric parts joined by '-' or '.'
             auto alnum = [](char c) { return is_digit(static_cast<unsigned char>(c)) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
+            // K1280-LÄNGD: a letter outside ASCII in what is meant as one rule id
+            Iterator whole = p;
+            bool ascii = true;
+            while (whole != last && (alnum(*whole) || *whole == '-' || *whole == '.' || static_cast<unsigned char>(*whole) >= 0x80)) {
+                ascii = ascii && static_cast<unsigned char>(*whole) < 0x80;
+                ++whole;
+            }
+            if (!ascii && whole != p) {
+                const std::string_view id(p, static_cast<std::size_t>(whole - p));
+                throw SyntaxError{p, whole, "rule-id-not-ascii",
+                                  tr("the rule id '{}' has a letter that is not A–Z", id),
+                                  tr("rule ids are written with A–Z, 0–9, '-' and '.': write {}",
+                                     planrules::detail::transliterate_ascii(id))};
+            }
             if (p == last || !((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))) return false;
             while (p != last && alnum(*p)) ++p;
             while (p != last && (*p == '-' || *p == '.') && p + 1 != last && alnum(p[1])) {
@@ -181,10 +195,17 @@ struct string_parser : x3::parser<string_parser> {
         Iterator p = first + 1;
         std::string value;
         int brace_depth = 0;
+        Iterator brace_open = nullptr;  // the '{' of the interpolation p is in
         // Each level of interpolation may hold nested string literals.
         bool in_nested_string = false;
         while (true) {
             if (p == last || *p == '\n' || *p == '\r') {
+                // "… {a.slut och ska": the string ends on the line, but inside a '{' that is
+                // never closed (its closing quote is read as the start of a string in it)
+                if (brace_depth > 0)
+                    throw SyntaxError{brace_open, brace_open + 1, "unmatched-brace",
+                                      tr("'{{' without a matching '}}' in message"),
+                                      tr("close the value with '}}', e.g. {{a.slut}}, or write \\{{ for a brace of its own")};
                 throw SyntaxError{open, p, "unterminated-string", tr("unterminated string"), {}};  // the code's help
             }
             char c = *p;
@@ -225,6 +246,7 @@ struct string_parser : x3::parser<string_parser> {
             if (c == '"') break;
             if (c == '{') {
                 brace_depth = 1;
+                brace_open = p;
                 ++p;
                 continue;
             }

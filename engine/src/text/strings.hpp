@@ -115,6 +115,33 @@ namespace planrules::detail {
     return std::string_view::npos;
 }
 
+// `s` with the Latin letters of UTF-8 written in ASCII (LÄNGD -> LANGD, Ø -> O, Æ -> AE,
+// ß -> ss); other characters outside ASCII are left out.
+[[nodiscard]] inline std::string transliterate_ascii(std::string_view s) {
+    // U+00C0 … U+00FF, each as the ASCII it is written as ("" for the signs × and ÷)
+    static constexpr const char* latin1[64] = {
+        "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
+        "D", "N", "O", "O", "O", "O", "O", "",  "O", "U", "U", "U", "U", "Y", "TH", "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if ((c == 0xC3) && i + 1 < s.size()) {  // U+00C0 … U+00FF
+            const auto d = static_cast<unsigned char>(s[i + 1]);
+            if (d >= 0x80 && d <= 0xBF) out += latin1[d - 0x80];
+            ++i;
+        }
+        // other sequences: their continuation bytes are skipped with them
+        else if ((c & 0xC0) == 0xC0) {
+            while (i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) ++i;
+        }
+    }
+    return out;
+}
+
 // Appends `s` as a JSON string literal (quotes included): every control character escaped, and
 // each byte that is not part of valid UTF-8 written as U+FFFD, so that the output is always
 // JSON (RFC 8259) whatever `s` holds. Every JSON text the project writes puts its strings

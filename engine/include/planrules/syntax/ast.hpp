@@ -281,6 +281,9 @@ struct File {
     // Names of rules and defines whose declaration failed to parse: the checker does
     // not report references to them as unknown (the syntax error already explains).
     std::vector<std::string> broken_names;
+    // The file's `ruleset` header did not parse: the declarations after it belong to a rule set
+    // whose name and `extends` are unknown, so the checker leaves them to the syntax error.
+    bool broken_ruleset = false;
 };
 
 }  // namespace planrules::ast
