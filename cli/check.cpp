@@ -26,7 +26,7 @@ Command add_check(CLI::App& tool) {
         if (o->format != "text" && o->format != "json" && o->format != "sarif")
             return usage_error(*app, tr("unknown format '{}': use text, json or sarif", o->format));
         if (o->paths.empty()) return usage_error(*app, tr("check needs at least one file or directory"));
-        Compilation c = compile_paths(to_paths(o->paths), compile_options());
+        Compilation c = compile_paths(with_rule_tree(o->paths), compile_options());
         auto errors = count_severity(c.diagnostics, DiagnosticSeverity::error);
         auto warnings = count_severity(c.diagnostics, DiagnosticSeverity::warning);
         if (o->format == "json") {

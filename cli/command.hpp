@@ -7,6 +7,7 @@
 #include "text/catalogue.hpp"
 
 #include <planrules/planrules.hpp>
+#include <planrules/tree.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -82,5 +83,12 @@ int check_ruleset_names(const CLI::App& command, const RuleSet& rs, const std::v
 
 // Paths from strings.
 std::vector<std::filesystem::path> to_paths(const std::vector<std::string>& v);
+
+// The paths given, and when some are single files, the files of their rule tree that declare
+// what those need (planrules/tree.hpp); says on standard error which were added and why.
+std::vector<std::filesystem::path> with_rule_tree(const std::vector<std::string>& operands);
+
+// A path as the compiler names the file in diagnostics and tests ("rules/kommun/x.test").
+std::string display_name(const std::filesystem::path& p);
 
 }  // namespace planrules::cli

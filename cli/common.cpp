@@ -130,4 +130,27 @@ std::vector<std::filesystem::path> to_paths(const std::vector<std::string>& v) {
     return {v.begin(), v.end()};
 }
 
+std::string display_name(const std::filesystem::path& p) {
+    return p == "-" ? "<stdin>" : p.lexically_normal().generic_string();
+}
+
+std::vector<std::filesystem::path> with_rule_tree(const std::vector<std::string>& operands) {
+    std::vector<std::filesystem::path> paths = to_paths(operands);
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    for (const auto& p : paths)
+        if (p != "-" && std::filesystem::is_regular_file(p, ec)) files.push_back(p);
+    if (files.empty()) return paths;
+    const RuleTree tree = find_rule_tree(files);
+    if (tree.added.empty()) return paths;
+    std::string list;
+    for (std::size_t i = 0; i < tree.added.size(); ++i)
+        list += fmt::format("\n  {} ({})", display_name(tree.added[i]),
+                            tree.reasons[i].empty() ? tr("the schema") : tr("declares {}", tree.reasons[i]));
+    std::fprintf(stderr, "planrules: %s%s\n", tr("loaded from the rule tree {} as well:", display_name(tree.root)).c_str(),
+                 list.c_str());
+    paths.insert(paths.begin(), tree.added.begin(), tree.added.end());
+    return paths;
+}
+
 }  // namespace planrules::cli

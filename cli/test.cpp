@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -18,6 +19,7 @@ namespace planrules::cli {
 Command add_test(CLI::App& tool) {
     struct Options {
         std::string junit;
+        std::vector<std::string> only;
         std::string min_coverage;
         bool color = color_default(STDOUT_FILENO);
         std::vector<std::string> paths;
@@ -30,8 +32,14 @@ Command add_test(CLI::App& tool) {
     app->add_option("--junit", o->junit, "also write the results as JUnit XML to FILE")->type_name("FILE");
     app->add_option("--min-coverage", o->min_coverage, "fail when the rule coverage is below PERCENT (default 0)")
         ->type_name("PERCENT");
+    app->add_option("--only", o->only,
+                    "run only the tests of this file (the other files are loaded all the same); may be repeated")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
     add_color_flag(*app, o->color);
-    app->add_option("paths", o->paths, "rule files and directories")->type_name("PATH");
+    app->add_option("paths", o->paths,
+                    "rule files and directories; a single file is tested with the files of its rule tree that it needs")
+        ->type_name("PATH");
     app->footer(
         "exit status: 0 all tests pass (and coverage is at least PERCENT), 1 a test fails or coverage is lower, "
         "2 the rules have errors");
@@ -44,11 +52,26 @@ Command add_test(CLI::App& tool) {
                 return usage_error(*app, tr("'{}' is not a percentage (0-100)", o->min_coverage));
         }
         if (o->paths.empty()) return usage_error(*app, tr("test needs a directory or rule file"));
-        auto rs = compile_or_report(to_paths(o->paths));
+        auto rs = compile_or_report(with_rule_tree(o->paths));
         if (!rs) return 2;
         TestOptions options;
         options.today = today();
         options.language = language();
+        // --only FILE, or else the files given when all are files: not the tests of the files
+        // loaded with them from the rule tree
+        std::error_code ec;
+        const bool all_files = std::all_of(o->paths.begin(), o->paths.end(), [&](const std::string& p) {
+            return std::filesystem::is_regular_file(p, ec);
+        });
+        if (o->only.empty() && all_files)
+            for (const auto& p : o->paths) options.only.push_back(display_name(p));
+        for (const auto& f : o->only) {
+            const std::string name = display_name(f);
+            const auto& files = rs->program().files;
+            if (std::none_of(files.begin(), files.end(), [&](const check::ParsedFile& pf) { return pf.source->name() == name; }))
+                return usage_error(*app, tr("--only {}: no such file among the rules", f));
+            options.only.push_back(name);
+        }
         TestRun run = run_tests(*rs, options);
         std::fputs(render_test_text(run, o->color, language()).c_str(), stdout);
         if (!o->junit.empty()) {

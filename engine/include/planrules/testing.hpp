@@ -89,6 +89,10 @@ struct TestRun {
 struct TestOptions {
     Date today{};  // the date of a test without `as of` (the checker warns about such tests)
     Language language = Language::en;  // of the texts of the results (why a test failed)
+    // When not empty: only the tests of these files run (their names as the rules were compiled
+    // with, e.g. "rules/kommun/kommun.test"), and the coverage is that of the rules these files
+    // declare or their tests name. The other files are loaded all the same.
+    std::vector<std::string> only;
 };
 
 [[nodiscard]] TestRun run_tests(const RuleSet& rules, const TestOptions& options = {});

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
 namespace planrules {
 
@@ -222,8 +223,24 @@ TestRun run_tests(const RuleSet& rules, const TestOptions& options) {
     TestRun run;
     const auto& program = rules.program();
     const eval::Compiled& compiled = *rules.compiled_;
+    // --only: the tests of these files, and the coverage of the rules they are about
+    auto selected = [&](int file) {
+        if (options.only.empty()) return true;
+        const std::string& name = program.files[static_cast<std::size_t>(file)].source->name();
+        return std::find(options.only.begin(), options.only.end(), name) != options.only.end();
+    };
+    std::set<std::string> named;
+    for (const auto& t : program.tests)
+        if (selected(t.file))
+            for (const auto& e : t.decl->expectations)
+                for (const auto& n : e.rules) named.insert(n.text);
     std::map<std::string, std::size_t> index;
+    auto coverage_of = [&](int rule) -> RuleCoverage* {
+        const auto it = index.find(program.rules[static_cast<std::size_t>(rule)].id());
+        return it == index.end() ? nullptr : &run.coverage[it->second];
+    };
     for (const auto& rule : program.rules) {
+        if (!options.only.empty() && !selected(rule.file) && !named.count(rule.id())) continue;
         RuleCoverage c;
         c.rule = rule.id();
         c.file = location(program, rule.file, rule.decl->span.begin);
@@ -235,7 +252,9 @@ TestRun run_tests(const RuleSet& rules, const TestOptions& options) {
     for (std::size_t i = 0; i < compiled.rules.size(); ++i) {
         const eval::RuleCode& code = compiled.rules[i];
         const auto& rule = program.rules[static_cast<std::size_t>(code.rule)];
-        auto& cov = run.coverage[static_cast<std::size_t>(code.rule)];
+        RuleCoverage* covered = coverage_of(code.rule);
+        if (!covered) continue;
+        auto& cov = *covered;
         comparisons[i] = date_comparisons(compiled, code);
         for (int n : comparisons[i]) {
             const eval::Node& node = compiled.nodes[static_cast<std::size_t>(n)];
@@ -257,6 +276,7 @@ TestRun run_tests(const RuleSet& rules, const TestOptions& options) {
     }
     eval::BoundaryObserver observer;
     for (const auto& info : program.tests) {
+        if (!selected(info.file)) continue;
         try {
             run.tests.push_back(run_one(rules, compiled, observer, info, options));
         } catch (const std::exception& e) {  // std::bad_alloc: the test fails, the run goes on
@@ -280,7 +300,9 @@ TestRun run_tests(const RuleSet& rules, const TestOptions& options) {
         // `in force` dates: each rule's is decided on every test's date
         const std::int64_t day = days_from_civil(r.as_of);
         for (const auto& code : compiled.rules) {
-            auto& b = run.coverage[static_cast<std::size_t>(code.rule)].boundaries;
+            RuleCoverage* cov = coverage_of(code.rule);
+            if (!cov) continue;
+            auto& b = cov->boundaries;
             std::size_t k = b.size() - (code.from ? 1 : 0) - (code.until ? 1 : 0);
             if (code.from) {
                 b[k].holds = b[k].holds || day == *code.from;
@@ -294,7 +316,9 @@ TestRun run_tests(const RuleSet& rules, const TestOptions& options) {
         }
     }
     for (std::size_t i = 0; i < compiled.rules.size(); ++i) {
-        auto& b = run.coverage[static_cast<std::size_t>(compiled.rules[i].rule)].boundaries;
+        RuleCoverage* cov = coverage_of(compiled.rules[i].rule);
+        if (!cov) continue;
+        auto& b = cov->boundaries;
         for (std::size_t k = 0; k < comparisons[i].size(); ++k) {
             auto it = observer.seen.find({static_cast<int>(i), comparisons[i][k]});
             if (it == observer.seen.end()) continue;
