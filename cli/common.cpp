@@ -76,6 +76,7 @@ void add_rule_options(CLI::App& command, RuleOptions& o) {
 }
 
 std::optional<int> apply(const CLI::App& command, const RuleOptions& o, ValidateOptions& options) {
+    options.language = chosen_language;
     if (!o.as_of.empty()) {
         auto d = parse_date(o.as_of);
         if (!d) return usage_error(command, tr("'{}' is not a date; write YYYY-MM-DD", o.as_of));

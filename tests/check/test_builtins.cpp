@@ -210,5 +210,5 @@ TEST_CASE("builtins: the table, the language reference and the fuzz dictionary n
         auto found = codes(c.diagnostics);
         CHECK(std::find(found.begin(), found.end(), "wrong-argument-count") != found.end());
     }
-    CHECK(builtins::table().size() == static_cast<std::size_t>(check::Builtin::label) + 1);
+    CHECK(builtins::table().size() == static_cast<std::size_t>(check::Builtin::text) + 1);
 }

@@ -158,7 +158,7 @@ TEST_CASE("eval aggregates: sum", "[eval][aggregates]") {
     CHECK(probe.value("sum(r.sokta_arbeten for r in plan.aktivitetsrapporter where present(r.sokta_arbeten))",
                       reports({"3", "null", "2"})) == "5");
     CHECK(probe.value("sum([1, 2, 3])") == "6");
-    CHECK(probe.value("sum([1.5, 2])") == "3.5");
+    CHECK(probe.value("sum([1.5, 2])") == "3,5");
     CHECK(probe.value("sum([0.5, plan.sokande.jobbchans.procent])") == "unknown");
     // a sum that overflows is an error
     CHECK(probe.value("sum(r.sokta_arbeten for r in plan.aktivitetsrapporter)",

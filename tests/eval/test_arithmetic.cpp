@@ -57,12 +57,12 @@ TEST_CASE("eval arithmetic: int operators", "[eval][arithmetic]") {
 TEST_CASE("eval arithmetic: decimals and mixed int/decimal", "[eval][arithmetic]") {
     Probe probe;
     const auto p = numbers("3", "0.25");
-    CHECK(probe.value("plan.sokande.jobbchans.procent + 1", p) == "1.25");
-    CHECK(probe.value("plan.sokande.jobbchans.procent - 1", p) == "-0.75");
-    CHECK(probe.value("plan.sokande.jobbchans.procent * plan.version", p) == "0.75");
+    CHECK(probe.value("plan.sokande.jobbchans.procent + 1", p) == "1,25");
+    CHECK(probe.value("plan.sokande.jobbchans.procent - 1", p) == "-0,75");
+    CHECK(probe.value("plan.sokande.jobbchans.procent * plan.version", p) == "0,75");
     CHECK(probe.value("plan.version / plan.sokande.jobbchans.procent", p) == "12");
-    CHECK(probe.value("plan.sokande.jobbchans.procent / 2", p) == "0.125");
-    CHECK(probe.value("-plan.sokande.jobbchans.procent", p) == "-0.25");
+    CHECK(probe.value("plan.sokande.jobbchans.procent / 2", p) == "0,125");
+    CHECK(probe.value("-plan.sokande.jobbchans.procent", p) == "-0,25");
     CHECK(probe.value("1.5 + 1.5") == "3");
     CHECK(probe.value("48.5 * 2") == "97");
 }

@@ -139,8 +139,8 @@ TEST_CASE("eval builtins: abs and round", "[eval][builtins]") {
     };
     CHECK(probe.value("abs(plan.sokande.omradestyp)", num("0")) == "4");
     CHECK(probe.value("abs(plan.version)") == "3");
-    CHECK(probe.value("abs(plan.sokande.jobbchans.procent)", num("-2.5")) == "2.5");
-    CHECK(probe.value("abs(plan.sokande.jobbchans.procent)", num("2.5")) == "2.5");
+    CHECK(probe.value("abs(plan.sokande.jobbchans.procent)", num("-2.5")) == "2,5");
+    CHECK(probe.value("abs(plan.sokande.jobbchans.procent)", num("2.5")) == "2,5");
     CHECK(probe.value("round(plan.sokande.jobbchans.procent)", num("2.5")) == "3");   // halves away from zero
     CHECK(probe.value("round(plan.sokande.jobbchans.procent)", num("-2.5")) == "-3");
     CHECK(probe.value("round(plan.sokande.jobbchans.procent)", num("2.49")) == "2");

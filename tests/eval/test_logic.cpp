@@ -90,7 +90,7 @@ TEST_CASE("eval logic: if-then-else with a true, false and unknown condition", "
     // the branch not taken is not evaluated
     CHECK(probe.value("if plan.version > 0 then plan.version else plan.version / 0") == "3");
     // an int and a decimal branch give a decimal
-    CHECK(probe.value("if plan.version > 5 then 1 else 2.5") == "2.5");
+    CHECK(probe.value("if plan.version > 5 then 1 else 2.5") == "2,5");
     // a missing value in the chosen branch is unknown, in the other branch it does not matter
     CHECK(probe.value("if plan.version > 0 then plan.sokande.omradestyp else 1") == "unknown");
     CHECK(probe.value("if plan.version < 0 then plan.sokande.omradestyp else 1") == "1");

@@ -211,6 +211,7 @@ planrules_status planrules_validate(const planrules_rules* rules, const char* js
         vo.audience = *audience;
         vo.evidence = o.evidence != 0;
         vo.max_steps = o.max_steps;
+        vo.language = thread_language;
         if (o.ruleset_count > 0 && !o.rulesets) {
             set(out_report, argument_error("rulesets is NULL but ruleset_count is not 0"));
             return PLANRULES_INVALID_ARGUMENT;

@@ -62,6 +62,7 @@ Report RuleSet::validate(const Plan& plan, const ValidateOptions& options) const
 }
 
 void RuleSet::validate(const Plan& plan, const ValidateOptions& options, Report& out) const {
+    const text::LanguageScope language(options.language);
     try {
         eval::validate(*compiled_, plan, options, out);
     } catch (const std::exception& e) {  // std::bad_alloc: never across the API
@@ -78,8 +79,8 @@ void RuleSet::validate(const Plan& plan, const ValidateOptions& options, Report&
             f.ruleset = "planrules";
             f.severity = Severity::error;
             f.outcome = Outcome::indeterminate;
-            f.title = "Planen kunde inte bedömas";
-            f.message = fmt::format("Planen kunde inte bedömas: {}.", e.what());
+            f.title = text::tr("The plan could not be assessed");
+            f.message = text::tr("The plan could not be assessed: {}.", e.what());
             out.findings.push_back(std::move(f));
         } catch (const std::exception&) {  // not even that: an empty report
         }

@@ -147,6 +147,19 @@ Value fn_label(Call& c) {  // the code list: Call::code_list (the compiler)
     return code ? Value::string(code->label) : c.args[0];
 }
 
+Value fn_text(Call& c) {  // the argument's type: Call::code_list (the compiler)
+    const Value& v = c.args[0];
+    if (v.kind == ValueKind::string) return v;
+    if (v.kind == ValueKind::enumeration && c.code_list >= 0) {
+        const auto& t = c.schema->type(static_cast<int>(c.code_list));
+        if (t.kind == check::TypeKind::enumeration) {
+            const auto& en = c.schema->enums[static_cast<std::size_t>(t.decl)];
+            if (v.n < en.values.size()) return Value::string(en.values[v.n]);
+        }
+    }
+    return Value::string(c.kept(eval::text_of(v)));
+}
+
 using P = Param;
 using R = Returns;
 
@@ -188,6 +201,8 @@ constexpr Builtin rows[] = {
     {B::label, "label",
      "label(code) -> string: the label of a code from its code list (a field declared string of CODES)", 1,
      {P::coded}, R::string, false, false, false, fn_label},
+    {B::text, "text", "text(value) -> string: the value as a message shows it (dates YYYY-MM-DD, decimals with a decimal comma)",
+     1, {P::any}, R::string, false, false, false, fn_text},
 };
 
 constexpr bool in_order() {
@@ -196,7 +211,7 @@ constexpr bool in_order() {
     return true;
 }
 static_assert(in_order(), "the rows follow check::Builtin");
-static_assert(std::size(rows) == static_cast<std::size_t>(B::label) + 1, "a row for every check::Builtin");
+static_assert(std::size(rows) == static_cast<std::size_t>(B::text) + 1, "a row for every check::Builtin");
 
 }  // namespace
 

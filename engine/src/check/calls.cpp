@@ -58,7 +58,15 @@ int Checker::check_call(const Expr& e) {
     bool failed = false;  // an argument that leaves the result's type unknown
     for (std::size_t i = 0; i < args.size(); ++i) {
         switch (def.params[i]) {
-            case builtins::Param::any: break;
+            case builtins::Param::any:
+                // text(x) shows one value
+                if (builtin == Builtin::text && !is_error(args[i]) &&
+                    (s_.type(args[i]).kind == TypeKind::record || s_.type(args[i]).kind == TypeKind::list)) {
+                    error(e.children[i].span, "unprintable", tr("text(…) shows one value, not {}", describe(args[i])),
+                          tr("show one of its fields, e.g. text(x.FIELD)"));
+                    failed = true;
+                }
+                break;
             case builtins::Param::string: want(i, Schema::string_type, tr("a string")); break;
             case builtins::Param::date: want(i, Schema::date_type, tr("a date")); break;
             case builtins::Param::decimal: want(i, Schema::decimal_type, tr("a number")); break;

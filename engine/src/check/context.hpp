@@ -225,6 +225,9 @@ private:
     // (age(…) or days_between(…)), a text with a number (quote it), a record with a text (one of
     // its fields), else comparison_help.
     std::string comparison_hint(const Expr& a, int ta, const Expr& b, int tb, Op op) const;
+    // {X or "text"} in a message: `or` of two conditions, or X with what is shown when X is
+    // missing (TemplateSegment::otherwise).
+    int check_otherwise(const ast::TemplateSegment& seg);
     // The rule text of an expression.
     std::string_view source_of(const Expr& e) const;
     // Where a field that `record` lacks is in the records below it: "plan.PART.FIELD" for

@@ -156,27 +156,53 @@ void Checker::check_rules() {
     }
 }
 
+int Checker::check_otherwise(const ast::TemplateSegment& seg) {
+    const Expr& e = seg.expr;
+    const Expr& value = e.children[0];
+    const Expr& fallback = e.children[1];
+    const int tv = check_expr(value);
+    if (is_error(tv)) return Schema::error_type;
+    const int tf = check_expr(fallback);
+    if (tv == Schema::bool_type) {  // a condition: the operator `or`
+        if (is_error(tf) || tf == Schema::bool_type) return set(e, Schema::bool_type);
+        error(fallback.span, "type-mismatch", tr("'or' needs conditions on both sides, but this is {}", describe(tf)), {});
+        return Schema::error_type;
+    }
+    // {X or "saknas"}: X when it is there, else the text
+    seg.otherwise = true;
+    if (!is_error(tf) && tf != Schema::string_type && tf != tv) {
+        error(fallback.span, "type-mismatch",
+              tr("what 'or' shows when {} is missing must be a text or {}, but this is {}", source_of(value), describe(tv),
+                 describe(tf)),
+              tr("write the text in quotes, e.g. {{{} or \"saknas\"}}", source_of(value)));
+        return Schema::error_type;
+    }
+    return set(e, tv);
+}
+
 void Checker::check_template(const ast::StringTemplate& t, bool sensitive_rule) {
     for (auto& seg : t.segments) {
         if (!seg.is_expr) continue;
-        int ty = check_expr(seg.expr);
+        const bool maybe_otherwise = seg.expr.kind == ExprKind::binary && seg.expr.op == ast::Op::op_or;
+        int ty = maybe_otherwise ? check_otherwise(seg) : check_expr(seg.expr);
         if (ty == Schema::error_type) continue;
-        if (const FieldInfo* f = field_of(seg.expr); f && f->codes >= 0 && !sensitive_rule) {
+        const Expr& shown = seg.otherwise ? seg.expr.children[0] : seg.expr;
+        if (const FieldInfo* f = field_of(shown); f && f->codes >= 0 && !sensitive_rule) {
             const auto& list = s_.code_lists[static_cast<std::size_t>(f->codes)];
             std::string codes;
             for (const auto& c : list.codes)
                 if (c.sensitive) codes += (codes.empty() ? "" : ", ") + c.code;
             if (!codes.empty())
-                warning(seg.expr.span, "sensitive-code-in-message",
+                warning(shown.span, "sensitive-code-in-message",
                         tr("{} can hold a sensitive code ({}): reports for municipalities and providers "
                                     "show \"{}\" in its place",
                                     f->name, codes, redacted_text),
                         tr("show the code's label instead: {{label({})}}",
-                                    p_.files[static_cast<std::size_t>(file_)].source->slice(seg.expr.span)));
+                                    source_of(shown)));
         }
         auto k = s_.type(ty).kind;
         if (k == TypeKind::record || k == TypeKind::list)
-            error(seg.expr.span, "unprintable", tr("a message cannot show {}", describe(ty)),
+            error(shown.span, "unprintable", tr("a message cannot show {}", describe(ty)),
                   k == TypeKind::list ? tr("show one value, e.g. {{count(plan.LIST)}}")
                                       : tr("show one of its fields, e.g. {{a.id}}"));
     }

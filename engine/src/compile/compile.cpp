@@ -75,6 +75,8 @@ public:
                 for (auto& ch : e.children) args.push_back(expr(ch, depth));
                 n.kind = e.binding == ast::Binding::builtin ? NodeKind::builtin : NodeKind::call;
                 n.slot = e.resolved;
+                if (n.kind == NodeKind::builtin && static_cast<check::Builtin>(n.slot) == check::Builtin::text)
+                    n.k = Value::integer(e.children.at(0).type_id);  // text(x) of an enum value names its type
                 if (n.kind == NodeKind::builtin &&
                     builtins::get(static_cast<check::Builtin>(n.slot)).params[0] == builtins::Param::coded) {
                     const auto& arg = e.children.at(0);  // a coded field (the checker made sure)
@@ -234,7 +236,9 @@ public:
     std::vector<MessagePart> message(const ast::StringTemplate& t, int depth) {
         std::vector<MessagePart> out;
         for (auto& seg : t.segments) {
-            if (seg.is_expr) out.push_back(MessagePart{{}, expr(seg.expr, depth)});
+            if (seg.is_expr && seg.otherwise)
+                out.push_back(MessagePart{{}, expr(seg.expr.children[0], depth), expr(seg.expr.children[1], depth)});
+            else if (seg.is_expr) out.push_back(MessagePart{{}, expr(seg.expr, depth), -1});
             else out.push_back(MessagePart{seg.text, -1});
         }
         return out;
@@ -342,12 +346,13 @@ public:
             bool reads = reads_sensitive(rule.when) || reads_sensitive(rule.require) || reads_sensitive(rule.at) ||
                          reads_sensitive(rule.due);
             for (const auto& fe : rule.for_each) reads = reads || reads_sensitive(fe.collection) || reads_sensitive(fe.where);
-            for (const auto& part : rule.message) reads = reads || reads_sensitive(part.node);
+            for (const auto& part : rule.message) reads = reads || reads_sensitive(part.node) || reads_sensitive(part.otherwise);
             rule.sensitive = rule.sensitive || reads;
         }
         for (const auto& ov : c_.overrides)
             for (const auto& part : ov.message)
-                if (reads_sensitive(part.node)) c_.rules[static_cast<std::size_t>(ov.rule)].sensitive = true;
+                if (reads_sensitive(part.node) || reads_sensitive(part.otherwise))
+                    c_.rules[static_cast<std::size_t>(ov.rule)].sensitive = true;
         for (auto& f : c_.figures)
             f.sensitive = reads_sensitive(f.denominator) || reads_sensitive(f.numerator) ||
                           (f.rule >= 0 && c_.rules[static_cast<std::size_t>(f.rule)].sensitive);

@@ -95,9 +95,35 @@ std::string Evaluator::format(const Value& v, int type) const {
     switch (v.kind) {
         case ValueKind::missing:
         case ValueKind::error: return "?";
+        case ValueKind::decimal: return fmt::format("{}", v.d);  // a JSON number in evidence
+        case ValueKind::boolean:
+        case ValueKind::integer:
+        case ValueKind::string:
+        case ValueKind::date:
+        case ValueKind::duration: return text_of(v);
+        case ValueKind::enumeration: {
+            const auto& schema = c_.program->schema;
+            if (type >= 0 && schema.type(type).kind == check::TypeKind::enumeration) {
+                const auto& en = schema.enums[static_cast<std::size_t>(schema.type(type).decl)];
+                if (v.n < en.values.size()) return en.values[v.n];
+            }
+            return std::to_string(v.n);
+        }
+        case ValueKind::record:
+        case ValueKind::list: return "…";
+    }
+    return "?";
+}
+
+std::string text_of(const Value& v) {
+    switch (v.kind) {
         case ValueKind::boolean: return v.b ? "true" : "false";
         case ValueKind::integer: return std::to_string(v.i);
-        case ValueKind::decimal: return fmt::format("{}", v.d);
+        case ValueKind::decimal: {
+            std::string s = fmt::format("{}", v.d);
+            std::replace(s.begin(), s.end(), '.', ',');
+            return s;
+        }
         case ValueKind::string: return std::string(v.str());
         case ValueKind::date: return to_string(civil_from_days(v.i));
         case ValueKind::duration: {
@@ -111,18 +137,18 @@ std::string Evaluator::format(const Value& v, int type) const {
             part(v.i, "day", "days");
             return out.empty() ? "0 days" : out;
         }
-        case ValueKind::enumeration: {
-            const auto& schema = c_.program->schema;
-            if (type >= 0 && schema.type(type).kind == check::TypeKind::enumeration) {
-                const auto& en = schema.enums[static_cast<std::size_t>(schema.type(type).decl)];
-                if (v.n < en.values.size()) return en.values[v.n];
-            }
-            return std::to_string(v.n);
-        }
+        case ValueKind::enumeration: return std::to_string(v.n);  // (its name needs the type: message_text)
+        case ValueKind::missing:
+        case ValueKind::error:
         case ValueKind::record:
-        case ValueKind::list: return "…";
+        case ValueKind::list: break;
     }
-    return "?";
+    return {};
+}
+
+std::string Evaluator::message_text(const Value& v, int type) const {
+    if (v.kind == ValueKind::decimal) return text_of(v);
+    return format(v, type);
 }
 
 bool Evaluator::charge(const Node& at, std::uint64_t n) {

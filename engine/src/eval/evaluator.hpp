@@ -64,6 +64,11 @@ private:
     std::size_t chunk_ = 0, used_ = 0;
 };
 
+// A value as a message shows it: ISO dates, decimals with a decimal comma ("2,5"), durations as
+// written ("6 months"); an enum value by its code (Evaluator::message_text names it); "" for a
+// missing value, a record or a list.
+[[nodiscard]] std::string text_of(const Value& v);
+
 class Evaluator {
 public:
     // `max_steps`: evaluation steps allowed over the evaluator's life (0: no limit). `stack`:
@@ -138,8 +143,11 @@ public:
         error_reason_.clear();
     }
 
-    // Text of a value for messages: ISO dates, enum codes, '?' for missing.
+    // Text of a value for evidence (JSON numbers): ISO dates, enum codes, '?' for missing.
     std::string format(const Value& v, int type) const;
+    // Text of a value in a message and of text(x): as format, but decimals with a decimal comma
+    // (the rules' messages are Swedish text).
+    std::string message_text(const Value& v, int type) const;
 
 private:
     // The value at member node n's path (Node::path_first), its steps taken.

@@ -71,7 +71,8 @@ struct ForEachCode {
 
 struct MessagePart {
     std::string text;
-    int node = -1;  // an interpolation when >= 0
+    int node = -1;       // an interpolation when >= 0
+    int otherwise = -1;  // {X or "text"}: what is shown when `node` is missing
 };
 
 struct RuleCode {

@@ -7,6 +7,7 @@
 #include "eval/evaluator.hpp"
 #include "load/load.hpp"
 
+#include "text/catalogue.hpp"
 #include "text/strings.hpp"
 
 #include <fmt/format.h>
@@ -406,8 +407,15 @@ private:
                 text += part.text;
                 continue;
             }
-            const Value v = ev_.eval(part.node);
-            text += hide && v.sensitive ? redacted_text : ev_.format(v, c_.nodes[static_cast<std::size_t>(part.node)].type);
+            Value v = ev_.eval(part.node);
+            int type = c_.nodes[static_cast<std::size_t>(part.node)].type;
+            if (v.is_unknown() && part.otherwise >= 0) {  // {a.slut or "saknas"}
+                v = ev_.eval(part.otherwise);
+                type = c_.nodes[static_cast<std::size_t>(part.otherwise)].type;
+            }
+            if (hide && v.sensitive) text += redacted_text;
+            else if (v.is_unknown()) text += text::tr("(missing)");  // never a bare "?"
+            else text += ev_.message_text(v, type);
         }
         if (eff.message->empty()) text = decl.title.value;
         // evidence and missing values

@@ -101,7 +101,7 @@ struct Program {
 // Built-in functions, by id (ast::Expr::resolved when binding == builtin).
 enum class Builtin : int {
     blank, present, missing, length, trim, lower, upper, starts_with, ends_with, contains, has_format,
-    days_between, months_between, age, year, month, day, period, abs, round, label,
+    days_between, months_between, age, year, month, day, period, abs, round, label, text,
 };
 [[nodiscard]] const char* to_string(Builtin b) noexcept;
 

@@ -2,6 +2,7 @@
 // Findings and reports: what validating a plan returns to the host.
 
 #include <planrules/date.hpp>
+#include <planrules/language.hpp>
 #include <planrules/severity.hpp>
 
 #include <array>
@@ -51,6 +52,10 @@ struct Finding {
 
 struct ValidateOptions {
     Date as_of{};                       // the evaluation date (`today` in rules)
+    // The language of the texts planrules writes into the report (not the rules' own titles and
+    // messages, which are as the rule files say): e.g. why a rule could not be assessed, a
+    // missing value in a message, the findings of the plan format.
+    Language language = Language::en;
     Audience audience = Audience::af;
     bool evidence = true;               // false: no evidence values at all (personal data)
     // Scope: when not empty, only the rules of these rule sets and of the rule sets they

@@ -96,6 +96,9 @@ struct TemplateSegment {
     bool is_expr = false;
     std::string text;  // literal text (escapes processed) when !is_expr
     Expr expr;         // when is_expr
+    // {a.slut or "saknas"}: `expr` is `X or TEXT` with an X that is not a condition (the
+    // checker decides), so TEXT is shown when X is missing
+    mutable bool otherwise = false;
 };
 
 struct StringTemplate {
