@@ -14,6 +14,7 @@ Command add_validate(CLI::App& tool) {
         RuleOptions rules;
         std::string format = "text";
         bool no_evidence = false;
+        bool why = false;
         bool color = color_default(STDOUT_FILENO);
         std::vector<std::string> plans;
     };
@@ -24,6 +25,9 @@ Command add_validate(CLI::App& tool) {
     add_rule_options(*app, o->rules);
     app->add_option("--format", o->format, "text (default) or json")->type_name("FORMAT");
     app->add_flag("--no-evidence", o->no_evidence, "leave out all values read from the plans");
+    app->add_flag("--why", o->why,
+                  "also say why: for each rule, whether it applies, each condition with the values it read and what it "
+                  "gave, and the elements of each 'for each' (in JSON under \"why\")");
     add_color_flag(*app, o->color);
     app->add_option("plans", o->plans, "plan files; '-' reads standard input")->type_name("PLAN.json");
     app->footer(
@@ -63,12 +67,15 @@ Command add_validate(CLI::App& tool) {
                 continue;
             }
             Report report = rs->validate(*plan, options);
+            std::optional<Why> why;
+            if (o->why) why = rs->why(*plan, options);
             if (o->format == "json") {
-                std::fputs(render_report_json(report, path).c_str(), stdout);
+                std::fputs(render_report_json(report, path, why ? &*why : nullptr).c_str(), stdout);
             } else {
                 if (!first) std::fputs("\n", stdout);
                 std::printf("%s\n", path.c_str());
                 std::fputs(render_report_text(report, o->color).c_str(), stdout);
+                if (why) std::fputs(("\n" + render_why_text(*why, language())).c_str(), stdout);
             }
             first = false;
             if (report.has_errors() && status == 0) status = 1;

@@ -10,6 +10,8 @@
 #include <planrules/diagnostics.hpp>
 #include <planrules/eval/plan.hpp>
 #include <planrules/eval/report.hpp>
+#include <planrules/eval/why.hpp>
+#include <planrules/report/why.hpp>
 #include <planrules/options.hpp>
 #include <planrules/report/render.hpp>
 #include <planrules/report/report_render.hpp>
@@ -61,6 +63,10 @@ public:
     // the overrides when no rule set in scope has `applies when`) is worked out once per thread
     // for consecutive calls with equal options.
     void validate(const Plan& plan, const ValidateOptions& options, Report& out) const;
+    // Why the plan gets the report validate() gives it: each rule's conditions with the values
+    // they read (planrules/eval/why.hpp). For one plan at a time, for people who write or
+    // check rules; it evaluates every condition again, so it is much slower than validate().
+    [[nodiscard]] Why why(const Plan& plan, const ValidateOptions& options) const;
 
     [[nodiscard]] const check::Program& program() const noexcept { return *program_; }
     // Whether reports for `audience` leave out rule `rule` (an index into program().rules)

@@ -61,6 +61,19 @@ Report RuleSet::validate(const Plan& plan, const ValidateOptions& options) const
     return r;
 }
 
+Why RuleSet::why(const Plan& plan, const ValidateOptions& options) const {
+    const text::LanguageScope language(options.language);
+    try {
+        return eval::why(*compiled_, plan, options);
+    } catch (const std::exception&) {  // std::bad_alloc: never across the API
+        Why w;
+        w.plan = plan.id();
+        w.as_of = options.as_of;
+        w.audience = options.audience;
+        return w;
+    }
+}
+
 void RuleSet::validate(const Plan& plan, const ValidateOptions& options, Report& out) const {
     const text::LanguageScope language(options.language);
     try {

@@ -13,7 +13,7 @@
 
 namespace planrules {
 
-std::string render_report_json(const Report& r, std::string_view file) {
+std::string render_report_json(const Report& r, std::string_view file, const Why* why) {
     std::string out;
     json::Writer w(out);
     w.begin_object().field("plan", r.plan);
@@ -50,7 +50,12 @@ std::string render_report_json(const Report& r, std::string_view file) {
     w.key("evaluated").strings(r.evaluated).key("passed").strings(r.passed);
     w.key("not_applicable").strings(r.not_applicable).key("not_in_force").strings(r.not_in_force);
     w.end_object();
-    w.field("digest", r.digest).end_object();
+    w.field("digest", r.digest);
+    if (why) {
+        w.key("why");
+        write_why(w, *why);
+    }
+    w.end_object();
     return out + "\n";
 }
 

@@ -6,6 +6,7 @@
 
 #include <planrules/eval/plan.hpp>
 #include <planrules/eval/report.hpp>
+#include <planrules/eval/why.hpp>
 
 namespace planrules::eval {
 
@@ -14,5 +15,8 @@ namespace planrules::eval {
 // evaluated for each rule, not once per plan).
 void validate(const Compiled& c, const Plan& plan, const ValidateOptions& options, Report& out,
               BoundaryObserver* observer = nullptr);
+
+// Why `plan` gets the report it gets (planrules/report/why.hpp), in the thread's language.
+[[nodiscard]] Why why(const Compiled& c, const Plan& plan, const ValidateOptions& options);
 
 }  // namespace planrules::eval

@@ -4,6 +4,7 @@
 
 #include <planrules/diagnostics.hpp>
 #include <planrules/eval/report.hpp>
+#include <planrules/eval/why.hpp>
 
 #include <string>
 #include <string_view>
@@ -17,7 +18,8 @@ namespace planrules {
 //  "digest": …}
 // on one line, ending in a newline: the reports of several plans form JSON Lines. `file`,
 // when given, is added as "file" after "plan" (the CLI names the plan file it read).
-[[nodiscard]] std::string render_report_json(const Report& r, std::string_view file = {});
+// With `why`, the report's explanation too, under "why" (planrules/report/why.hpp).
+[[nodiscard]] std::string render_report_json(const Report& r, std::string_view file = {}, const Why* why = nullptr);
 
 [[nodiscard]] std::string render_report_text(const Report& r, bool color = false);
 
