@@ -61,7 +61,7 @@ std::optional<long> whole_number(const std::string& text, long max) {
 Command add_batch(CLI::App& tool) {
     struct Options {
         RuleOptions rules;
-        std::string threads, due_within, group_by, findings, format = "text";
+        std::string threads, due_within, group_by, findings, format = "text", csv = "plain";
         bool group_by_given = false;
         bool progress = isatty(STDERR_FILENO) != 0;
         std::vector<std::string> operands;  // the input
@@ -81,8 +81,14 @@ Command add_batch(CLI::App& tool) {
                     "group by this field (a dotted path from the plan), or none; default: the field the rules' "
                     "'group by' names")
         ->type_name("FIELD");
-    app->add_option("--findings", o->findings, "write every plan's report to FILE as JSON Lines")->type_name("FILE");
+    app->add_option("--findings", o->findings,
+                    "write every plan's report to FILE as JSON Lines, or its findings as CSV when FILE ends in .csv")
+        ->type_name("FILE");
     app->add_option("--format", o->format, "text (default), json or csv")->type_name("FORMAT");
+    app->add_option("--csv", o->csv,
+                    "the kind of CSV: plain (default: commas, a decimal point) or sv (semicolons, a decimal comma, Swedish "
+                    "headings, a byte order mark: Swedish Excel opens it as columns)")
+        ->type_name("KIND");
     add_switch(*app, "progress", o->progress, "show a progress line on standard error (default: when it is a terminal)");
     app->add_option("input", o->operands, "the plans; '-' reads standard input")->type_name("PLANS.jsonl");
     app->footer("exit status: 0 done, 2 unreadable rules or input, or a bad option");
@@ -106,6 +112,9 @@ Command add_batch(CLI::App& tool) {
         }
         if (o->format != "text" && o->format != "json" && o->format != "csv")
             return usage_error(*app, tr("--format needs text, json or csv"));
+        if (o->csv != "plain" && o->csv != "sv") return usage_error(*app, tr("--csv needs plain or sv"));
+        const CsvStyle csv{o->csv == "sv"};
+        if (o->findings.size() > 4 && o->findings.compare(o->findings.size() - 4, 4, ".csv") == 0) options.findings_csv = csv;
         if (o->operands.size() > 1)
             return usage_error(*app, tr("batch reads one input file; join the files or use '-' for standard input"));
         if (!o->operands.empty()) o->input = o->operands.front();
@@ -151,8 +160,8 @@ Command add_batch(CLI::App& tool) {
             return 2;
         }
         std::string out = o->format == "json"  ? render_batch_json(*summary)
-                          : o->format == "csv" ? render_batch_csv(*summary)
-                                            : render_batch_text(*summary);
+                          : o->format == "csv" ? render_batch_csv(*summary, csv)
+                                            : render_batch_text(*summary, language());
         std::fputs(out.c_str(), stdout);
         return 0;
     };

@@ -49,7 +49,7 @@ Command add_validate(CLI::App& tool) {
         int status = 0;
         bool first = true;
         for (const auto& path : o->plans) {
-            auto plan = rs->load_file(path);
+            auto plan = rs->load_file(path, {}, language());
             if (!plan) {
                 // the source line of a plan is the plan's data: shown to the agency only
                 RenderOptions shown = render_options(color_stderr);
@@ -59,7 +59,7 @@ Command add_validate(CLI::App& tool) {
                 // that every file given has its line in the output
                 status = 2;
                 if (o->format == "json")
-                    std::fputs(render_load_error_json(plan.error().empty() ? "the plan could not be loaded"
+                    std::fputs(render_load_error_json(plan.error().empty() ? tr("the plan could not be loaded")
                                                                            : plan.error().front().message,
                                                       plan.error(), path)
                                    .c_str(),

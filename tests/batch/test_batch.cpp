@@ -390,8 +390,12 @@ TEST_CASE("batch: summaries render as JSON, CSV and text", "[batch][render]") {
     CHECK_THAT(csv, Catch::StartsWith("scope,kind,id,ruleset,severity,violated,"));
     CHECK_THAT(csv, Catch::Contains("\nall,rule,HP-6.1,af.forordning,error,"));
     CHECK_THAT(csv, Catch::Contains("\nsokande.kommun=0180,rule,HP-6.1,"));
-    std::string text = render_batch_text(s);
+    std::string text = render_batch_text(s, Language::sv);
     CHECK_THAT(text, Catch::Contains("Population bedömd per 2024-07-15: 2 poster, 1 planer"));
     CHECK_THAT(text, Catch::Contains("rad 2: "));
     CHECK_THAT(text, Catch::Contains("Per sokande.kommun"));
+    CHECK_THAT(text, Catch::Contains("0180 Stockholm"));
+    std::string english = render_batch_text(s);
+    CHECK_THAT(english, Catch::Contains("Population assessed as of 2024-07-15: 2 records, 1 plans"));
+    CHECK_THAT(english, Catch::Contains("By sokande.kommun"));
 }

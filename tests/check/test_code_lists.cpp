@@ -40,7 +40,7 @@ TEST_CASE("code lists: literals are checked in ==, in, not in, contains, either 
     CHECK(all_with(check_body(require_rule("\"aktivitetsrapporter\" in plan.skyldigheter")), "unknown-code").size() == 1);
     // known codes, a field without a code list, and a string that is not a literal: no warning
     require_clean(check_body(rule("T-1", "  for each a in plan.aktiviteter where a.typ in [\"studier\", \"sius\"] and a.id == \"x\"")));
-    require_clean(check_body(require_rule("contains(plan.skyldigheter, \"aktivitetsrapportera\") and plan.sokande.kommun == \"9999\"")));
+    require_clean(check_body(require_rule("contains(plan.skyldigheter, \"aktivitetsrapportera\") and plan.id == \"9999\"")));
 }
 
 TEST_CASE("code lists: label() of a coded field is a string; of anything else an error", "[check][codes]") {

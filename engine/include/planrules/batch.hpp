@@ -16,6 +16,13 @@
 
 namespace planrules {
 
+// How the CSV is written: plain (commas, a decimal point, English headings: for programs) or
+// Swedish (semicolons, a decimal comma, Swedish headings and a UTF-8 byte order mark: Excel in
+// a Swedish locale opens it as columns).
+struct CsvStyle {
+    bool swedish = false;
+};
+
 struct BatchOptions {
     ValidateOptions validate;       // as_of, audience, rule sets, step limit; evidence for `findings`
     PlanLimits limits{};
@@ -25,6 +32,9 @@ struct BatchOptions {
     // bool or date type); empty: no groups; unset: the field the rules' `group by` names, if any.
     std::optional<std::string> group_by;
     std::FILE* findings = nullptr;  // when set: every plan's report as JSON Lines, in input order
+    // With `findings`: a CSV of the findings instead (a row per finding: line, plan, rule, …,
+    // render_findings_csv), its heading first.
+    std::optional<CsvStyle> findings_csv;
     std::size_t max_listed = 10'000;  // malformed lines and queue entries listed (all are counted)
     // Called now and then from the calling thread with the bytes and records done so far.
     std::function<void(std::uint64_t bytes, std::uint64_t records)> progress;
@@ -64,6 +74,7 @@ struct MalformedRecord {
 
 struct GroupSummary {
     std::string value;  // the group field's value; "" for plans without it
+    std::string label;  // the value's label when the field has a code list that knows it ("Stockholm")
     std::uint64_t plans = 0;
     std::vector<RuleCounts> rules;  // in the order of BatchSummary::rule_ids
     std::vector<KeyFigure> figures;
@@ -100,9 +111,15 @@ struct BatchSummary {
 [[nodiscard]] tl::expected<BatchSummary, std::string> run_batch(const RuleSet& rules, std::FILE* input,
                                                                 const BatchOptions& options = {});
 
-// The summary as JSON (one object), CSV (one table: scope, kind, id, counts) or text.
+// The summary as JSON (one object), CSV (one table: scope, kind, id, counts) or text in
+// `language`. Rules withheld from the audience, or outside the --ruleset scope, are not listed.
 [[nodiscard]] std::string render_batch_json(const BatchSummary& s);
-[[nodiscard]] std::string render_batch_csv(const BatchSummary& s);
-[[nodiscard]] std::string render_batch_text(const BatchSummary& s);
+[[nodiscard]] std::string render_batch_csv(const BatchSummary& s, const CsvStyle& style = {});
+[[nodiscard]] std::string render_batch_text(const BatchSummary& s, Language language = Language::en);
+
+// The findings of one plan (line `line` of the input) as rows of a CSV: line, plan, rule,
+// ruleset, severity, outcome, pointer, message, due; and the heading of such a CSV.
+[[nodiscard]] std::string render_findings_csv(const Report& r, std::uint64_t line, const CsvStyle& style = {});
+[[nodiscard]] std::string findings_csv_heading(const CsvStyle& style = {});
 
 }  // namespace planrules

@@ -45,12 +45,15 @@ public:
     // Loads plan JSON against the rule set's schema. Text that is not JSON (or too large)
     // gives Diagnostics with line and column; values of the wrong type, impossible dates
     // and missing required fields give a Plan with input_findings() (outcome invalid_input).
+    // `language`: of the diagnostics' messages and help.
     [[nodiscard]] tl::expected<Plan, Diagnostics> load_json(std::string_view json, const std::string& name = "plan.json",
-                                                            const PlanLimits& limits = {}) const;
+                                                            const PlanLimits& limits = {},
+                                                            Language language = Language::en) const;
     // Reads a plan file ("-": standard input) and loads it: bounded, as planrules/read.hpp
     // says (a directory or a device is an error, a stream stops at the size limit).
     [[nodiscard]] tl::expected<Plan, Diagnostics> load_file(const std::filesystem::path& path,
-                                                            const PlanLimits& limits = {}) const;
+                                                            const PlanLimits& limits = {},
+                                                            Language language = Language::en) const;
 
     // Validates a loaded plan. Many threads may validate with one RuleSet at once (each keeps
     // its own working storage, so a thread validates one plan at a time).

@@ -29,6 +29,10 @@ namespace {
 // The language of planrules_set_language, for the calls of this thread.
 thread_local planrules::Language thread_language = planrules::Language::en;
 
+std::string text_in(planrules::Language language, const char* english) {
+    return std::string(planrules::text::translate(language, english));
+}
+
 planrules::CompileOptions compile_options() {
     planrules::CompileOptions o;
     o.language = thread_language;
@@ -225,9 +229,9 @@ planrules_status planrules_validate(const planrules_rules* rules, const char* js
             }
             vo.rulesets.emplace_back(name);
         }
-        auto plan = rules->rules.load_json(std::string_view(json ? json : "", length));
+        auto plan = rules->rules.load_json(std::string_view(json ? json : "", length), "plan.json", {}, thread_language);
         if (!plan) {
-            std::string why = plan.error().empty() ? "the plan could not be loaded" : plan.error().front().message;
+            std::string why = plan.error().empty() ? text_in(thread_language, planrules::text::N_("the plan could not be loaded")) : plan.error().front().message;
             set(out_report, planrules::render_load_error_json(why, plan.error()));
             return *out_report ? PLANRULES_INVALID_PLAN : PLANRULES_INTERNAL_ERROR;
         }

@@ -18,18 +18,21 @@ RuleSet::RuleSet(std::shared_ptr<const check::Program> program, Diagnostics warn
     : program_(std::move(program)), compiled_(eval::compile(program_)), warnings_(std::move(warnings)) {}
 
 tl::expected<Plan, Diagnostics> RuleSet::load_json(std::string_view json, const std::string& name,
-                                                   const PlanLimits& limits) const {
+                                                   const PlanLimits& limits, Language language) const {
+    const text::LanguageScope in_language(language);
     try {
         return eval::load_plan(program_->schema, json, name, limits, true, compiled_->fast_schema.get());
     } catch (const std::exception& e) {  // std::bad_alloc: never across the API
         Diagnostics ds;
         ds.push_back(diagnostics::make("internal-error", nullptr, {},
-                                     fmt::format("the plan could not be loaded: {}", e.what())));
+                                     text::tr("the plan could not be loaded: {}", e.what())));
         return tl::unexpected(std::move(ds));
     }
 }
 
-tl::expected<Plan, Diagnostics> RuleSet::load_file(const std::filesystem::path& path, const PlanLimits& limits) const {
+tl::expected<Plan, Diagnostics> RuleSet::load_file(const std::filesystem::path& path, const PlanLimits& limits,
+                                                   Language language) const {
+    const text::LanguageScope in_language(language);
     try {
         const std::string name = path == "-" ? std::string("<stdin>") : path.string();
         auto text = read_input(path, limits.max_plan_size, plan_input, name, eval::plan_padding);
@@ -41,7 +44,7 @@ tl::expected<Plan, Diagnostics> RuleSet::load_file(const std::filesystem::path& 
     } catch (const std::exception& e) {
         Diagnostics ds;
         ds.push_back(diagnostics::make("internal-error", nullptr, {},
-                                     fmt::format("the plan could not be loaded: {}", e.what())));
+                                     text::tr("the plan could not be loaded: {}", e.what())));
         return tl::unexpected(std::move(ds));
     }
 }

@@ -13,6 +13,7 @@
 #include "batch/grouping.hpp"
 #include "batch/input.hpp"
 #include "batch/tally.hpp"
+#include "text/catalogue.hpp"
 
 #include <fmt/format.h>
 
@@ -59,6 +60,10 @@ public:
         }
         as_of_day_ = days_from_civil(validate_.as_of);
 
+        if (o_.findings && o_.findings_csv) {
+            const std::string heading = findings_csv_heading(*o_.findings_csv);
+            std::fwrite(heading.data(), 1, heading.size(), o_.findings);
+        }
         unsigned threads = o_.threads ? o_.threads : std::max(1u, std::thread::hardware_concurrency());
         summary_.threads = threads;
         auto start = std::chrono::steady_clock::now();
@@ -147,6 +152,8 @@ private:
     }
 
     void work(Tally& tally) {
+        // the texts of this worker's findings and reasons in the run's language
+        const text::LanguageScope language(o_.validate.language);
         try {
             work_blocks(tally);
         } catch (const std::exception& e) {  // std::bad_alloc outside a block
@@ -213,15 +220,15 @@ private:
         if (text.find_first_not_of(" \t") == std::string_view::npos) return;  // a blank line is no record
         ++tally.lines;
         static const std::string unnamed = "plan";
-        auto plan = rules_.load_json(text, unnamed, o_.limits);
-        if (!plan) plan = rules_.load_json(text, fmt::format("line {}", line), o_.limits);  // its diagnostics name the line
+        auto plan = rules_.load_json(text, unnamed, o_.limits, o_.validate.language);
+        if (!plan)  // its diagnostics name the line
+            plan = rules_.load_json(text, fmt::format("line {}", line), o_.limits, o_.validate.language);
         if (!plan) {
             ++tally.not_json;
-            std::string why = plan.error().empty() ? "the record could not be read" : plan.error().front().message;
+            std::string why = plan.error().empty() ? text::tr("the record could not be read") : plan.error().front().message;
             if (!plan.error().empty() && plan.error().front().file && plan.error().front().has_span)
-                why = fmt::format("{} (column {})", why,
-                                  plan.error().front().file->position(plan.error().front().span.begin).column);
-            if (o_.findings) out += render_load_error_json(why, plan.error(), fmt::format("line {}", line));
+                why = text::tr("{} (column {})", why, plan.error().front().file->position(plan.error().front().span.begin).column);
+            if (o_.findings && !o_.findings_csv) out += render_load_error_json(why, plan.error(), fmt::format("line {}", line));
             if (tally.not_json_records.size() < o_.max_listed) tally.not_json_records.push_back({line, std::move(why)});
             return;
         }
@@ -231,7 +238,8 @@ private:
             if (tally.invalid_lines.size() < o_.max_listed) tally.invalid_lines.push_back(line);
         }
         rules_.validate(*plan, validate_, r);
-        if (o_.findings) out += render_report_json(r, fmt::format("line {}", line));
+        if (o_.findings) out += o_.findings_csv ? render_findings_csv(r, line, *o_.findings_csv)
+                                                : render_report_json(r, fmt::format("line {}", line));
         if (r.has_errors()) ++tally.with_errors;
 
         std::string group;
@@ -271,9 +279,13 @@ private:
         summary_.due_within = o_.due_within;
         summary_.rules = all.rules;
         summary_.figures = figures(all);
+        const auto& schema = rules_.program().schema;
         for (auto& [value, c] : groups) {
             GroupSummary gs;
             gs.value = value;
+            if (group_.codes >= 0)
+                if (const auto* code = schema.code_lists[static_cast<std::size_t>(group_.codes)].find(value))
+                    gs.label = code->label;
             gs.plans = c.plans;
             gs.rules = c.rules;
             gs.figures = figures(c);

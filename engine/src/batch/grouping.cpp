@@ -71,6 +71,7 @@ tl::expected<FieldPath, std::string> resolve_group(const check::Schema& schema, 
                                               to_string(audience)));
         path.slots.push_back(slot);
         type = field.type;
+        path.codes = field.codes;
     }
     if (path.slots.empty()) return tl::unexpected(fmt::format("'{}' names no field", dotted));
     auto k = schema.type(type).kind;

@@ -18,6 +18,7 @@ namespace planrules::batch {
 struct FieldPath {
     std::vector<int> slots;
     int type = -1;
+    int codes = -1;  // the field's code list (`string of CODES`), whose labels name the groups
     bool valid() const { return !slots.empty(); }
 };
 

@@ -1,11 +1,13 @@
-// The summary of a population run as JSON, CSV and text (Swedish, for the people who follow
-// up the plans).
+// The summary of a population run as JSON, CSV (the plain table, or one Swedish Excel opens as
+// columns) and text for the people who follow up the plans, in their language.
 
 #include <planrules/batch.hpp>
 #include "json/writer.hpp"
+#include "text/catalogue.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 namespace planrules {
@@ -39,7 +41,12 @@ void figures_json(json::Writer& w, const std::vector<KeyFigure>& figures, int in
     w.end_array();
 }
 
-// 1234567 -> "1 234 567" (Swedish digit grouping, with a no-break space).
+using text::N_;
+using text::tr;
+
+std::size_t width(std::string_view t);
+
+// 1234567 -> "1 234 567" (digit grouping with a no-break space, as SI and Swedish write it).
 std::string grouped(std::uint64_t n) {
     std::string digits = std::to_string(n), out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -49,29 +56,100 @@ std::string grouped(std::uint64_t n) {
     return out;
 }
 
+// "12,5 %" in Swedish, "12.5 %" in English.
 std::string percent(const KeyFigure& f) {
     if (!f.denominator) return "–";
     std::string p = fmt::format("{:.1f} %", 100.0 * f.share());
-    for (auto& c : p)
-        if (c == '.') c = ',';
+    if (text::current_language() == Language::sv) std::replace(p.begin(), p.end(), '.', ',');
     return p;
 }
 
-// `t` right-aligned in `width` characters (UTF-8: a character is not a byte).
-std::string right_aligned(const std::string& t, std::size_t width) {
+std::size_t width(std::string_view t) {
     std::size_t chars = 0;
     for (unsigned char ch : t) chars += (ch & 0xC0) != 0x80;
-    return std::string(chars < width ? width - chars : 0, ' ') + t;
+    return chars;
 }
 
-std::string csv_field(std::string_view s) {
-    if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+// Rows as a table: each column as wide as its widest cell, the first `left` columns aligned
+// left and the others right, two spaces in front and between.
+std::string columns(const std::vector<std::vector<std::string>>& rows, std::size_t left) {
+    std::vector<std::size_t> widths;
+    for (const auto& row : rows)
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i) widths.push_back(0);
+            widths[i] = std::max(widths[i], width(row[i]));
+        }
+    std::string out;
+    for (const auto& row : rows) {
+        std::string line = " ";
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            const std::string pad(widths[i] - width(row[i]), ' ');
+            line += ' ';
+            line += i < left ? row[i] + pad : pad + row[i];
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line + "\n";
+    }
+    return out;
+}
+
+// Whether rule `i` is in the summary: not withheld from the audience, and assessed for some
+// plan (a rule outside the --ruleset scope is skipped for every plan: all its counts are 0).
+bool listed(const BatchSummary& s, std::size_t i) {
+    if (s.withheld[i]) return false;
+    const RuleCounts& c = s.rules[i];
+    return s.plans == 0 || c.evaluated() + c.not_applicable + c.not_in_force > 0;
+}
+
+// A group's value with its label from the code list ("0180 Stockholm"), or the value.
+std::string group_label(const BatchSummary& s, const std::string& value) {
+    for (const auto& g : s.groups)
+        if (g.value == value && !g.label.empty()) return value + " " + g.label;
+    return value;
+}
+
+// `t` right-aligned in `columns` characters (UTF-8: a character is not a byte).
+std::string right_aligned(const std::string& t, std::size_t columns) {
+    const std::size_t chars = width(t);
+    return std::string(chars < columns ? columns - chars : 0, ' ') + t;
+}
+
+std::string csv_field(std::string_view s, char sep = ',') {
+    if (s.find_first_of("\"\n\r") == std::string_view::npos && s.find(sep) == std::string_view::npos) return std::string(s);
     std::string out = "\"";
     for (char c : s) {
         if (c == '"') out += '"';
         out += c;
     }
     return out + "\"";
+}
+
+// A column of a CSV: its heading in the plain CSV (a key, as in the JSON) and in the Swedish one
+// (through the catalogue).
+struct Column {
+    const char* key;
+    const char* label;
+};
+constexpr Column summary_columns[] = {
+    {"scope", N_("scope")},           {"kind", N_("kind")},           {"id", N_("id")},
+    {"ruleset", N_("rule set")},      {"severity", N_("severity")},   {"violated", N_("violations")},
+    {"indeterminate", N_("indeterminate")}, {"passed", N_("passes")}, {"not_applicable", N_("inapplicable")},
+    {"not_in_force", N_("not in force")}, {"numerator", N_("numerator")}, {"denominator", N_("denominator")},
+    {"share", N_("share")}};
+constexpr Column findings_columns[] = {
+    {"line", N_("line")},       {"plan", N_("plan id")},    {"rule", N_("rule")},       {"ruleset", N_("rule set")},
+    {"severity", N_("severity")}, {"outcome", N_("outcome")}, {"pointer", N_("pointer")}, {"message", N_("message")},
+    {"due", N_("due")}};
+
+// The heading row; the Swedish CSV starts with a byte order mark, by which Excel reads UTF-8.
+template <std::size_t N>
+std::string heading(const Column (&cols)[N], const CsvStyle& style) {
+    const char sep = style.swedish ? ';' : ',';
+    std::string out = style.swedish ? "\xEF\xBB\xBF" : "";
+    for (std::size_t i = 0; i < N; ++i)
+        out += (i ? std::string(1, sep) : std::string()) +
+               csv_field(style.swedish ? text::translate(Language::sv, cols[i].label) : cols[i].key, sep);
+    return out + "\n";
 }
 
 }  // namespace
@@ -108,7 +186,9 @@ std::string render_batch_json(const BatchSummary& s) {
     w.field("group_by", s.group_by);
     w.key("groups").begin_array(json::Layout::lines(4));
     for (const auto& gs : s.groups) {
-        w.begin_object().field("value", gs.value).field("plans", gs.plans);
+        w.begin_object().field("value", gs.value);
+        if (!gs.label.empty()) w.field("label", gs.label);
+        w.field("plans", gs.plans);
         if (s.due_within) w.field("due", gs.due);
         w.break_line(6).key("key_figures");
         figures_json(w, gs.figures, 8);
@@ -120,89 +200,129 @@ std::string render_batch_json(const BatchSummary& s) {
     return out + "\n";
 }
 
-std::string render_batch_csv(const BatchSummary& s) {
-    std::string out =
-        "scope,kind,id,ruleset,severity,violated,indeterminate,passed,not_applicable,not_in_force,numerator,denominator,"
-        "share\n";
-    auto section = [&](const std::string& scope, const std::vector<RuleCounts>& rules,
-                       const std::vector<KeyFigure>& figures) {
+std::string render_batch_csv(const BatchSummary& s, const CsvStyle& style) {
+    const text::LanguageScope language(style.swedish ? Language::sv : Language::en);
+    const char sep = style.swedish ? ';' : ',';
+    auto field = [&](std::string_view v) { return csv_field(v, sep); };
+    auto share = [&](const KeyFigure& f) {
+        if (!f.denominator) return std::string();
+        std::string v = fmt::format("{:.4f}", f.share());
+        if (style.swedish) std::replace(v.begin(), v.end(), '.', ',');
+        return v;
+    };
+    std::string out = heading(summary_columns, style);
+    const std::string all = style.swedish ? std::string(text::translate(N_("all"))) : "all";
+    const std::string figure = style.swedish ? std::string(text::translate(N_("figure"))) : "figure";
+    const std::string rule = style.swedish ? std::string(text::translate(N_("rule"))) : "rule";
+    auto row = [&](std::initializer_list<std::string> cells) {
+        std::string line;
+        bool first = true;
+        for (const auto& c : cells) {
+            if (!first) line += sep;
+            line += c;
+            first = false;
+        }
+        out += line + "\n";
+    };
+    auto section = [&](const std::string& scope, const std::vector<RuleCounts>& rules, const std::vector<KeyFigure>& figures) {
         for (const auto& f : figures)
-            out += fmt::format("{},figure,{},,,,,,,,{},{},{}\n", csv_field(scope), csv_field(f.id), f.numerator,
-                               f.denominator, f.denominator ? fmt::format("{:.4f}", f.share()) : "");
+            row({field(scope), figure, field(f.id), "", "", "", "", "", "", "", std::to_string(f.numerator),
+                 std::to_string(f.denominator), share(f)});
         for (std::size_t i = 0; i < rules.size(); ++i) {
-            if (s.withheld[i]) continue;
+            if (!listed(s, i)) continue;
             const auto& c = rules[i];
-            out += fmt::format("{},rule,{},{},{},{},{},{},{},{},,,\n", csv_field(scope), csv_field(s.rule_ids[i]),
-                               csv_field(s.rulesets[i]), to_string(s.severities[i]), c.violated, c.indeterminate,
-                               c.passed, c.not_applicable, c.not_in_force);
+            row({field(scope), rule, field(s.rule_ids[i]), field(s.rulesets[i]), to_string(s.severities[i]),
+                 std::to_string(c.violated), std::to_string(c.indeterminate), std::to_string(c.passed),
+                 std::to_string(c.not_applicable), std::to_string(c.not_in_force), "", "", ""});
         }
     };
-    section("all", s.rules, s.figures);
+    section(all, s.rules, s.figures);
     for (const auto& g : s.groups) section(s.group_by + "=" + g.value, g.rules, g.figures);
     return out;
 }
 
-std::string render_batch_text(const BatchSummary& s) {
+std::string findings_csv_heading(const CsvStyle& style) { return heading(findings_columns, style); }
+
+std::string render_findings_csv(const Report& r, std::uint64_t line, const CsvStyle& style) {
+    const char sep = style.swedish ? ';' : ',';
     std::string out;
-    out += fmt::format("Population bedömd per {}: {} poster, {} planer", to_string(s.as_of), grouped(s.lines),
-                       grouped(s.plans));
+    for (const Finding& f : r.findings) {
+        const std::string cells[] = {std::to_string(line), csv_field(r.plan, sep),     csv_field(f.rule, sep),
+                                     csv_field(f.ruleset, sep), to_string(f.severity), to_string(f.outcome),
+                                     csv_field(f.pointer, sep), csv_field(f.message, sep),
+                                     f.due ? to_string(*f.due) : std::string()};
+        for (std::size_t i = 0; i < std::size(cells); ++i) out += (i ? std::string(1, sep) : std::string()) + cells[i];
+        out += "\n";
+    }
+    return out;
+}
+
+std::string render_batch_text(const BatchSummary& s, Language language) {
+    const text::LanguageScope in_language(language);
+    std::string out;
+    out += tr("Population assessed as of {}: {} records, {} plans", to_string(s.as_of), grouped(s.lines), grouped(s.plans));
     if (s.seconds > 0)
-        out += fmt::format(" ({:.1f} s, {} planer/s, {} trådar)", s.seconds,
-                           grouped(static_cast<std::uint64_t>(static_cast<double>(s.lines) / s.seconds)), s.threads);
+        out += tr(" ({:.1f} s, {} plans/s, {} threads)", s.seconds,
+                  grouped(static_cast<std::uint64_t>(static_cast<double>(s.lines) / s.seconds)), s.threads);
     out += "\n";
     if (s.not_json) {
-        out += fmt::format("{} poster är inte JSON-objekt och har inte bedömts:", grouped(s.not_json));
+        out += tr("{} records are not JSON objects and were not assessed:", grouped(s.not_json));
         for (std::size_t i = 0; i < s.not_json_records.size() && i < 10; ++i)
-            out += fmt::format("\n  rad {}: {}", s.not_json_records[i].line, s.not_json_records[i].reason);
-        if (s.not_json > 10) out += fmt::format("\n  … och {} till (se --format json)", grouped(s.not_json - 10));
+            out += fmt::format("\n  {}", tr("line {}: {}", s.not_json_records[i].line, s.not_json_records[i].reason));
+        if (s.not_json > 10) out += fmt::format("\n  {}", tr("… and {} more (see --format json)", grouped(s.not_json - 10)));
         out += "\n";
     }
     if (s.invalid_input) {
-        out += fmt::format("{} planer har ogiltiga värden (bedömda, med fynd invalid_input): rad", grouped(s.invalid_input));
+        std::string lines;
         for (std::size_t i = 0; i < s.invalid_input_lines.size() && i < 10; ++i)
-            out += fmt::format("{} {}", i ? "," : "", s.invalid_input_lines[i]);
-        if (s.invalid_input > 10) out += " …";
+            lines += fmt::format("{}{}", i ? ", " : "", s.invalid_input_lines[i]);
+        if (s.invalid_input > 10) lines += " …";
+        out += tr("{} plans have invalid values (assessed, with invalid_input findings): line {}", grouped(s.invalid_input), lines);
         out += "\n";
     }
-    out += fmt::format("{} planer har minst ett fel.\n", grouped(s.with_errors));
+    out += tr("{} plans have at least one error.", grouped(s.with_errors)) + "\n";
     if (!s.figures.empty()) {
-        out += "\nNyckeltal\n";
+        out += "\n" + tr("Key figures") + "\n";
         for (const auto& f : s.figures)
-            out += fmt::format("  {:>7}  {} ({}; {} av {})\n", percent(f), f.title, f.rule, grouped(f.numerator),
-                               grouped(f.denominator));
+            out += fmt::format("  {}  {} ({}; {})\n", right_aligned(percent(f), 7), f.title, f.rule,
+                               tr("{} of {}", grouped(f.numerator), grouped(f.denominator)));
     }
-    out += "\nRegler                   brister  obedömbara   uppfyllda  ej tillämpliga  ej i kraft\n";
+    // the rule table: columns as wide as their widest cell, whatever the ids and the language
+    std::vector<std::vector<std::string>> table;
+    table.push_back({tr("Rules"), "", tr("violations"), tr("indeterminate"), tr("passes"), tr("inapplicable"), tr("not in force")});
     for (std::size_t i = 0; i < s.rules.size(); ++i) {
-        if (s.withheld[i]) continue;
+        if (!listed(s, i)) continue;
         const auto& c = s.rules[i];
-        // (grouped numbers hold two-byte no-break spaces: fmt's padding counts bytes)
-        auto col = [](std::uint64_t n, std::size_t width) { return right_aligned(grouped(n), width); };
-        out += fmt::format("  {:<14} {:<7}{}{}{}{}{}\n", s.rule_ids[i], to_string(s.severities[i]), col(c.violated, 8),
-                           col(c.indeterminate, 12), col(c.passed, 12), col(c.not_applicable, 16),
-                           col(c.not_in_force, 12));
+        table.push_back({s.rule_ids[i], to_string(s.severities[i]), grouped(c.violated), grouped(c.indeterminate),
+                         grouped(c.passed), grouped(c.not_applicable), grouped(c.not_in_force)});
     }
+    out += "\n" + columns(table, 2);
     if (s.due_within) {
-        out += fmt::format("\nAtt göra: {} tidsgränser infaller inom {} dagar (till och med {})\n", grouped(s.queue_total),
-                           *s.due_within, to_string(civil_from_days(days_from_civil(s.as_of) + *s.due_within)));
+        out += "\n" + tr("To do: {} deadlines fall within {} days (until {})", grouped(s.queue_total), *s.due_within,
+                          to_string(civil_from_days(days_from_civil(s.as_of) + *s.due_within)));
+        out += "\n";
+        std::vector<std::vector<std::string>> queue;
         for (std::size_t i = 0; i < s.queue.size() && i < 20; ++i) {
             const auto& q = s.queue[i];
-            out += fmt::format("  {}  {:<8} {}  (rad {}{})\n", to_string(q.due), q.rule, q.plan, q.line,
-                               q.group.empty() ? "" : fmt::format(", {}", q.group));
+            queue.push_back({to_string(q.due), q.rule, q.plan,
+                             q.group.empty() ? tr("(line {})", q.line) : tr("(line {}, {})", q.line, group_label(s, q.group))});
         }
-        if (s.queue_total > 20) out += fmt::format("  … och {} till (se --format json)\n", grouped(s.queue_total - 20));
+        out += columns(queue, 4);
+        if (s.queue_total > 20) out += fmt::format("  {}\n", tr("… and {} more (see --format json)", grouped(s.queue_total - 20)));
     }
     if (!s.groups.empty()) {
-        const auto& pad = right_aligned;
-        out += fmt::format("\nPer {}\n  {:<10}{}", s.group_by, "", pad("planer", 10));
-        for (const auto& f : s.figures) out += pad(f.label, 11);
-        if (s.due_within) out += pad("att göra", 10);
-        out += "\n";
+        std::vector<std::vector<std::string>> groups;
+        std::vector<std::string> head{"", tr("plans")};
+        for (const auto& f : s.figures) head.push_back(f.label);
+        if (s.due_within) head.push_back(tr("to do"));
+        groups.push_back(std::move(head));
         for (const auto& g : s.groups) {
-            out += fmt::format("  {:<10}{}", g.value.empty() ? "(saknas)" : g.value, pad(grouped(g.plans), 10));
-            for (const auto& f : g.figures) out += pad(percent(f), 11);
-            if (s.due_within) out += pad(grouped(g.due), 10);
-            out += "\n";
+            std::vector<std::string> row{g.value.empty() ? tr("(missing)") : group_label(s, g.value), grouped(g.plans)};
+            for (const auto& f : g.figures) row.push_back(percent(f));
+            if (s.due_within) row.push_back(grouped(g.due));
+            groups.push_back(std::move(row));
         }
+        out += "\n" + tr("By {}", s.group_by) + "\n" + columns(groups, 1);
     }
     return out;
 }

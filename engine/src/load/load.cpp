@@ -474,16 +474,16 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
     };
     if (original.size() > limits.max_plan_size)
         return fail("plan-too-large", std::nullopt,
-                    fmt::format("the plan is {} bytes; the limit is {} bytes", original.size(), limits.max_plan_size),
-                    "raise PlanLimits::max_plan_size if plans this large are expected");
+                    text::tr("the plan is {} bytes; the limit is {} bytes", original.size(), limits.max_plan_size),
+                    text::tr("raise PlanLimits::max_plan_size if plans this large are expected"));
     // (the size is checked before a byte is read: a host's length may be wrong)
     // A byte-order mark is skipped (offsets in diagnostics count it, to match the file).
     bom = json.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     json.remove_prefix(bom);
     if (schema.root_type < 0) {  // about the rules, not the plan
         return tl::unexpected(Diagnostics{diagnostics::make("no-root", nullptr, {},
-                                                            "the rules declare no plan type, so no plan can be read",
-                                                            "compile the schema with the rules (a file with 'root plan: Plan')")});
+                                                            text::tr("the rules declare no plan type, so no plan can be read"),
+                                                            text::tr("compile the schema with the rules (a file with 'root plan: Plan')"))});
     }
 
     Plan plan;
@@ -526,10 +526,10 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
     // Every byte is checked as JSON before the plan is read: On-Demand parsing does not check
     // what the loader passes over.
     const std::size_t start = skip_ws(json);
-    if (start == json.size()) return fail("invalid-json", 0, "the plan is empty", "a plan is a JSON object: {\"id\": …}");
+    if (start == json.size()) return fail("invalid-json", 0, text::tr("the plan is empty"), text::tr("a plan is a JSON object: {{\"id\": …}}"));
     if (auto error = json::check_syntax(json)) {
-        if (error->encoding) return fail("invalid-json", error->offset, "the plan is not valid UTF-8", "save the plan as UTF-8");
-        return fail("invalid-json", error->offset, "the plan is not valid JSON: " + error->message, std::move(error->help));
+        if (error->encoding) return fail("invalid-json", error->offset, text::tr("the plan is not valid UTF-8"), text::tr("save the plan as UTF-8"));
+        return fail("invalid-json", error->offset, text::tr("the plan is not valid JSON: {}", error->message), std::move(error->help));
     }
     std::string pointer;
     Loader loader(schema, plan, limits);

@@ -113,7 +113,7 @@ const auto enum_decl_def =
 const auto set_label = [](auto& ctx) { _val(ctx).label = std::move(_attr(ctx)); };
 const auto push_code = [](auto& ctx) { _val(ctx).codes.push_back(std::move(_attr(ctx))); };
 const auto code_decl_def =
-    omit_spanned[field_name[set_name] >> -string_value[set_label] >> -kw("sensitive")[set_sensitive]][set_span];
+    omit_spanned[code_name[set_name] >> -string_value[set_label] >> -kw("sensitive")[set_sensitive]][set_span];
 const auto codes_decl_def =
     omit_spanned[kw("codes") > identifier[set_name] > sym("{") > *(code_decl[push_code] >> -sym(",")) > sym("}")][set_span];
 const auto root_decl_def = omit_spanned[kw("root") > identifier[set_name] > sym(":") > depth_guard[type_ref][set_type]][set_span];

@@ -22,6 +22,7 @@ using x3::_val;
 
 const name_parser<NameKind::identifier> identifier{};
 const name_parser<NameKind::field> field_name{};
+const name_parser<NameKind::code> code_name{};
 const name_parser<NameKind::dotted> dotted_name{};
 const name_parser<NameKind::rule_id> rule_id{};
 const string_parser string_literal{};

@@ -21,6 +21,7 @@ namespace planrules::syntax::detail {
 namespace token {
 inline constexpr ExpectedInfo name{"a name", help::name};
 inline constexpr ExpectedInfo field{"a field name", help::none};
+inline constexpr ExpectedInfo code{"a code (a word or digits, e.g. 0180)", help::none};
 inline constexpr ExpectedInfo dotted{"a rule set name (e.g. national.law)", help::none};
 inline constexpr ExpectedInfo rule_id{"a rule id (e.g. R-1.2)", help::rule_id};
 inline constexpr ExpectedInfo string{"a string in quotes", help::none};
@@ -30,7 +31,7 @@ inline constexpr ExpectedInfo json{"a JSON object", help::none};
 inline constexpr ExpectedInfo close_paren{"')'", help::bracket};
 inline constexpr ExpectedInfo close_bracket{"']'", help::bracket};
 inline constexpr ExpectedInfo equals{"'='", help::define_equals};
-inline constexpr ExpectedInfo table[] = {name, field, dotted, rule_id, string, date, json,
+inline constexpr ExpectedInfo table[] = {name, field, code, dotted, rule_id, string, date, json,
                                          close_paren, close_bracket, equals};
 }  // namespace token
 
@@ -81,7 +82,7 @@ inline punct_parser sym(std::string_view t, std::string_view n = {}) { return pu
 
 // ---------------------------------------------------------------- identifiers
 
-enum class NameKind { identifier, field, dotted, rule_id };
+enum class NameKind { identifier, field, dotted, rule_id, code };
 
 // Besides the operators and declaration words, the words that start a clause after an
 // expression are reserved, so that a missing expression is reported at the clause word
@@ -104,6 +105,10 @@ struct name_parser : x3::parser<name_parser<Kind>> {
             if (p == first) return false;
             if constexpr (Kind == NameKind::identifier)
                 if (reserved(std::string_view(first, static_cast<std::size_t>(p - first)))) return false;
+        } else if constexpr (Kind == NameKind::code) {
+            // a code of a code list: a word, or digits such as a municipality's code (0180)
+            while (p != last && is_ident_continue(static_cast<unsigned char>(*p))) ++p;
+            if (p == first) return false;
         } else if constexpr (Kind == NameKind::dotted) {
             // national.law, local.0001: segments of letters, digits and '_' joined by '.'
             auto segment = [&](Iterator q) {
@@ -512,6 +517,7 @@ struct get_info<planrules::syntax::detail::name_parser<K>> {
             case d::NameKind::field: return std::string(d::token::field.what);
             case d::NameKind::dotted: return std::string(d::token::dotted.what);
             case d::NameKind::rule_id: return std::string(d::token::rule_id.what);
+            case d::NameKind::code: return std::string(d::token::code.what);
         }
         return std::string(d::token::name.what);
     }

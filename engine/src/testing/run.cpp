@@ -126,7 +126,7 @@ TestResult run_one(const RuleSet& rules, const eval::Compiled& compiled, eval::B
         r.error = tr("the test has no plan");
     }
     if (!r.error.empty()) return r;
-    auto plan = rules.load_json(json, plan_name);
+    auto plan = rules.load_json(json, plan_name, {}, options.language);
     if (!plan) {
         r.error = plan.error().empty() ? tr("the plan could not be loaded") : plan.error().front().message;
         if (!plan.error().empty() && plan.error().front().has_span && plan.error().front().file) {
