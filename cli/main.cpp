@@ -30,7 +30,8 @@ int run(int argc, char** argv) {
         ->type_name("LANG");
     std::vector<Command> commands = {planrules::cli::add_check(tool),   planrules::cli::add_validate(tool),
                                      planrules::cli::add_test(tool),    planrules::cli::add_explain(tool),
-                                     planrules::cli::add_fmt(tool),     planrules::cli::add_batch(tool)};
+                                     planrules::cli::add_fmt(tool),     planrules::cli::add_batch(tool),
+                                     planrules::cli::add_impact(tool)};
     // what follows `--` is operands of the command, whatever it looks like
     std::vector<std::string> after;
     int parsed = argc;

@@ -36,6 +36,9 @@ struct BatchOptions {
     // render_findings_csv), its heading first.
     std::optional<CsvStyle> findings_csv;
     std::size_t max_listed = 10'000;  // malformed lines and queue entries listed (all are counted)
+    // Called for every plan validated, on the worker thread that validated it (so from several
+    // threads at once), with its line, its text and its report (Report::results at least).
+    std::function<void(std::uint64_t line, std::string_view text, const Plan& plan, const Report& report)> each_report;
     // Called now and then from the calling thread with the bytes and records done so far.
     std::function<void(std::uint64_t bytes, std::uint64_t records)> progress;
 };

@@ -238,6 +238,7 @@ private:
             if (tally.invalid_lines.size() < o_.max_listed) tally.invalid_lines.push_back(line);
         }
         rules_.validate(*plan, validate_, r);
+        if (o_.each_report) o_.each_report(line, text, *plan, r);
         if (o_.findings) out += o_.findings_csv ? render_findings_csv(r, line, *o_.findings_csv)
                                                 : render_report_json(r, fmt::format("line {}", line));
         if (r.has_errors()) ++tally.with_errors;

@@ -2,6 +2,7 @@
 // columns) and text for the people who follow up the plans, in their language.
 
 #include <planrules/batch.hpp>
+#include <planrules/impact.hpp>
 #include "json/writer.hpp"
 #include "text/catalogue.hpp"
 
@@ -323,6 +324,245 @@ std::string render_batch_text(const BatchSummary& s, Language language) {
             groups.push_back(std::move(row));
         }
         out += "\n" + tr("By {}", s.group_by) + "\n" + columns(groups, 1);
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- impact (planrules/impact.hpp)
+
+namespace {
+
+const RuleCounts* counts_of(const BatchSummary& s, const std::vector<RuleCounts>& rules, std::string_view id) {
+    for (std::size_t i = 0; i < s.rule_ids.size() && i < rules.size(); ++i)
+        if (s.rule_ids[i] == id && !s.withheld[i]) return &rules[i];
+    return nullptr;
+}
+
+const GroupSummary* group_in(const BatchSummary& s, const std::string& value) {
+    for (const auto& g : s.groups)
+        if (g.value == value) return &g;
+    return nullptr;
+}
+
+// "105 → 160 (+55)", or "105" when it did not change.
+std::string change(std::uint64_t before, std::uint64_t after) {
+    if (before == after) return grouped(after);
+    const auto diff = static_cast<std::int64_t>(after) - static_cast<std::int64_t>(before);
+    return fmt::format("{} → {} ({}{})", grouped(before), grouped(after), diff > 0 ? "+" : "−",
+                       grouped(static_cast<std::uint64_t>(diff > 0 ? diff : -diff)));
+}
+
+// The rules of both versions, in the order of the version after, then the removed ones.
+std::vector<std::string> all_rules(const ImpactSummary& s) {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < s.after.rule_ids.size(); ++i)
+        if (!s.after.withheld[i]) ids.push_back(s.after.rule_ids[i]);
+    for (const auto& id : s.removed)
+        if (counts_of(s.before, s.before.rules, id)) ids.push_back(id);
+    return ids;
+}
+
+const char* result_word(RuleResult r) {
+    switch (r) {
+        case RuleResult::violated: return N_("violated");
+        case RuleResult::indeterminate: return N_("cannot be assessed");
+        case RuleResult::passed: return N_("passed");
+        case RuleResult::not_applicable: return N_("not applicable");
+        case RuleResult::not_in_force: return N_("not in force");
+        case RuleResult::skipped: break;
+    }
+    return N_("not assessed");
+}
+
+void counts_json(json::Writer& w, std::string_view key, const RuleCounts* c) {
+    w.key(key);
+    if (!c) {
+        w.null();
+        return;
+    }
+    w.begin_object();
+    counts_json(w, *c);
+    w.end_object();
+}
+
+}  // namespace
+
+std::string render_impact_text(const ImpactSummary& s, Language language) {
+    const text::LanguageScope in_language(language);
+    std::string out = tr("The change of the rules over {} records, {} plans, as of {}", grouped(s.after.lines),
+                         grouped(s.after.plans), to_string(s.after.as_of)) +
+                      "\n";
+    auto list = [](const std::vector<std::string>& v) {
+        std::string t;
+        for (const auto& x : v) t += (t.empty() ? "" : ", ") + x;
+        return t.empty() ? std::string("–") : t;
+    };
+    out += tr("Rules added: {}", list(s.added)) + "\n" + tr("Rules removed: {}", list(s.removed)) + "\n";
+    out += tr("{} plans get another result for at least one rule.", grouped(s.plans_changed)) + "\n";
+    // the rules: before → after where it changed
+    std::vector<std::vector<std::string>> table;
+    table.push_back({tr("Rules"), tr("violations"), tr("indeterminate"), tr("passes"), tr("inapplicable"), tr("not in force")});
+    const RuleCounts none{};
+    for (const auto& id : all_rules(s)) {
+        const RuleCounts* b = counts_of(s.before, s.before.rules, id);
+        const RuleCounts* a = counts_of(s.after, s.after.rules, id);
+        const RuleCounts& x = b ? *b : none;
+        const RuleCounts& y = a ? *a : none;
+        if (b && a && x.violated == y.violated && x.indeterminate == y.indeterminate && x.passed == y.passed &&
+            x.not_applicable == y.not_applicable && x.not_in_force == y.not_in_force)
+            continue;  // unchanged
+        std::string name = id;
+        if (!b) name += " " + tr("(new)");
+        if (!a) name += " " + tr("(removed)");
+        table.push_back({name, change(x.violated, y.violated), change(x.indeterminate, y.indeterminate),
+                         change(x.passed, y.passed), change(x.not_applicable, y.not_applicable),
+                         change(x.not_in_force, y.not_in_force)});
+    }
+    if (table.size() == 1) out += "\n" + tr("No rule's counts changed.") + "\n";
+    else out += "\n" + tr("Rules whose counts changed (before → after)") + "\n" + columns(table, 1);
+    // key figures
+    std::vector<std::vector<std::string>> figures;
+    for (const auto& f : s.after.figures) {
+        std::string was = "–";
+        for (const auto& g : s.before.figures)
+            if (g.id == f.id) was = percent(g);
+        if (was != percent(f)) figures.push_back({f.label, was + " → " + percent(f), f.title});
+    }
+    for (const auto& g : s.before.figures)
+        if (std::none_of(s.after.figures.begin(), s.after.figures.end(), [&](const KeyFigure& f) { return f.id == g.id; }))
+            figures.push_back({g.label, percent(g) + " → –", g.title});
+    if (!figures.empty()) out += "\n" + tr("Key figures that changed") + "\n" + columns(figures, 3);
+    // per group: the rules whose violations changed
+    if (!s.after.group_by.empty()) {
+        std::vector<std::vector<std::string>> groups;
+        for (const auto& g : s.after.groups) {
+            const GroupSummary* was = group_in(s.before, g.value);
+            for (const auto& id : all_rules(s)) {
+                const RuleCounts* b = was ? counts_of(s.before, was->rules, id) : nullptr;
+                const RuleCounts* a = counts_of(s.after, g.rules, id);
+                const std::uint64_t vb = b ? b->violated : 0, va = a ? a->violated : 0;
+                if (vb == va) continue;
+                groups.push_back({g.value.empty() ? tr("(missing)") : group_label(s.after, g.value), id, change(vb, va)});
+            }
+        }
+        if (!groups.empty())
+            out += "\n" + tr("Violations that changed by {}", s.after.group_by) + "\n" + columns(groups, 2);
+    }
+    // the changes, with some of the plans
+    if (!s.changes.empty()) {
+        out += "\n" + tr("Plans whose result changed") + "\n";
+        for (const auto& c : s.changes) {
+            std::string sample;
+            for (const auto& p : c.samples)
+                sample += (sample.empty() ? "" : ", ") + tr("{} (line {})", p.plan.empty() ? tr("(no id)") : p.plan, p.line);
+            out += fmt::format("  {}: {} → {}: {}; {}\n", c.rule, text::translate(result_word(c.from)),
+                               text::translate(result_word(c.to)),
+                               text::tr_n(c.plans, N_("{} plan"), N_("{} plans")), tr("e.g. {}", sample));
+        }
+    }
+    return out;
+}
+
+std::string render_impact_json(const ImpactSummary& s) {
+    std::string out;
+    json::Writer w(out);
+    w.begin_object(json::Layout::lines(2));
+    w.field("as_of", to_string(s.after.as_of)).field("before_digest", s.before.digest).field("after_digest", s.after.digest);
+    w.field("records", s.after.lines).field("plans", s.after.plans).field("plans_changed", s.plans_changed);
+    w.key("added").strings(s.added).key("removed").strings(s.removed);
+    w.key("rules").begin_array(json::Layout::lines(4));
+    for (const auto& id : all_rules(s)) {
+        w.begin_object().field("rule", id);
+        counts_json(w, "before", counts_of(s.before, s.before.rules, id));
+        counts_json(w, "after", counts_of(s.after, s.after.rules, id));
+        w.end_object();
+    }
+    w.end_array();
+    w.key("key_figures").begin_array(json::Layout::lines(4));
+    auto figure = [&](std::string_view key, const std::vector<KeyFigure>& figures, const std::string& id) {
+        w.key(key);
+        for (const auto& f : figures)
+            if (f.id == id) {
+                w.begin_object().field("numerator", f.numerator).field("denominator", f.denominator).key("share");
+                if (f.denominator) w.fixed(f.share(), 4);
+                else w.null();
+                w.end_object();
+                return;
+            }
+        w.null();
+    };
+    std::vector<std::string> figure_ids;
+    for (const auto& f : s.after.figures) figure_ids.push_back(f.id);
+    for (const auto& f : s.before.figures)
+        if (std::find(figure_ids.begin(), figure_ids.end(), f.id) == figure_ids.end()) figure_ids.push_back(f.id);
+    for (const auto& id : figure_ids) {
+        w.begin_object().field("id", id);
+        figure("before", s.before.figures, id);
+        figure("after", s.after.figures, id);
+        w.end_object();
+    }
+    w.end_array();
+    w.field("group_by", s.after.group_by).key("groups").begin_array(json::Layout::lines(4));
+    for (const auto& g : s.after.groups) {
+        const GroupSummary* was = group_in(s.before, g.value);
+        w.begin_object().field("value", g.value);
+        if (!g.label.empty()) w.field("label", g.label);
+        w.key("rules").begin_array();
+        for (const auto& id : all_rules(s)) {
+            w.begin_object().field("rule", id);
+            counts_json(w, "before", was ? counts_of(s.before, was->rules, id) : nullptr);
+            counts_json(w, "after", counts_of(s.after, g.rules, id));
+            w.end_object();
+        }
+        w.end_array().end_object();
+    }
+    w.end_array();
+    w.key("changes").begin_array(json::Layout::lines(4));
+    for (const auto& c : s.changes) {
+        w.begin_object().field("rule", c.rule).field("from", to_string(c.from)).field("to", to_string(c.to));
+        w.field("plans", c.plans).key("samples").begin_array();
+        for (const auto& p : c.samples) w.begin_object().field("line", p.line).field("plan", p.plan).end_object();
+        w.end_array().end_object();
+    }
+    w.end_array().end_object();
+    return out + "\n";
+}
+
+std::string render_impact_csv(const ImpactSummary& s, const CsvStyle& style) {
+    const char sep = style.swedish ? ';' : ',';
+    static constexpr Column columns_[] = {
+        {"scope", N_("scope")},
+        {"rule", N_("rule")},
+        {"violated_before", N_("violations before")},
+        {"violated_after", N_("violations after")},
+        {"indeterminate_before", N_("indeterminate before")},
+        {"indeterminate_after", N_("indeterminate after")},
+        {"passed_before", N_("passes before")},
+        {"passed_after", N_("passes after")},
+        {"not_applicable_before", N_("inapplicable before")},
+        {"not_applicable_after", N_("inapplicable after")},
+        {"not_in_force_before", N_("not in force before")},
+        {"not_in_force_after", N_("not in force after")}};
+    std::string out = heading(columns_, style);
+    const RuleCounts none{};
+    auto rows = [&](const std::string& scope, const std::vector<RuleCounts>* before, const std::vector<RuleCounts>& after) {
+        for (const auto& id : all_rules(s)) {
+            const RuleCounts* b = before ? counts_of(s.before, *before, id) : nullptr;
+            const RuleCounts* a = counts_of(s.after, after, id);
+            const RuleCounts& x = b ? *b : none;
+            const RuleCounts& y = a ? *a : none;
+            const std::uint64_t cells[] = {x.violated,       y.violated,       x.indeterminate, y.indeterminate,
+                                           x.passed,         y.passed,         x.not_applicable, y.not_applicable,
+                                           x.not_in_force,   y.not_in_force};
+            out += csv_field(scope, sep) + sep + csv_field(id, sep);
+            for (auto n : cells) out += sep + std::to_string(n);
+            out += "\n";
+        }
+    };
+    rows(style.swedish ? std::string(text::translate(Language::sv, N_("all"))) : "all", &s.before.rules, s.after.rules);
+    for (const auto& g : s.after.groups) {
+        const GroupSummary* was = group_in(s.before, g.value);
+        rows(s.after.group_by + "=" + g.value, was ? &was->rules : nullptr, g.rules);
     }
     return out;
 }
