@@ -56,6 +56,18 @@ inline std::filesystem::path scratch_dir(const std::string& name) {
     return dir;
 }
 
+// A copy of the shipped rules in scratch_dir(name)/rules, to change, with examples/ beside it
+// (the shipped tests read their plans from ../../examples/plans).
+inline std::filesystem::path copy_of_rules(const std::string& name) {
+    const std::filesystem::path root = scratch_dir(name);
+    for (const char* folder : {"rules", "examples"}) {
+        std::filesystem::remove_all(root / folder);
+        std::filesystem::copy(std::filesystem::path(PLANRULES_SOURCE_DIR) / folder, root / folder,
+                              std::filesystem::copy_options::recursive);
+    }
+    return root / "rules";
+}
+
 inline std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream ss;

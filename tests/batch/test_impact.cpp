@@ -21,12 +21,7 @@ namespace {
 
 // The shipped rules with the change: a copy of rules/ (with the examples its tests read).
 fs::path changed_rules() {
-    const fs::path root = scratch_dir("impact");
-    const fs::path dir = root / "after";
-    fs::remove_all(dir);
-    fs::copy(fs::path(source_dir()) / "rules", dir, fs::copy_options::recursive);
-    fs::remove_all(root / "examples");
-    fs::copy(fs::path(source_dir()) / "examples", root / "examples", fs::copy_options::recursive);
+    const fs::path dir = planrules::test::copy_of_rules("impact");
     // tightened: five months in place of six (its tests are of six months: left out)
     const fs::path af = dir / "af/arbetsformedlingen.rules";
     std::string text = read_file(af.string());

@@ -19,13 +19,7 @@ namespace {
 // A copy of the shipped rules with a municipality of its own, Malmö, as a policy officer
 // writes it: the rule set extends the national one, its tests are in a .test file beside it.
 fs::path malmo_tree() {
-    const fs::path dir = scratch_dir("rule-tree") / "rules";
-    fs::remove_all(dir);
-    fs::create_directories(dir.parent_path());
-    fs::copy(fs::path(source_dir()) / "rules", dir, fs::copy_options::recursive);
-    // (the shipped tests read their plans from ../../examples/plans)
-    fs::remove_all(dir.parent_path() / "examples");
-    fs::copy(fs::path(source_dir()) / "examples", dir.parent_path() / "examples", fs::copy_options::recursive);
+    const fs::path dir = planrules::test::copy_of_rules("rule-tree");
     write_file((dir / "kommun/1280-malmo.rules").string(),
                "ruleset kommun.1280 \"Malmö stad\"\n"
                "  schema \"../handlingsplan.schema\"\n"

@@ -1,6 +1,7 @@
 // `planrules explain` (see planrules/report/explain.hpp).
 
 #include "text/catalogue.hpp"
+#include "text/strings.hpp"
 
 #include <planrules/report/explain.hpp>
 
@@ -26,18 +27,7 @@ std::string ruleset_name(const check::Program& p, int ruleset) {
 
 // An expression as written, on one line.
 std::string one_line(const check::Program& p, int file, SourceSpan span) {
-    std::string out;
-    bool space = false;
-    for (char c : p.files[static_cast<std::size_t>(file)].source->slice(span)) {
-        if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
+    return detail::one_line(p.files[static_cast<std::size_t>(file)].source->slice(span));
 }
 
 // A label and its value, the values in one column: "  rule set:  …". Swedish labels are

@@ -197,19 +197,6 @@ std::vector<int> date_comparisons(const eval::Compiled& c, const eval::RuleCode&
 }
 
 // Source text on one line: a line break and the indentation after it become one space.
-std::string one_line(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '\n' && text[i] != '\r') {
-            out += text[i];
-            continue;
-        }
-        while (i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '\r')) ++i;
-        out += ' ';
-    }
-    return out;
-}
-
 std::string location(const check::Program& program, int file, std::uint32_t offset) {
     const SourceFile& src = *program.files[static_cast<std::size_t>(file)].source;
     auto pos = src.position(offset);
@@ -264,7 +251,7 @@ TestRun run_tests(const RuleSet& rules, const TestOptions& options) {
             }
             const SourceFile& src = *program.files[static_cast<std::size_t>(node.file)].source;
             cov.boundaries.push_back(BoundaryCoverage{location(program, node.file, node.src->span.begin),
-                                                      one_line(src.slice(node.src->span))});
+                                                      planrules::detail::one_line(src.slice(node.src->span))});
         }
         const ast::RuleDecl& d = *rule.decl;
         if (d.in_force_from)

@@ -115,6 +115,21 @@ namespace planrules::detail {
     return std::string_view::npos;
 }
 
+// Rule text on one line: each line break, with the indentation after it, one space (an
+// expression written over several lines, shown in a report or a test's output).
+[[nodiscard]] inline std::string one_line(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\n' && text[i] != '\r') {
+            out += text[i];
+            continue;
+        }
+        while (i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '\t' || text[i + 1] == '\n' || text[i + 1] == '\r')) ++i;
+        out += ' ';
+    }
+    return out;
+}
+
 // `s` with the Latin letters of UTF-8 written in ASCII (LÄNGD -> LANGD, Ø -> O, Æ -> AE,
 // ß -> ss); other characters outside ASCII are left out.
 [[nodiscard]] inline std::string transliterate_ascii(std::string_view s) {

@@ -9,6 +9,7 @@
 
 #include "eval/evaluator.hpp"
 #include "text/catalogue.hpp"
+#include "text/strings.hpp"
 
 #include <fmt/format.h>
 
@@ -21,11 +22,19 @@ using text::tr;
 constexpr std::size_t max_elements = 50;  // elements kept per rule (all are counted)
 constexpr int max_depth = 8;              // levels of sub-expressions shown
 
+// Each condition is evaluated again for each level of its parts shown: a budget of steps some
+// times the plan's (0: no limit, as for validate).
+std::uint64_t explaining_steps(std::uint64_t max_steps) {
+    constexpr std::uint64_t times = 4 * max_depth;
+    if (max_steps == 0) return 0;
+    return max_steps > UINT64_MAX / times ? UINT64_MAX : max_steps * times;
+}
+
 class Explainer {
 public:
     Explainer(const Compiled& c, const Plan& plan, const ValidateOptions& o)
         : c_(c), p_(*c.program), o_(o), hide_(o.audience != Audience::af),
-          ev_(c, plan.root(), days_from_civil(o.as_of), o.max_steps ? o.max_steps * 4 : 0) {}
+          ev_(c, plan.root(), days_from_civil(o.as_of), explaining_steps(o.max_steps)) {}
 
     RuleWhy rule(std::size_t i, const Report& report) {
         const RuleCode& code = c_.rules[i];
@@ -118,18 +127,7 @@ private:
     // The expression as written, on one line.
     std::string source(const Node& n) const {
         if (!n.src || n.file < 0) return {};
-        std::string out;
-        bool space = false;
-        for (char ch : p_.files[static_cast<std::size_t>(n.file)].source->slice(n.src->span)) {
-            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-                space = !out.empty();
-                continue;
-            }
-            if (space) out += ' ';
-            space = false;
-            out += ch;
-        }
-        return out;
+        return planrules::detail::one_line(p_.files[static_cast<std::size_t>(n.file)].source->slice(n.src->span));
     }
 
     std::string shown(const Value& v, int type) const {
