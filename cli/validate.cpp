@@ -74,7 +74,7 @@ Command add_validate(CLI::App& tool) {
             } else {
                 if (!first) std::fputs("\n", stdout);
                 std::printf("%s\n", path.c_str());
-                std::fputs(render_report_text(report, o->color).c_str(), stdout);
+                std::fputs(render_report_text(report, o->color, language()).c_str(), stdout);
                 if (why) std::fputs(("\n" + render_why_text(*why, language())).c_str(), stdout);
             }
             first = false;

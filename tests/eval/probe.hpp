@@ -84,7 +84,7 @@ struct Probe {
         for (const auto& f : r.findings) {
             if (f.rule != id) continue;
             if (f.outcome == Outcome::violated) return "false";
-            constexpr std::string_view error_prefix = "Regeln kunde inte bedömas: ";
+            constexpr std::string_view error_prefix = "The rule could not be assessed: ";
             if (f.message.rfind(error_prefix, 0) == 0) {
                 std::string reason = f.message.substr(error_prefix.size());
                 return "error: " + reason.substr(0, reason.find(" ("));

@@ -118,7 +118,7 @@ TEST_CASE("eval aggregates: an evaluation error wins over a missing element in e
     // a.start + 9999 years leaves the years 1-9999 (an error); a missing start is unknown
     auto missing_first = activities({{"planerad", "null", "null"}, {"planerad", "null", R"("2024-05-01")"}});
     auto error_first = activities({{"planerad", "null", R"("2024-05-01")"}, {"planerad", "null", "null"}});
-    const std::string error = "error: datumet hamnar utanför åren 1–9999";
+    const std::string error = "error: the date falls outside the years 1–9999";
     for (const auto* plan : {&missing_first, &error_first}) {
         CHECK(probe.truth("all(a in plan.aktiviteter where a.start + 9999 years > today)", *plan) == error);
         CHECK(probe.truth("any(a in plan.aktiviteter where a.start + 9999 years < today)", *plan) == error);
@@ -162,7 +162,7 @@ TEST_CASE("eval aggregates: sum", "[eval][aggregates]") {
     CHECK(probe.value("sum([0.5, plan.sokande.jobbchans.procent])") == "unknown");
     // a sum that overflows is an error
     CHECK(probe.value("sum(r.sokta_arbeten for r in plan.aktivitetsrapporter)",
-                      reports({"9223372036854775807", "1"})) == "error: heltalsspill");
+                      reports({"9223372036854775807", "1"})) == "error: integer overflow");
 }
 
 TEST_CASE("eval aggregates: min and max in each form", "[eval][aggregates]") {

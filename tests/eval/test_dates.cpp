@@ -110,24 +110,24 @@ TEST_CASE("eval dates: each step of a date plus a duration stays in the years 1-
     Probe probe;
     // 9999-12-31 + 1 month lies outside even though the days bring the sum back inside
     CHECK(probe.value("plan.upprattad_datum + (1 month - 40 days)", dated("9999-12-15")) ==
-          "error: datumet hamnar utanför åren 1–9999");
+          "error: the date falls outside the years 1–9999");
     CHECK(probe.value("plan.upprattad_datum + (1 month - 40 days)", dated("9999-11-15")) == "9999-11-05");
     CHECK(probe.value("plan.upprattad_datum - (1 month - 40 days)", dated("0001-01-15")) ==
-          "error: datumet hamnar utanför åren 1–9999");
+          "error: the date falls outside the years 1–9999");
 }
 
 TEST_CASE("eval dates: an evaluation error wins over a missing argument", "[eval][dates][errors]") {
     Probe probe;
     // senast_reviderad is missing; the other argument is an error, in either position
     CHECK(probe.truth("days_between(plan.senast_reviderad, today + 9999 years) > 0") ==
-          "error: datumet hamnar utanför åren 1–9999");
+          "error: the date falls outside the years 1–9999");
     CHECK(probe.truth("days_between(today + 9999 years, plan.senast_reviderad) > 0") ==
-          "error: datumet hamnar utanför åren 1–9999");
+          "error: the date falls outside the years 1–9999");
     CHECK(probe.truth("days_between(plan.senast_reviderad, today) > 0") == "unknown");
     CHECK(probe.truth("max(plan.senast_reviderad, today + 9999 years) > today") ==
-          "error: datumet hamnar utanför åren 1–9999");
+          "error: the date falls outside the years 1–9999");
     CHECK(probe.truth("min(today + 9999 years, plan.senast_reviderad) > today") ==
-          "error: datumet hamnar utanför åren 1–9999");
+          "error: the date falls outside the years 1–9999");
     CHECK(probe.truth("min(today, plan.senast_reviderad) > 2000-01-01") == "unknown");
 }
 
@@ -206,11 +206,11 @@ TEST_CASE("eval dates: year, month, day and period", "[eval][dates]") {
 TEST_CASE("eval dates: leaving the years 1-9999 is an evaluation error", "[eval][dates][errors]") {
     Probe probe;
     check_all(probe, {
-        {"9999-12-31", "plan.upprattad_datum + 1 day", "error: datumet hamnar utanför åren 1–9999"},
-        {"9999-12-15", "plan.upprattad_datum + 1 month", "error: datumet hamnar utanför åren 1–9999"},
-        {"0001-01-01", "plan.upprattad_datum - 1 day", "error: datumet hamnar utanför åren 1–9999"},
-        {"0001-01-01", "plan.upprattad_datum - 1 year", "error: datumet hamnar utanför åren 1–9999"},
-        {"2024-01-01", "plan.upprattad_datum + 8000 years", "error: datumet hamnar utanför åren 1–9999"},
+        {"9999-12-31", "plan.upprattad_datum + 1 day", "error: the date falls outside the years 1–9999"},
+        {"9999-12-15", "plan.upprattad_datum + 1 month", "error: the date falls outside the years 1–9999"},
+        {"0001-01-01", "plan.upprattad_datum - 1 day", "error: the date falls outside the years 1–9999"},
+        {"0001-01-01", "plan.upprattad_datum - 1 year", "error: the date falls outside the years 1–9999"},
+        {"2024-01-01", "plan.upprattad_datum + 8000 years", "error: the date falls outside the years 1–9999"},
         {"2024-01-01", "plan.upprattad_datum + 7975 years", "9999-01-01"},
         {"9999-12-30", "plan.upprattad_datum + 1 day", "9999-12-31"},
     });
@@ -236,10 +236,10 @@ TEST_CASE("eval dates: sums of large durations never overflow", "[eval][dates][e
     // each literal is allowed; the sums leave every date behind and are errors, not wrap-arounds
     std::string months = "9999 years";
     for (int i = 0; i < 300; ++i) months += " + 9999 years";
-    CHECK(probe.truth("today + (" + months + ") > today") == "error: datumet hamnar utanför åren 1–9999");
+    CHECK(probe.truth("today + (" + months + ") > today") == "error: the date falls outside the years 1–9999");
     std::string days = "3652424 days";
     for (int i = 0; i < 300; ++i) days += " + 3652424 days";
-    CHECK(probe.truth("today - (" + days + ") < today") == "error: datumet hamnar utanför åren 1–9999");
+    CHECK(probe.truth("today - (" + days + ") < today") == "error: the date falls outside the years 1–9999");
 }
 
 TEST_CASE("dates: parse_date reads exactly YYYY-MM-DD of a day that exists", "[eval][dates]") {

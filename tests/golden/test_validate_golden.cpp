@@ -23,12 +23,14 @@ using planrules::test::write_file;
 namespace {
 
 struct Case {
-    std::string plan, as_of, format;
+    std::string plan, as_of, format, language;  // language: "" (English, the default) or "sv"
     [[nodiscard]] std::string expected_path() const {
-        return source_dir() + "/tests/golden/validate/" + fs::path(plan).stem().string() + "." + as_of + "." + format + ".expected";
+        return source_dir() + "/tests/golden/validate/" + fs::path(plan).stem().string() + "." + as_of + "." + format +
+               (language.empty() ? "" : "." + language) + ".expected";
     }
     [[nodiscard]] std::string args() const {
-        return "validate --rules rules --as-of " + as_of + " --format " + format + " --no-color examples/plans/" + plan;
+        return "validate --rules rules --as-of " + as_of + " --format " + format +
+               (language.empty() ? "" : " --lang " + language) + " --no-color examples/plans/" + plan;
     }
 };
 
@@ -39,7 +41,7 @@ std::vector<Case> cases() {
         if (line.empty() || line[0] == '#') continue;
         std::istringstream words(line);
         Case c;
-        words >> c.plan >> c.as_of >> c.format;
+        words >> c.plan >> c.as_of >> c.format >> c.language;
         if (!c.format.empty()) out.push_back(c);
     }
     return out;

@@ -3,6 +3,7 @@
 #include "builtins/builtins.hpp"
 
 #include "eval/evaluator.hpp"
+#include "text/catalogue.hpp"
 
 #include <planrules/date.hpp>
 
@@ -125,7 +126,7 @@ Value fn_abs(Call& c) {
     const Value& a = c.args[0];
     if (a.kind == ValueKind::integer) {
         if (a.i == std::numeric_limits<std::int64_t>::min()) {
-            c.failure = "heltalsspill";
+            c.failure = text::N_("integer overflow");
             return Value::error_value();
         }
         return Value::integer(a.i < 0 ? -a.i : a.i);
@@ -135,7 +136,7 @@ Value fn_abs(Call& c) {
 Value fn_round(Call& c) {
     double r = std::round(as_double(c.args[0]));
     if (!(r >= -9.2e18 && r <= 9.2e18)) {
-        c.failure = "talet är för stort för ett heltal";
+        c.failure = text::N_("the number is too large for an integer");
         return Value::error_value();
     }
     return Value::integer(static_cast<std::int64_t>(r));

@@ -39,7 +39,7 @@ struct Call {
     std::int64_t code_list = -1;             // Param::coded: the argument's code list (the compiler)
     std::string_view (*keep)(void* evaluator, std::string text) = nullptr;  // text a result points into
     void* evaluator = nullptr;
-    const char* failure = nullptr;  // with an error value: why (Swedish, for the finding)
+    const char* failure = nullptr;  // with an error value: why (English, N_: the finding shows it translated)
     [[nodiscard]] std::string_view kept(std::string text) const { return keep(evaluator, std::move(text)); }
 };
 using Function = Value (*)(Call& call);

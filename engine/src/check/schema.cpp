@@ -31,6 +31,7 @@ void Checker::collect_schema() {
             if (auto* r = std::get_if<ast::RecordDecl>(&d)) {
                 RecordInfo info;
                 info.name = r->name.text;
+                if (r->label) info.label = r->label->value;
                 info.file = p_.files[f].source;
                 info.span = r->name.span;
                 s_.records.push_back(std::move(info));
@@ -89,6 +90,7 @@ void Checker::collect_schema() {
                     fi.optional = fd.type.optional;
                     fi.sensitive = fd.sensitive;
                     fi.sensitive_value = fd.sensitive_value;
+                    if (fd.label) fi.label = fd.label->value;
                     fi.codes = resolve_codes(fd.type);
                     fi.file = p_.files[f].source;
                     fi.span = fd.name.span;

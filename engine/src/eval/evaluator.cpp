@@ -2,6 +2,7 @@
 // overflow and division by zero as evaluation errors (an unknown value with a reason).
 
 #include "eval/evaluator.hpp"
+#include "text/catalogue.hpp"
 
 #include "builtins/builtins.hpp"
 
@@ -15,6 +16,7 @@
 namespace planrules::eval {
 
 using ast::Op;
+using text::N_;
 using check::Builtin;
 
 namespace {
@@ -91,6 +93,11 @@ Value Evaluator::fail(const Node& n, std::string reason) {
     return Value::error_value();
 }
 
+Value Evaluator::fail(const Node& n, const char* english) {
+    if (!error_node_) return fail(n, std::string(text::translate(english)));
+    return Value::error_value();
+}
+
 std::string Evaluator::format(const Value& v, int type) const {
     switch (v.kind) {
         case ValueKind::missing:
@@ -158,7 +165,7 @@ bool Evaluator::charge(const Node& at, std::uint64_t n) {
     }
     steps_left_ = 0;
     out_of_steps_ = true;
-    fail(at, fmt::format("gränsen på {} utvärderingssteg nåddes", max_steps_));
+    fail(at, text::tr("the limit of {} evaluation steps was reached", max_steps_));
     return false;
 }
 
@@ -255,7 +262,7 @@ Value Evaluator::eval(int index) {
             Value x = eval(n.a);
             switch (x.kind) {
                 case ValueKind::integer:
-                    if (x.i == std::numeric_limits<std::int64_t>::min()) return fail(n, "heltalsspill");
+                    if (x.i == std::numeric_limits<std::int64_t>::min()) return fail(n, N_("integer overflow"));
                     return Value::integer(-x.i);
                 case ValueKind::decimal: return Value::decimal(-x.d);
                 case ValueKind::duration: return Value::duration(-x.months(), -x.i);
@@ -335,7 +342,7 @@ Value Evaluator::compare(const Node& n, const Value& x, const Value& y) {
 Value Evaluator::duration(const Node& n, std::int64_t months, std::int64_t days) {
     constexpr std::int64_t max_months = 1'000'000'000, max_days = std::int64_t{1} << 40;
     if (months < -max_months || months > max_months || days < -max_days || days > max_days)
-        return fail(n, "tidsrymden är för lång");
+        return fail(n, N_("the duration is too long"));
     return Value::duration(static_cast<std::int32_t>(months), days);
 }
 
@@ -344,10 +351,10 @@ Value Evaluator::duration(const Node& n, std::int64_t months, std::int64_t days)
 Value Evaluator::add_duration(const Node& n, std::int64_t date, std::int64_t months, std::int64_t days) {
     if (months != 0) {
         date = add_months(date, months);  // |months| <= 10^9: no overflow inside
-        if (date < min_day || date > max_day) return fail(n, "datumet hamnar utanför åren 1–9999");
+        if (date < min_day || date > max_day) return fail(n, N_("the date falls outside the years 1–9999"));
     }
     date += days;  // |days| < 2^40
-    if (date < min_day || date > max_day) return fail(n, "datumet hamnar utanför åren 1–9999");
+    if (date < min_day || date > max_day) return fail(n, N_("the date falls outside the years 1–9999"));
     return Value::date(date);
 }
 
@@ -359,7 +366,7 @@ Value Evaluator::arith(const Node& n, Op op, const Value& x, const Value& y) {
     std::int64_t r = 0;
     switch (op) {
         case Op::add:
-            if (ints) return __builtin_add_overflow(x.i, y.i, &r) ? fail(n, "heltalsspill") : Value::integer(r);
+            if (ints) return __builtin_add_overflow(x.i, y.i, &r) ? fail(n, N_("integer overflow")) : Value::integer(r);
             if (nums) return Value::decimal(as_double(x) + as_double(y));
             if (x.kind == ValueKind::string) return Value::string(keep(std::string(x.str()) + std::string(y.str())));
             if (x.kind == ValueKind::duration && y.kind == ValueKind::duration)
@@ -371,7 +378,7 @@ Value Evaluator::arith(const Node& n, Op op, const Value& x, const Value& y) {
             }
             break;
         case Op::sub:
-            if (ints) return __builtin_sub_overflow(x.i, y.i, &r) ? fail(n, "heltalsspill") : Value::integer(r);
+            if (ints) return __builtin_sub_overflow(x.i, y.i, &r) ? fail(n, N_("integer overflow")) : Value::integer(r);
             if (nums) return Value::decimal(as_double(x) - as_double(y));
             if (x.kind == ValueKind::duration && y.kind == ValueKind::duration)
                 return duration(n, std::int64_t{x.months()} - y.months(), x.i - y.i);
@@ -379,23 +386,23 @@ Value Evaluator::arith(const Node& n, Op op, const Value& x, const Value& y) {
                 return add_duration(n, x.i, -static_cast<std::int64_t>(y.months()), -y.i);
             break;
         case Op::mul:
-            if (ints) return __builtin_mul_overflow(x.i, y.i, &r) ? fail(n, "heltalsspill") : Value::integer(r);
+            if (ints) return __builtin_mul_overflow(x.i, y.i, &r) ? fail(n, N_("integer overflow")) : Value::integer(r);
             if (nums) return Value::decimal(as_double(x) * as_double(y));
             break;
         case Op::div:
             if (ints) {
-                if (y.i == 0) return fail(n, "division med noll");
-                if (x.i == std::numeric_limits<std::int64_t>::min() && y.i == -1) return fail(n, "heltalsspill");
+                if (y.i == 0) return fail(n, N_("division by zero"));
+                if (x.i == std::numeric_limits<std::int64_t>::min() && y.i == -1) return fail(n, N_("integer overflow"));
                 return Value::integer(x.i / y.i);
             }
             if (nums) {
-                if (as_double(y) == 0) return fail(n, "division med noll");
+                if (as_double(y) == 0) return fail(n, N_("division by zero"));
                 return Value::decimal(as_double(x) / as_double(y));
             }
             break;
         case Op::mod:
             if (ints) {
-                if (y.i == 0) return fail(n, "division med noll");
+                if (y.i == 0) return fail(n, N_("division by zero"));
                 if (y.i == -1) return Value::integer(0);
                 return Value::integer(x.i % y.i);
             }
@@ -440,7 +447,7 @@ Value Evaluator::apply_builtin(const Node& n, const Value (&a)[3]) {
     call.keep = [](void* self, std::string text) { return static_cast<Evaluator*>(self)->keep(std::move(text)); };
     call.evaluator = this;
     Value r = def.function(call);
-    if (call.failure) return fail(n, call.failure);
+    if (call.failure) return fail(n, call.failure);  // (English: translated by fail)
     return r;
 }
 

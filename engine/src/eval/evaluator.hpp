@@ -161,6 +161,8 @@ private:
         return v;
     }
     Value fail(const Node& n, std::string reason);
+    // `english` (a text of the catalogue, N_) in the thread's language.
+    Value fail(const Node& n, const char* english);
     // Takes `n` steps; false (and an error recorded at `at`) when they are not left.
     bool charge(const Node& at, std::uint64_t n);
     Value compare(const Node& n, const Value& x, const Value& y);

@@ -24,6 +24,7 @@ namespace planrules::eval {
 namespace od = simdjson::ondemand;
 using check::Schema;
 using check::TypeKind;
+using text::N_;
 
 void append_pointer_token(std::string& out, std::string_view key) {
     if (std::none_of(key.begin(), key.end(), [](char c) { return c == '~' || c == '/'; })) {
@@ -139,45 +140,48 @@ public:
             check(v.is_null().get(is_null));
             const auto& t = schema_.type(type);
             if (t.kind == TypeKind::list) return Value::list(nullptr, 0);
-            if (!optional) invalid(pointer, fmt::format("Värdet på {} saknas (null) men är obligatoriskt.", shown(pointer)), "null");
+            if (!optional) invalid(pointer, text::tr("The value of {} is missing (null) but is required.", shown(pointer)), "null");
             return {};
         }
         const auto& t = schema_.type(type);
         switch (t.kind) {
             case TypeKind::boolean: {
-                if (jt != od::json_type::boolean) return wrong(pointer, "ett sanningsvärde (true eller false)", v, jt);
+                if (jt != od::json_type::boolean) return wrong(pointer, N_("a truth value (true or false)"), v, jt);
                 bool b = false;
                 check(v.get_bool().get(b));
                 return Value::boolean(b);
             }
             case TypeKind::integer: {
-                if (jt != od::json_type::number) return wrong(pointer, "ett heltal", v, jt);
+                if (jt != od::json_type::number) return wrong(pointer, N_("a whole number"), v, jt);
                 // (the text is JSON: a number without '.', 'e' or 'E' is an integer, of any size)
                 const std::string_view raw = raw_of(v);
                 if (raw.find_first_of(".eE") != std::string_view::npos) {
-                    invalid(pointer, fmt::format("Värdet på {} ska vara ett heltal, inte {}.", shown(pointer), truncate(raw)),
+                    invalid(pointer, text::tr("The value of {} must be a whole number, not {}.", shown(pointer), truncate(raw)),
                             evidence_of(raw));
                     return {};
                 }
                 std::int64_t i = 0;
                 if (v.get_int64().get(i)) {
                     invalid(pointer,
-                            fmt::format("Talet {} i {} är för {}; ett heltal ligger mellan -9223372036854775808 och "
-                                        "9223372036854775807.",
-                                        truncate(raw), shown(pointer), raw.front() == '-' ? "litet" : "stort"),
+                            raw.front() == '-' ? text::tr("The number {} in {} is too small; a whole number lies between -9223372036854775808 and "
+                                                         "9223372036854775807.",
+                                                         truncate(raw), shown(pointer))
+                                : text::tr("The number {} in {} is too large; a whole number lies between -9223372036854775808 and "
+                                           "9223372036854775807.",
+                                           truncate(raw), shown(pointer)),
                             evidence_of(raw));
                     return {};
                 }
                 return Value::integer(i);
             }
             case TypeKind::decimal: {
-                if (jt != od::json_type::number) return wrong(pointer, "ett tal", v, jt);
+                if (jt != od::json_type::number) return wrong(pointer, N_("a number"), v, jt);
                 double d = 0;
                 if (v.get_double().get(d)) {  // (the text is JSON: only its size can be wrong)
                     const std::string_view raw = raw_of(v);
-                    invalid(pointer, fmt::format("Talet {} i {} är för stort till beloppet; ett tal ligger mellan -1.7976931348623157e308 och "
-                                                 "1.7976931348623157e308.",
-                                                 truncate(raw), shown(pointer)),
+                    invalid(pointer, text::tr("The number {} in {} is too large; a number lies between -1.7976931348623157e308 and "
+                                              "1.7976931348623157e308.",
+                                              truncate(raw), shown(pointer)),
                             evidence_of(raw));
                     return {};
                 }
@@ -188,14 +192,14 @@ public:
             case TypeKind::enumeration: {
                 if (jt != od::json_type::string)
                     return wrong(pointer,
-                                 t.kind == TypeKind::date ? "ett datum (ÅÅÅÅ-MM-DD)"
-                                 : t.kind == TypeKind::string ? "en text"
-                                                              : "en kod",
+                                 t.kind == TypeKind::date ? N_("a date (YYYY-MM-DD)")
+                                 : t.kind == TypeKind::string ? N_("a text")
+                                                              : N_("a code"),
                                  v, jt);
                 std::string_view s;
                 check(v.get_string().get(s));
                 if (s.size() > limits_.max_string_length) {
-                    invalid(pointer, fmt::format("Texten i {} är {} byte lång; gränsen är {} byte.", shown(pointer), s.size(),
+                    invalid(pointer, text::tr("The text in {} is {} bytes long; the limit is {} bytes.", shown(pointer), s.size(),
                                                  limits_.max_string_length),
                             "\"…\"");
                     return {};
@@ -206,9 +210,9 @@ public:
                     bool shaped = s.size() == 10 && s[4] == '-' && s[7] == '-' &&
                                   std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
                     invalid(pointer,
-                            shaped ? fmt::format("Värdet på {} är inte ett giltigt datum: {} finns inte i kalendern.",
+                            shaped ? text::tr("The value of {} is not a valid date: {} does not exist in the calendar.",
                                                  shown(pointer), s)
-                                   : fmt::format("Värdet på {} är inte ett giltigt datum: \"{}\" (datum skrivs ÅÅÅÅ-MM-DD).",
+                                   : text::tr("The value of {} is not a valid date: \"{}\" (dates are written YYYY-MM-DD).",
                                                  shown(pointer), truncate(s)),
                             json_quote(s));
                     return {};
@@ -218,26 +222,26 @@ public:
                 if (code < 0) {
                     std::string all;
                     for (const auto& x : en.values) all += (all.empty() ? "" : ", ") + x;
-                    invalid(pointer, fmt::format("Värdet på {} är \"{}\", men ska vara ett av: {}.", shown(pointer), truncate(s), all),
+                    invalid(pointer, text::tr("The value of {} is \"{}\", but must be one of: {}.", shown(pointer), truncate(s), all),
                             json_quote(s));
                     return {};
                 }
                 return Value::enumeration(static_cast<std::uint32_t>(code));
             }
             case TypeKind::duration: {
-                invalid(pointer, fmt::format("{} kan inte läsas från JSON.", shown(pointer)), "");
+                invalid(pointer, text::tr("{} cannot be read from JSON.", shown(pointer)), "");
                 skip(v, pointer);
                 return {};
             }
             case TypeKind::record: {
-                if (jt != od::json_type::object) return wrong(pointer, "ett objekt", v, jt);
+                if (jt != od::json_type::object) return wrong(pointer, N_("an object"), v, jt);
                 if (depth >= limits_.max_depth) return skip(v, pointer, depth);
                 od::object obj;
                 check(v.get_object().get(obj));
                 return load_record(obj, t.decl, pointer, depth + 1);
             }
             case TypeKind::list: {
-                if (jt != od::json_type::array) return wrong(pointer, "en lista", v, jt);
+                if (jt != od::json_type::array) return wrong(pointer, N_("a list"), v, jt);
                 if (depth >= limits_.max_depth) return skip(v, pointer, depth);
                 od::array arr;
                 check(v.get_array().get(arr));
@@ -253,7 +257,7 @@ public:
                     if (count >= limits_.max_list_length) {
                         // the first max_list_length elements are used; the rest only checked as JSON
                         if (!over)
-                            invalid(pointer, fmt::format("Listan {} har fler än {} element; de första {} används.",
+                            invalid(pointer, text::tr("The list {} has more than {} elements; the first {} are used.",
                                                          shown(pointer), limits_.max_list_length, limits_.max_list_length),
                                     "");
                         over = true;
@@ -311,7 +315,7 @@ public:
             const auto& f = rec.fields[static_cast<std::size_t>(slot)];
             sensitive_depth_ += f.sensitive || f.sensitive_value;
             if (seen(static_cast<std::size_t>(slot))) {
-                invalid(pointer, fmt::format("Fältet {} förekommer två gånger; det första värdet används.", shown(pointer)), "");
+                invalid(pointer, text::tr("The field {} occurs twice; the first value is used.", shown(pointer)), "");
                 skip(fv, pointer, depth);
             } else {
                 see(static_cast<std::size_t>(slot));
@@ -329,7 +333,7 @@ public:
             } else if (!f.optional) {
                 std::string p = pointer + "/" + pointer_token(f.name);
                 sensitive_depth_ += f.sensitive || f.sensitive_value;
-                invalid(p, fmt::format("Fältet {} saknas men är obligatoriskt.", shown(p)), "");
+                invalid(p, text::tr("The field {} is missing but is required.", shown(p)), "");
                 sensitive_depth_ -= f.sensitive || f.sensitive_value;
             }
         }
@@ -373,6 +377,8 @@ private:
         return {};
     }
 
+    // The field a message names, by its pointer (the report names it by the schema's labels too:
+    // Finding::place).
     static std::string shown(const std::string& pointer) { return pointer.empty() ? "/" : pointer; }
     // A value as a message shows it: at most 60 bytes (cut between characters, "…" after) and
     // no control characters (a terminal would act on them).
@@ -397,7 +403,7 @@ private:
     Value wrong(const std::string& pointer, const char* expected, od::value& v, od::json_type jt) {
         const bool container = jt == od::json_type::object || jt == od::json_type::array;
         const std::string_view raw = container ? std::string_view(jt == od::json_type::object ? "{…}" : "[…]") : raw_of(v);
-        invalid(pointer, fmt::format("Värdet på {} ska vara {}, inte {}.", shown(pointer), expected, truncate(raw)),
+        invalid(pointer, text::tr("The value of {} must be {}, not {}.", shown(pointer), text::translate(expected), truncate(raw)),
                 container ? json_quote(raw) : evidence_of(raw));
         return skip(v, pointer, depth_);
     }
@@ -407,7 +413,7 @@ private:
         return raw.size() <= 60 ? std::string(raw) : json_quote(truncate(raw));
     }
     Value too_deep(const std::string& pointer) {
-        invalid(pointer, fmt::format("Planen är nästlad djupare än {} nivåer vid {}.", limits_.max_depth, shown(pointer)), "");
+        invalid(pointer, text::tr("The plan is nested deeper than {} levels at {}.", limits_.max_depth, shown(pointer)), "");
         return {};
     }
     void invalid(const std::string& pointer, std::string message, std::string value) {
@@ -420,10 +426,10 @@ private:
         f.ruleset = "planrules";
         f.severity = Severity::error;
         f.outcome = Outcome::invalid_input;
-        f.title = "Planen följer inte planformatet";
+        f.title = text::tr("The plan does not follow the plan format");
         f.message = std::move(message);
         f.pointer = pointer;
-        f.source = "Planformatet (docs/plan-format.md)";
+        f.source = text::tr("The plan format");
         if (!value.empty()) f.evidence.push_back(Evidence{pointer, std::move(value)});
         f.sensitive = sensitive_depth_ > 0;
         plan_.add_input_finding(std::move(f));
@@ -537,10 +543,10 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
     if (root_type.kind == TypeKind::record && json[start] != '{') {
         // JSON, but not a plan: a finding like any value of the wrong type, over a plan with
         // no fields
-        const char* what = json[start] == '[' ? "en lista" : json[start] == '"' ? "en text" : json[start] == 'n' ? "null"
-                           : json[start] == 't' || json[start] == 'f' ? "ett sanningsvärde" : "ett tal";
+        const char* what = json[start] == '[' ? N_("a list") : json[start] == '"' ? N_("a text") : json[start] == 'n' ? "null"
+                           : json[start] == 't' || json[start] == 'f' ? N_("a truth value") : N_("a number");
         const auto where = SourceFile::window(name, original, start + bom, 0).position(0);
-        loader.not_a_plan(fmt::format("Planen ska vara ett JSON-objekt ({{\"id\": …}}), men är {} (rad {}, kolumn {}).", what,
+        loader.not_a_plan(text::tr("The plan must be a JSON object ({{\"id\": …}}), but is {} (line {}, column {}).", text::translate(what),
                                       where.line, where.column));
         plan.set_root(loader.empty_record(root_type.decl));
         return plan;
@@ -555,8 +561,8 @@ tl::expected<Plan, Diagnostics> load_plan(const Schema& schema, std::string_view
     } catch (const JsonError& e) {
         // The text is JSON: what simdjson still refuses is a limit of its own.
         return fail("plan-unreadable", std::nullopt,
-                    fmt::format("the plan is JSON but could not be read: {}", simdjson::error_message(e.code)),
-                    "please report this plan to the planrules developers");
+                    text::tr("the plan is JSON but could not be read: {}", simdjson::error_message(e.code)),
+                    text::tr("please report this plan to the planrules developers"));
     }
     set_id(plan);
     return plan;

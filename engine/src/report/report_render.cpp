@@ -3,6 +3,7 @@
 #include "json/syntax.hpp"
 #include "report/json.hpp"
 
+#include "text/catalogue.hpp"
 #include "text/strings.hpp"
 #include "text/colors.hpp"
 
@@ -23,7 +24,7 @@ std::string render_report_json(const Report& r, std::string_view file, const Why
     for (const Finding& f : r.findings) {
         w.begin_object();
         w.field("rule", f.rule).field("ruleset", f.ruleset).field("severity", to_string(f.severity));
-        w.field("outcome", to_string(f.outcome)).field("title", f.title).field("pointer", f.pointer);
+        w.field("outcome", to_string(f.outcome)).field("title", f.title).field("pointer", f.pointer).field("place", f.place);
         w.field("message", f.message).field("source", f.source).field("location", f.location);
         if (f.due) w.field("due", to_string(*f.due));
         w.key("evidence").begin_array();
@@ -62,49 +63,53 @@ std::string render_report_json(const Report& r, std::string_view file, const Why
 namespace {
 
 // The outcome in the case officers' language; a violation needs no label.
-const char* outcome_label(Outcome o) noexcept {
+std::string outcome_label(Outcome o) {
     switch (o) {
         case Outcome::violated: return "";
-        case Outcome::indeterminate: return " [kan inte bedömas]";
-        case Outcome::invalid_input: return " [felaktig uppgift]";
+        case Outcome::indeterminate: return fmt::format(" [{}]", text::tr("cannot be assessed"));
+        case Outcome::invalid_input: return fmt::format(" [{}]", text::tr("invalid value"));
     }
     return "";
 }
 
 }  // namespace
 
-std::string render_report_text(const Report& r, bool color) {
+std::string render_report_text(const Report& r, bool color, Language language) {
+    using text::N_;
+    using text::tr;
+    using text::tr_n;
+    const text::LanguageScope in_language(language);
     auto paint = [&](const fmt::text_style& style, std::string_view s) { return detail::colors::paint(color, style, s); };
-    std::string out = fmt::format("Plan {} bedömd per {}\n", r.plan.empty() ? "(utan id)" : r.plan, to_string(r.as_of));
-    if (r.findings.empty()) out += "\nInga avvikelser.\n";
+    std::string out = tr("Plan {} assessed as of {}", r.plan.empty() ? tr("(no id)") : r.plan, to_string(r.as_of)) + "\n";
+    if (r.findings.empty()) out += "\n" + tr("No findings.") + "\n";
     struct Group { Severity s; const char* title; const fmt::text_style& style; };
-    for (const Group& g : {Group{Severity::error, "Fel", detail::colors::error}, Group{Severity::warning, "Varningar", detail::colors::warning},
-                           Group{Severity::info, "Information", detail::colors::note}}) {
+    for (const Group& g : {Group{Severity::error, N_("Errors"), detail::colors::error},
+                           Group{Severity::warning, N_("Warnings"), detail::colors::warning},
+                           Group{Severity::info, N_("Information"), detail::colors::note}}) {
         std::size_t n = r.count(g.s);
         if (n == 0) continue;
-        out += "\n" + paint(g.style, fmt::format("{} ({})", g.title, n)) + "\n";
+        out += "\n" + paint(g.style, fmt::format("{} ({})", text::translate(g.title), n)) + "\n";
         for (const Finding& f : r.findings) {
             if (f.severity != g.s) continue;
             out += fmt::format("  {} {}{}\n", paint(detail::colors::strong, f.rule), f.title, outcome_label(f.outcome));
             out += fmt::format("    {}\n", f.message);
-            if (!f.pointer.empty()) out += fmt::format("    fält: {}\n", f.pointer);
-            if (f.due) out += fmt::format("    senast: {}\n", to_string(*f.due));
-            if (!f.source.empty()) out += fmt::format("    källa: {}\n", f.source);
+            // the place by the schema's names, and the pointer for whoever looks in the JSON
+            if (!f.pointer.empty())
+                out += fmt::format("    {}: {}\n", tr("where"), f.place.empty() ? f.pointer : fmt::format("{} ({})", f.place, f.pointer));
+            if (f.due) out += fmt::format("    {}: {}\n", tr("due"), to_string(*f.due));
+            if (!f.source.empty()) out += fmt::format("    {}: {}\n", tr("source"), f.source);
         }
     }
     if (r.omitted_count() > 0)
-        out += fmt::format("\n{} {} till listas inte: rapporten visar de {} första.\n", r.omitted_count(),
-                           r.omitted_count() == 1 ? "avvikelse" : "avvikelser", r.findings.size());
-    // Swedish takes the singular only for one: "1 regel bedömd", "0 regler bedömda".
-    auto n = [](std::size_t count, const char* one, const char* other) {
-        return fmt::format("{} {}", count, count == 1 ? one : other);
-    };
-    out += fmt::format("\n{}, {}, {}; {}, {}, {}, {}\n", n(r.count(Severity::error), "fel", "fel"),
-                       n(r.count(Severity::warning), "varning", "varningar"),
-                       n(r.count(Severity::info), "information", "information"),
-                       n(r.evaluated.size(), "regel bedömd", "regler bedömda"), n(r.passed.size(), "uppfylld", "uppfyllda"),
-                       n(r.not_applicable.size(), "ej tillämplig", "ej tillämpliga"),
-                       n(r.not_in_force.size(), "ej i kraft", "ej i kraft"));
+        out += "\n" + tr("{} not listed: the report shows the first {}.",
+                          tr_n(r.omitted_count(), N_("{} finding"), N_("{} findings")), r.findings.size()) + "\n";
+    out += "\n" + tr("{}, {}, {}; {}, {}, {}, {}", tr_n(r.count(Severity::error), N_("{} error"), N_("{} errors")),
+                      tr_n(r.count(Severity::warning), N_("{} warning"), N_("{} warnings")),
+                      tr_n(r.count(Severity::info), N_("{} information"), N_("{} information")),
+                      tr_n(r.evaluated.size(), N_("{} rule assessed"), N_("{} rules assessed")),
+                      tr_n(r.passed.size(), N_("{} rule passed"), N_("{} rules passed")),
+                      tr_n(r.not_applicable.size(), N_("{} rule not applicable"), N_("{} rules not applicable")),
+                      tr_n(r.not_in_force.size(), N_("{} rule not in force"), N_("{} rules not in force"))) + "\n";
     return out;
 }
 

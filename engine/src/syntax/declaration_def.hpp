@@ -101,16 +101,19 @@ const auto set_sensitive_value = [](auto& ctx) {
     _val(ctx).sensitive = false;
     _val(ctx).sensitive_value = true;
 };
+const auto set_label = [](auto& ctx) { _val(ctx).label = std::move(_attr(ctx)); };
+// `label "…"` (a field may itself be named label: `label: string` is the next field)
+const auto label_clause = kw("label") >> string_value;
 const auto field_decl_def =
     omit_spanned[field_name[set_name] > sym(":") > depth_guard[type_ref][set_type] >
-                 -(kw("sensitive")[set_sensitive] >> -((kw("value") >> !sym(":"))[set_sensitive_value]))][set_span];
+                 -(kw("sensitive")[set_sensitive] >> -((kw("value") >> !sym(":"))[set_sensitive_value])) >>
+                 -label_clause[set_label]][set_span];
 const auto push_field = [](auto& ctx) { _val(ctx).fields.push_back(std::move(_attr(ctx))); };
-const auto record_decl_def = omit_spanned[kw("type") > identifier[set_name] > sym("{") >
+const auto record_decl_def = omit_spanned[kw("type") > identifier[set_name] > -label_clause[set_label] > sym("{") >
                               *(field_decl[push_field] >> -sym(",")) > sym("}")][set_span];
 const auto push_value = [](auto& ctx) { _val(ctx).values.push_back(std::move(_attr(ctx))); };
 const auto enum_decl_def =
     omit_spanned[kw("enum") > identifier[set_name] > sym("{") > *(field_name[push_value] >> -sym(",")) > sym("}")][set_span];
-const auto set_label = [](auto& ctx) { _val(ctx).label = std::move(_attr(ctx)); };
 const auto push_code = [](auto& ctx) { _val(ctx).codes.push_back(std::move(_attr(ctx))); };
 const auto code_decl_def =
     omit_spanned[code_name[set_name] >> -string_value[set_label] >> -kw("sensitive")[set_sensitive]][set_span];

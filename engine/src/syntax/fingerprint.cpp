@@ -96,10 +96,12 @@ struct Fingerprint {
     void one(const ast::RecordDecl& r) {
         out += "type(";
         str(r.name.text);
+        lit(r.label);
         for (const auto& f : r.fields) {
             str(f.name.text);
             type(f.type);
             out += f.sensitive ? 's' : f.sensitive_value ? 'v' : '-';
+            lit(f.label);
         }
         out += ')';
     }

@@ -3,6 +3,7 @@
 
 #include "validate/validate.hpp"
 #include "validate/witness.hpp"
+#include "eval/place.hpp"
 
 #include "eval/evaluator.hpp"
 #include "load/load.hpp"
@@ -430,17 +431,19 @@ private:
         if (outcome == Outcome::indeterminate) {
             if (!error_reason.empty()) {
                 auto pos = p.files[static_cast<std::size_t>(error_node->file)].source->position(error_node->src->span.begin);
-                text = fmt::format("Regeln kunde inte bedömas: {} ({}:{}:{}).", error_reason,
+                text = text::tr("The rule could not be assessed: {} ({}:{}:{}).", error_reason,
                                    p.files[static_cast<std::size_t>(error_node->file)].source->name(), pos.line, pos.column);
             } else if (!f.missing.empty()) {
+                // the missing values by the schema's names for them, not by pointers
                 std::string list;
-                for (const auto& m : f.missing) list += (list.empty() ? "" : ", ") + (m.empty() ? "/" : m);
-                text = fmt::format("Regeln kunde inte bedömas eftersom uppgifter saknas: {}.", list);
+                for (const auto& m : f.missing) list += (list.empty() ? "" : "; ") + place_of(p.schema, plan_.root(), m, !hide);
+                text = text::tr("The rule could not be assessed because values are missing: {}.", list);
             } else {
-                text = "Regeln kunde inte bedömas eftersom uppgifter saknas.";
+                text = text::tr("The rule could not be assessed because values are missing.");
             }
         }
         f.message = std::move(text);
+        if (!f.pointer.empty()) f.place = place_of(p.schema, plan_.root(), f.pointer, !hide);
         r_.findings.push_back(std::move(f));
     }
 
@@ -480,6 +483,7 @@ void validate(const Compiled& c, const Plan& plan, const ValidateOptions& option
         if ((f.sensitive && !af) || !room_for_finding(r, options, f.severity)) continue;
         r.findings.push_back(f);
         if (!options.evidence) r.findings.back().evidence.clear();
+        r.findings.back().place = place_of(c.program->schema, plan.root(), f.pointer, af);
     }
     // (those the loader only counted are errors)
     r.omitted[static_cast<std::size_t>(Severity::error)] +=

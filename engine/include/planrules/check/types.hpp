@@ -37,12 +37,14 @@ struct FieldInfo {
     bool sensitive = false;        // `sensitive`: the field and what rules read of it reach Arbetsförmedlingen only
     bool sensitive_value = false;  // `sensitive value`: rules read it for everyone, its value is shown to Arbetsförmedlingen only
     int codes = -1;                // `string of CODES` (or list<string of CODES>): index into Schema::code_lists
+    std::string label;             // `label "…"`: what reports call the field ("" : its name)
     SourceFilePtr file;
     SourceSpan span;
 };
 
 struct RecordInfo {
     std::string name;
+    std::string label;              // `type T label "…"`: what reports call one ("" : none)
     std::vector<FieldInfo> fields;  // the slot of a field is its index
     SourceFilePtr file;
     SourceSpan span;

@@ -39,6 +39,7 @@ struct Finding {
     std::string title;
     std::string message;
     std::string pointer;   // where in the plan
+    std::string place;     // the same for people, by the schema's labels: "ELEMENT A2 (nr 2 i listan), FIELD LABEL"
     std::string source;    // the legal or policy source
     std::string location;  // the rule in its file: rules/national/law.rules:18:1
     std::optional<Date> due;

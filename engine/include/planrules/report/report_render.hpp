@@ -21,7 +21,8 @@ namespace planrules {
 // With `why`, the report's explanation too, under "why" (planrules/report/why.hpp).
 [[nodiscard]] std::string render_report_json(const Report& r, std::string_view file = {}, const Why* why = nullptr);
 
-[[nodiscard]] std::string render_report_text(const Report& r, bool color = false);
+// In `language` (the rules' own titles and messages are as the rule files say).
+[[nodiscard]] std::string render_report_text(const Report& r, bool color = false, Language language = Language::en);
 
 // The JSON line for a plan that could not be read or is not JSON, in place of its report:
 // {"plan": null, "file"?: …, "error": …, "diagnostics": [{…}]} and a newline.

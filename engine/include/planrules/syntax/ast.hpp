@@ -127,11 +127,13 @@ struct FieldDecl {
     TypeRef type;
     bool sensitive = false;        // sensitive
     bool sensitive_value = false;  // sensitive value
+    std::optional<StringLiteral> label;  // label "…": what reports call the field
 };
 
 struct RecordDecl {
     SourceSpan span;
     Name name;
+    std::optional<StringLiteral> label;  // type T label "…": what reports call one
     std::vector<FieldDecl> fields;
 };
 
