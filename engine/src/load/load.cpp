@@ -5,6 +5,8 @@
 #include "diagnostics/codes.hpp"
 #include "load/load.hpp"
 
+#include "eval/place.hpp"
+
 #include "json/syntax.hpp"
 
 #include "text/strings.hpp"
@@ -377,9 +379,10 @@ private:
         return {};
     }
 
-    // The field a message names, by its pointer (the report names it by the schema's labels too:
-    // Finding::place).
-    static std::string shown(const std::string& pointer) { return pointer.empty() ? "/" : pointer; }
+    // The field a message names, by the schema's labels ("aktivitet (nr 1 i listan), slutdatum"):
+    // the values are not read yet, so an element is named by its number only (its finding's
+    // place, made when the plan is validated, has its id too).
+    std::string shown(const std::string& pointer) const { return place_of(schema_, Value{}, pointer, false); }
     // A value as a message shows it: at most 60 bytes (cut between characters, "…" after) and
     // no control characters (a terminal would act on them).
     static std::string truncate(std::string_view s) {
