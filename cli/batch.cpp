@@ -47,15 +47,6 @@ struct ProgressBar {
     }
 };
 
-// A whole number from 0 to `max`, or a usage error's message.
-std::optional<long> whole_number(const std::string& text, long max) {
-    char* end = nullptr;
-    errno = 0;
-    long n = std::strtol(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0' || errno || n < 0 || n > max) return std::nullopt;
-    return n;
-}
-
 }  // namespace
 
 Command add_batch(CLI::App& tool) {

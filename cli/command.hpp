@@ -82,6 +82,9 @@ std::optional<RuleSet> compile_or_report(const std::vector<std::filesystem::path
 // A usage error (2) for the first rule set in `wanted` that the rules lack; 0 when all exist.
 int check_ruleset_names(const CLI::App& command, const RuleSet& rs, const std::vector<std::string>& wanted);
 
+// A whole number from 0 to `max` (an option's value), or nothing.
+std::optional<long> whole_number(const std::string& text, long max);
+
 // Paths from strings.
 std::vector<std::filesystem::path> to_paths(const std::vector<std::string>& v);
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -125,6 +126,14 @@ int check_ruleset_names(const CLI::App& command, const RuleSet& rs, const std::v
                                                 hint.empty() ? std::string() : tr("; did you mean '{}'?", hint)));
     }
     return 0;
+}
+
+std::optional<long> whole_number(const std::string& text, long max) {
+    char* end = nullptr;
+    errno = 0;
+    long n = std::strtol(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || errno || n < 0 || n > max) return std::nullopt;
+    return n;
 }
 
 std::vector<std::filesystem::path> to_paths(const std::vector<std::string>& v) {

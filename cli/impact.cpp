@@ -52,11 +52,9 @@ Command add_impact(CLI::App& tool) {
             return usage_error(*app, tr("--format needs text, json or csv"));
         if (o->csv != "plain" && o->csv != "sv") return usage_error(*app, tr("--csv needs plain or sv"));
         if (!o->threads.empty()) {
-            char* end = nullptr;
-            const unsigned long n = std::strtoul(o->threads.c_str(), &end, 10);
-            if (*end != '\0' || n > 1024 || o->threads.empty())
-                return usage_error(*app, tr("--threads needs a whole number from 0 to 1024, not '{}'", o->threads));
-            options.batch.threads = static_cast<unsigned>(n);
+            auto n = whole_number(o->threads, 1024);
+            if (!n) return usage_error(*app, tr("--threads needs a whole number from 0 to 1024, not '{}'", o->threads));
+            options.batch.threads = static_cast<unsigned>(*n);
         }
         if (app->count("--group-by") > 0) options.batch.group_by = o->group_by == "none" ? std::string() : o->group_by;
         auto before = compile_or_report(to_paths(o->before), true);

@@ -4,6 +4,7 @@
 #include <planrules/batch.hpp>
 #include <planrules/impact.hpp>
 #include "json/writer.hpp"
+#include "report/labels.hpp"
 #include "text/catalogue.hpp"
 
 #include <fmt/format.h>
@@ -45,8 +46,6 @@ void figures_json(json::Writer& w, const std::vector<KeyFigure>& figures, int in
 using text::N_;
 using text::tr;
 
-std::size_t width(std::string_view t);
-
 // 1234567 -> "1 234 567" (digit grouping with a no-break space, as SI and Swedish write it).
 std::string grouped(std::uint64_t n) {
     std::string digits = std::to_string(n), out;
@@ -65,11 +64,7 @@ std::string percent(const KeyFigure& f) {
     return p;
 }
 
-std::size_t width(std::string_view t) {
-    std::size_t chars = 0;
-    for (unsigned char ch : t) chars += (ch & 0xC0) != 0x80;
-    return chars;
-}
+using planrules::detail::code_points;
 
 // Rows as a table: each column as wide as its widest cell, the first `left` columns aligned
 // left and the others right, two spaces in front and between.
@@ -78,13 +73,13 @@ std::string columns(const std::vector<std::vector<std::string>>& rows, std::size
     for (const auto& row : rows)
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (widths.size() <= i) widths.push_back(0);
-            widths[i] = std::max(widths[i], width(row[i]));
+            widths[i] = std::max(widths[i], code_points(row[i]));
         }
     std::string out;
     for (const auto& row : rows) {
         std::string line = " ";
         for (std::size_t i = 0; i < row.size(); ++i) {
-            const std::string pad(widths[i] - width(row[i]), ' ');
+            const std::string pad(widths[i] - code_points(row[i]), ' ');
             line += ' ';
             line += i < left ? row[i] + pad : pad + row[i];
         }
@@ -111,7 +106,7 @@ std::string group_label(const BatchSummary& s, const std::string& value) {
 
 // `t` right-aligned in `columns` characters (UTF-8: a character is not a byte).
 std::string right_aligned(const std::string& t, std::size_t columns) {
-    const std::size_t chars = width(t);
+    const std::size_t chars = code_points(t);
     return std::string(chars < columns ? columns - chars : 0, ' ') + t;
 }
 
@@ -362,18 +357,6 @@ std::vector<std::string> all_rules(const ImpactSummary& s) {
     return ids;
 }
 
-const char* result_word(RuleResult r) {
-    switch (r) {
-        case RuleResult::violated: return N_("violated");
-        case RuleResult::indeterminate: return N_("cannot be assessed");
-        case RuleResult::passed: return N_("passed");
-        case RuleResult::not_applicable: return N_("not applicable");
-        case RuleResult::not_in_force: return N_("not in force");
-        case RuleResult::skipped: break;
-    }
-    return N_("not assessed");
-}
-
 void counts_json(json::Writer& w, std::string_view key, const RuleCounts* c) {
     w.key(key);
     if (!c) {
@@ -455,8 +438,8 @@ std::string render_impact_text(const ImpactSummary& s, Language language) {
             std::string sample;
             for (const auto& p : c.samples)
                 sample += (sample.empty() ? "" : ", ") + tr("{} (line {})", p.plan.empty() ? tr("(no id)") : p.plan, p.line);
-            out += fmt::format("  {}: {} → {}: {}; {}\n", c.rule, text::translate(result_word(c.from)),
-                               text::translate(result_word(c.to)),
+            out += fmt::format("  {}: {} → {}: {}; {}\n", c.rule, text::translate(result_label(c.from)),
+                               text::translate(result_label(c.to)),
                                text::tr_n(c.plans, N_("{} plan"), N_("{} plans")), tr("e.g. {}", sample));
         }
     }

@@ -4,6 +4,7 @@
 
 #include "eval/evaluator.hpp"
 #include "text/catalogue.hpp"
+#include "text/strings.hpp"
 
 #include <planrules/date.hpp>
 
@@ -18,12 +19,7 @@ namespace {
 
 using B = check::Builtin;
 
-// UTF-8 code points of `s`.
-std::size_t code_points(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
+using planrules::detail::code_points;
 
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 

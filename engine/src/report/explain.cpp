@@ -36,20 +36,16 @@ std::string one_line(const check::Program& p, int file, SourceSpan span) {
 class Fields {
 public:
     Fields(std::initializer_list<const char*> labels) {
-        for (const char* l : labels) width_ = std::max(width_, columns(text::translate(l)) + 1);
+        for (const char* l : labels) width_ = std::max(width_, detail::code_points(text::translate(l)) + 1);
     }
     [[nodiscard]] std::string line(const char* label, std::string_view value) const {
         const std::string shown = fmt::format("{}:", text::translate(label));
-        const std::size_t pad = width_ > columns(shown) ? width_ - columns(shown) : 0;
+        const std::size_t columns = detail::code_points(shown);
+        const std::size_t pad = width_ > columns ? width_ - columns : 0;
         return fmt::format("  {}{} {}\n", shown, std::string(pad + 1, ' '), value);
     }
 
 private:
-    static std::size_t columns(std::string_view s) {
-        std::size_t n = 0;
-        for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-        return n;
-    }
     std::size_t width_ = 0;
 };
 

@@ -2,6 +2,7 @@
 // tools.
 
 #include "report/json.hpp"
+#include "report/labels.hpp"
 #include "text/catalogue.hpp"
 
 #include <planrules/report/why.hpp>
@@ -14,24 +15,12 @@ namespace {
 
 using text::tr;
 
-// A rule's result as people call it.
-std::string result_label(const RuleWhy& r) {
-    if (r.outcome) {
-        switch (*r.outcome) {
-            case Outcome::violated: return tr("violated");
-            case Outcome::indeterminate: return tr("cannot be assessed");
-            case Outcome::invalid_input: return tr("invalid input");
-        }
-    }
-    switch (r.result) {
-        case RuleResult::passed: return tr("passed");
-        case RuleResult::not_applicable: return tr("not applicable");
-        case RuleResult::not_in_force: return tr("not in force");
-        case RuleResult::violated: return tr("violated");
-        case RuleResult::indeterminate: return tr("cannot be assessed");
-        case RuleResult::skipped: break;
-    }
-    return tr("not assessed");
+// A rule's result as people call it: its finding's outcome when it made one.
+std::string result_of(const RuleWhy& r) {
+    if (r.outcome && *r.outcome == Outcome::invalid_input) return tr("invalid input");
+    if (r.outcome) return std::string(text::translate(result_label(*r.outcome == Outcome::violated ? RuleResult::violated
+                                                                                                    : RuleResult::indeterminate)));
+    return std::string(text::translate(result_label(r.result)));
 }
 
 // "expression → value", then its parts indented below it.
@@ -73,7 +62,7 @@ std::string render_why_text(const Why& why, Language language) {
     std::string out = fmt::format("{}\n", tr("Why plan {} gets its report as of {}", why.plan.empty() ? tr("(no id)") : why.plan,
                                                to_string(why.as_of)));
     for (const auto& r : why.rules) {
-        out += fmt::format("\n{} \"{}\" ({}): {}\n", r.rule, r.title, r.ruleset, result_label(r));
+        out += fmt::format("\n{} \"{}\" ({}): {}\n", r.rule, r.title, r.ruleset, result_of(r));
         out += fmt::format("  {}: {}\n", tr("in force"),
                            r.in_force.empty() ? tr("always")
                                               : r.in_force_today ? r.in_force

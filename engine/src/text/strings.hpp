@@ -115,6 +115,13 @@ namespace planrules::detail {
     return std::string_view::npos;
 }
 
+// UTF-8 code points of `s` (the characters a terminal shows, for ASCII and Latin text).
+[[nodiscard]] inline std::size_t code_points(std::string_view s) noexcept {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
 // Rule text on one line: each line break, with the indentation after it, one space (an
 // expression written over several lines, shown in a report or a test's output).
 [[nodiscard]] inline std::string one_line(std::string_view text) {
