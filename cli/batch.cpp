@@ -61,28 +61,28 @@ Command add_batch(CLI::App& tool) {
     auto o = std::make_shared<Options>();
     CLI::App* app = tool.add_subcommand(
         "batch",
-        "validate a population of plans (JSON Lines, one plan per line) on all cores, streaming: per-rule counts "
+        tr("validate a population of plans (JSON Lines, one plan per line) on all cores, streaming: per-rule counts "
         "(violated, indeterminate, passed, not applicable, not in force), the key figures the rules declare, the "
         "deadlines due within DAYS (a work queue), the same per group, and malformed records with their line "
-        "numbers, which never stop the run");
+        "numbers, which never stop the run"));
     add_rule_options(*app, o->rules);
-    app->add_option("--threads", o->threads, "worker threads (default: every core)")->type_name("N");
-    app->add_option("--due-within", o->due_within, "list the deadlines due within DAYS of --as-of")->type_name("DAYS");
+    app->add_option("--threads", o->threads, tr("worker threads (default: every core)"))->type_name("N");
+    app->add_option("--due-within", o->due_within, tr("list the deadlines due within DAYS of --as-of"))->type_name("DAYS");
     app->add_option("--group-by", o->group_by,
-                    "group by this field (a dotted path from the plan), or none; default: the field the rules' "
-                    "'group by' names")
+                    tr("group by this field (a dotted path from the plan), or none; default: the field the rules' "
+                    "'group by' names"))
         ->type_name("FIELD");
     app->add_option("--findings", o->findings,
-                    "write every plan's report to FILE as JSON Lines, or its findings as CSV when FILE ends in .csv")
+                    tr("write every plan's report to FILE as JSON Lines, or its findings as CSV when FILE ends in .csv"))
         ->type_name("FILE");
-    app->add_option("--format", o->format, "text (default), json or csv")->type_name("FORMAT");
+    app->add_option("--format", o->format, tr("text (default), json or csv"))->type_name("FORMAT");
     app->add_option("--csv", o->csv,
-                    "the kind of CSV: plain (default: commas, a decimal point) or sv (semicolons, a decimal comma, Swedish "
-                    "headings, a byte order mark: Swedish Excel opens it as columns)")
+                    tr("the kind of CSV: plain (default: commas, a decimal point) or sv (semicolons, a decimal comma, Swedish "
+                    "headings, a byte order mark: Swedish Excel opens it as columns)"))
         ->type_name("KIND");
-    add_switch(*app, "progress", o->progress, "show a progress line on standard error (default: when it is a terminal)");
-    app->add_option("input", o->operands, "the plans; '-' reads standard input")->type_name("PLANS.jsonl");
-    app->footer("exit status: 0 done, 2 unreadable rules or input, or a bad option");
+    add_switch(*app, "progress", o->progress, tr("show a progress line on standard error (default: when it is a terminal)"));
+    app->add_option("input", o->operands, tr("the plans; '-' reads standard input"))->type_name("PLANS.jsonl");
+    app->footer(tr("exit status: 0 done, 2 unreadable rules or input, or a bad option"));
     auto run = [app, o]() -> int {
         BatchOptions options;
         options.validate.as_of = today();

@@ -17,11 +17,11 @@ Command add_check(CLI::App& tool) {
     };
     auto o = std::make_shared<Options>();
     CLI::App* app = tool.add_subcommand(
-        "check", "compile rule files (directories are searched for *.rules, *.schema and *.test) and print diagnostics");
-    app->add_option("--format", o->format, "text (default), json or sarif (SARIF 2.1.0)")->type_name("FORMAT");
+        "check", tr("compile rule files (directories are searched for *.rules, *.schema and *.test) and print diagnostics"));
+    app->add_option("--format", o->format, tr("text (default), json or sarif (SARIF 2.1.0)"))->type_name("FORMAT");
     add_color_flag(*app, o->color);
-    app->add_option("paths", o->paths, "rule files and directories")->type_name("PATH");
-    app->footer("exit status: 0 no errors, 1 errors in the rules, 2 a file cannot be read");
+    app->add_option("paths", o->paths, tr("rule files and directories"))->type_name("PATH");
+    app->footer(tr("exit status: 0 no errors, 1 errors in the rules, 2 a file cannot be read"));
     auto run = [app, o]() -> int {
         if (o->format != "text" && o->format != "json" && o->format != "sarif")
             return usage_error(*app, tr("unknown format '{}': use text, json or sarif", o->format));

@@ -46,6 +46,13 @@ void set_language(Language language);
 CompileOptions compile_options();
 RenderOptions render_options(bool color = false);
 
+// The help and the parse errors in the tool's language (help_text.cpp): CLI11's headings and
+// placeholders for `tool` and the commands added to it afterwards; once they are added, their
+// help flags among the options; a parse error's message.
+void localize(CLI::App& tool);
+void localize_commands(CLI::App& tool);
+std::string parse_error_text(const CLI::ParseError& e);
+
 // Prints "planrules: MESSAGE" and the command's help to standard error; returns 2.
 int usage_error(const CLI::App& command, const std::string& message);
 

@@ -48,11 +48,11 @@ bool color_default(int fd) { return isatty(fd) != 0 && std::getenv("NO_COLOR") =
 
 void add_switch(CLI::App& command, const std::string& name, bool& value, const std::string& what) {
     command.add_flag_callback("--" + name, [&value] { value = true; }, what);
-    command.add_flag_callback("--no-" + name, [&value] { value = false; }, "the opposite of --" + name);
+    command.add_flag_callback("--no-" + name, [&value] { value = false; }, tr("the opposite of --{}", name));
 }
 
 void add_color_flag(CLI::App& command, bool& color) {
-    add_switch(command, "color", color, "colour the output (default: when it goes to a terminal and NO_COLOR is not set)");
+    add_switch(command, "color", color, tr("colour the output (default: when it goes to a terminal and NO_COLOR is not set)"));
 }
 
 Date today() {
@@ -63,15 +63,15 @@ Date today() {
 }
 
 void add_rule_options(CLI::App& command, RuleOptions& o) {
-    command.add_option("--rules", o.rules, "a directory or file of rules (*.rules, *.schema, *.test); may be repeated")
+    command.add_option("--rules", o.rules, tr("a directory or file of rules (*.rules, *.schema, *.test); may be repeated"))
         ->type_name("DIR")
         ->allow_extra_args(false);
-    command.add_option("--as-of", o.as_of, "the date the plans are judged on (default today)")->type_name("YYYY-MM-DD");
+    command.add_option("--as-of", o.as_of, tr("the date the plans are judged on (default today)"))->type_name("YYYY-MM-DD");
     command.add_option("--audience", o.audience,
-                       "who the report is for: af (default), kommun or leverantor; for kommun and leverantor "
-                       "sensitive rules and values are left out")
+                       tr("who the report is for: af (default), kommun or leverantor; for kommun and leverantor "
+                       "sensitive rules and values are left out"))
         ->type_name("WHO");
-    command.add_option("--ruleset", o.rulesets, "only the rules of this rule set and those it extends; may be repeated")
+    command.add_option("--ruleset", o.rulesets, tr("only the rules of this rule set and those it extends; may be repeated"))
         ->type_name("NAME")
         ->allow_extra_args(false);
 }

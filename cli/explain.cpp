@@ -20,13 +20,13 @@ Command add_explain(CLI::App& tool) {
     auto o = std::make_shared<Options>();
     CLI::App* app = tool.add_subcommand(
         "explain",
-        "the rule's title, rule set, severity, effective dates, source, text, the rule sets that override it and "
-        "the tests that expect something of it");
-    app->add_option("--rules", o->rules, "a directory or file of rules (default rules); may be repeated")
+        tr("the rule's title, rule set, severity, effective dates, source, text, the rule sets that override it and "
+        "the tests that expect something of it"));
+    app->add_option("--rules", o->rules, tr("a directory or file of rules (default rules); may be repeated"))
         ->type_name("PATH")
         ->allow_extra_args(false);
-    app->add_option("rule", o->operands, "the rule id")->type_name("RULE-ID");
-    app->footer("exit status: 0 shown, 1 no such rule, 2 the rules have errors");
+    app->add_option("rule", o->operands, tr("the rule id"))->type_name("RULE-ID");
+    app->footer(tr("exit status: 0 shown, 1 no such rule, 2 the rules have errors"));
     auto run = [app, o]() -> int {
         if (o->operands.empty())
             return usage_error(*app, tr("explain needs a rule id, e.g. planrules explain R-1.2 --rules rules/"));

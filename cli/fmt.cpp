@@ -52,15 +52,15 @@ Command add_fmt(CLI::App& tool) {
     auto o = std::make_shared<Options>();
     CLI::App* app = tool.add_subcommand(
         "fmt",
-        "rewrite rule, schema and test files in the canonical layout (directories are searched for *.rules, "
+        tr("rewrite rule, schema and test files in the canonical layout (directories are searched for *.rules, "
         "*.schema and *.test; '-' formats standard input to standard output); comments are kept and the meaning "
-        "never changes");
-    app->add_flag("--check", o->check, "write nothing; list the files that are not formatted");
+        "never changes"));
+    app->add_flag("--check", o->check, tr("write nothing; list the files that are not formatted"));
     add_color_flag(*app, o->color);
-    app->add_option("paths", o->operands, "rule files and directories; '-' is standard input")->type_name("PATH");
+    app->add_option("paths", o->operands, tr("rule files and directories; '-' is standard input"))->type_name("PATH");
     app->footer(
-        "exit status: 0 done (--check: all formatted), 1 --check: some file is not formatted, 2 a file cannot be "
-        "read or has syntax errors");
+        tr("exit status: 0 done (--check: all formatted), 1 --check: some file is not formatted, 2 a file cannot be "
+        "read or has syntax errors"));
     auto run = [app, o]() -> int {
         const bool check = o->check;
         const bool color = o->color;

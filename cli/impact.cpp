@@ -18,28 +18,28 @@ Command add_impact(CLI::App& tool) {
     auto o = std::make_shared<Options>();
     CLI::App* app = tool.add_subcommand(
         "impact",
-        "run one population of plans (JSON Lines) through the rules before and after a change: per rule and per "
+        tr("run one population of plans (JSON Lines) through the rules before and after a change: per rule and per "
         "group the counts before and after, the key figures, the rules added and removed, and some of the plans "
-        "whose result changed");
-    app->add_option("--before", o->before, "the rules as they are (a directory or file; may be repeated)")
+        "whose result changed"));
+    app->add_option("--before", o->before, tr("the rules as they are (a directory or file; may be repeated)"))
         ->type_name("DIR")
         ->allow_extra_args(false);
-    app->add_option("--after", o->after, "the rules as they will be (a directory or file; may be repeated)")
+    app->add_option("--after", o->after, tr("the rules as they will be (a directory or file; may be repeated)"))
         ->type_name("DIR")
         ->allow_extra_args(false);
-    app->add_option("--as-of", o->rules.as_of, "the date the plans are judged on (default today)")->type_name("YYYY-MM-DD");
-    app->add_option("--audience", o->rules.audience, "who the summary is for: af (default), kommun or leverantor")
+    app->add_option("--as-of", o->rules.as_of, tr("the date the plans are judged on (default today)"))->type_name("YYYY-MM-DD");
+    app->add_option("--audience", o->rules.audience, tr("who the summary is for: af (default), kommun or leverantor"))
         ->type_name("WHO");
-    app->add_option("--ruleset", o->rules.rulesets, "only the rules of this rule set and those it extends; may be repeated")
+    app->add_option("--ruleset", o->rules.rulesets, tr("only the rules of this rule set and those it extends; may be repeated"))
         ->type_name("NAME")
         ->allow_extra_args(false);
-    app->add_option("--threads", o->threads, "worker threads (default: every core)")->type_name("N");
-    app->add_option("--group-by", o->group_by, "group by this field, or none; default: the rules' 'group by'")
+    app->add_option("--threads", o->threads, tr("worker threads (default: every core)"))->type_name("N");
+    app->add_option("--group-by", o->group_by, tr("group by this field, or none; default: the rules' 'group by'"))
         ->type_name("FIELD");
-    app->add_option("--format", o->format, "text (default), json or csv")->type_name("FORMAT");
-    app->add_option("--csv", o->csv, "plain (default) or sv (semicolons, decimal comma: Swedish Excel)")->type_name("KIND");
-    app->add_option("input", o->operands, "the plans (a file: it is read once per version)")->type_name("PLANS.jsonl");
-    app->footer("exit status: 0 done, 2 unreadable rules or input, or a bad option");
+    app->add_option("--format", o->format, tr("text (default), json or csv"))->type_name("FORMAT");
+    app->add_option("--csv", o->csv, tr("plain (default) or sv (semicolons, decimal comma: Swedish Excel)"))->type_name("KIND");
+    app->add_option("input", o->operands, tr("the plans (a file: it is read once per version)"))->type_name("PLANS.jsonl");
+    app->footer(tr("exit status: 0 done, 2 unreadable rules or input, or a bad option"));
     auto run = [app, o]() -> int {
         ImpactOptions options;
         options.batch.validate.as_of = today();

@@ -17,21 +17,39 @@ namespace {
 using planrules::cli::Command;
 using planrules::text::tr;
 
+// The value of --lang before `--`, read before the command line is parsed so that the help is
+// in that language too; a value that is not a language is reported by the parse.
+void prescan_language(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--") return;
+        std::string value;
+        if (a == "--lang" && i + 1 < argc) value = argv[i + 1];
+        else if (a.rfind("--lang=", 0) == 0) value = a.substr(7);
+        if (auto l = planrules::parse_language(value)) planrules::cli::set_language(*l);
+    }
+}
+
 int run(int argc, char** argv) {
-    CLI::App tool{"planrules: validates individual action plans against rules that policy staff write", "planrules"};
-    tool.set_version_flag("--version", std::string("planrules ") + PLANRULES_VERSION);
+    prescan_language(argc, argv);
+    const planrules::text::LanguageScope help_language(planrules::cli::language());
+    CLI::App tool{tr("planrules: validates individual action plans against rules that policy staff write"), "planrules"};
+    planrules::cli::localize(tool);
+    tool.set_version_flag("--version", std::string("planrules ") + PLANRULES_VERSION,
+                          tr("Display program version information and exit"));
     tool.require_subcommand(0, 1);
-    tool.footer("Run 'planrules COMMAND --help' for the options of a command.");
+    tool.footer(tr("Run 'planrules COMMAND --help' for the options of a command."));
     // --lang may stand before or after the command
     tool.fallthrough();
     std::string lang;
     tool.add_option("--lang", lang,
-                    "the language of what planrules writes: sv or en (default: from LC_ALL, LC_MESSAGES or LANG)")
+                    tr("the language of what planrules writes: sv or en (default: from LC_ALL, LC_MESSAGES or LANG)"))
         ->type_name("LANG");
     std::vector<Command> commands = {planrules::cli::add_check(tool),   planrules::cli::add_validate(tool),
                                      planrules::cli::add_test(tool),    planrules::cli::add_explain(tool),
                                      planrules::cli::add_fmt(tool),     planrules::cli::add_batch(tool),
                                      planrules::cli::add_impact(tool)};
+    planrules::cli::localize_commands(tool);
     // what follows `--` is operands of the command, whatever it looks like
     std::vector<std::string> after;
     int parsed = argc;
@@ -58,14 +76,14 @@ int run(int argc, char** argv) {
         return 0;
     } catch (const CLI::ParseError& e) {
         const Command* c = chosen();
-        return planrules::cli::usage_error(c ? *c->app : tool, e.what());
+        return planrules::cli::usage_error(c ? *c->app : tool, planrules::cli::parse_error_text(e));
     }
     if (!lang.empty()) {
         auto l = planrules::parse_language(lang);
         if (!l) return planrules::cli::usage_error(tool, tr("--lang needs sv or en"));
         planrules::cli::set_language(*l);
     }
-    const planrules::text::LanguageScope language(planrules::cli::language());
+    const planrules::text::LanguageScope parsed_language(planrules::cli::language());
     if (argc > 1 && std::string(argv[1]) == "help") {
         std::fputs(tool.help().c_str(), stdout);
         return 0;

@@ -27,22 +27,22 @@ Command add_test(CLI::App& tool) {
     auto o = std::make_shared<Options>();
     CLI::App* app = tool.add_subcommand(
         "test",
-        "run the rules' tests ('test' blocks in *.rules and *.test files): each failure with the expected and "
-        "actual findings, and the rule coverage (rules no test violates or no test satisfies)");
-    app->add_option("--junit", o->junit, "also write the results as JUnit XML to FILE")->type_name("FILE");
-    app->add_option("--min-coverage", o->min_coverage, "fail when the rule coverage is below PERCENT (default 0)")
+        tr("run the rules' tests ('test' blocks in *.rules and *.test files): each failure with the expected and "
+        "actual findings, and the rule coverage (rules no test violates or no test satisfies)"));
+    app->add_option("--junit", o->junit, tr("also write the results as JUnit XML to FILE"))->type_name("FILE");
+    app->add_option("--min-coverage", o->min_coverage, tr("fail when the rule coverage is below PERCENT (default 0)"))
         ->type_name("PERCENT");
     app->add_option("--only", o->only,
-                    "run only the tests of this file (the other files are loaded all the same); may be repeated")
+                    tr("run only the tests of this file (the other files are loaded all the same); may be repeated"))
         ->type_name("FILE")
         ->allow_extra_args(false);
     add_color_flag(*app, o->color);
     app->add_option("paths", o->paths,
-                    "rule files and directories; a single file is tested with the files of its rule tree that it needs")
+                    tr("rule files and directories; a single file is tested with the files of its rule tree that it needs"))
         ->type_name("PATH");
     app->footer(
-        "exit status: 0 all tests pass (and coverage is at least PERCENT), 1 a test fails or coverage is lower, "
-        "2 the rules have errors");
+        tr("exit status: 0 all tests pass (and coverage is at least PERCENT), 1 a test fails or coverage is lower, "
+        "2 the rules have errors"));
     auto run = [app, o]() -> int {
         double min_coverage = 0;
         if (!o->min_coverage.empty()) {

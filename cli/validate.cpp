@@ -21,18 +21,18 @@ Command add_validate(CLI::App& tool) {
     auto o = std::make_shared<Options>();
     CLI::App* app = tool.add_subcommand(
         "validate",
-        "validate plans as of a date: text for case officers, or JSON, one line per plan file (JSON Lines)");
+        tr("validate plans as of a date: text for case officers, or JSON, one line per plan file (JSON Lines)"));
     add_rule_options(*app, o->rules);
-    app->add_option("--format", o->format, "text (default) or json")->type_name("FORMAT");
-    app->add_flag("--no-evidence", o->no_evidence, "leave out all values read from the plans");
+    app->add_option("--format", o->format, tr("text (default) or json"))->type_name("FORMAT");
+    app->add_flag("--no-evidence", o->no_evidence, tr("leave out all values read from the plans"));
     app->add_flag("--why", o->why,
-                  "also say why: for each rule, whether it applies, each condition with the values it read and what it "
-                  "gave, and the elements of each 'for each' (in JSON under \"why\")");
+                  tr("also say why: for each rule, whether it applies, each condition with the values it read and what it "
+                  "gave, and the elements of each 'for each' (in JSON under \"why\")"));
     add_color_flag(*app, o->color);
-    app->add_option("plans", o->plans, "plan files; '-' reads standard input")->type_name("PLAN.json");
+    app->add_option("plans", o->plans, tr("plan files; '-' reads standard input"))->type_name("PLAN.json");
     app->footer(
-        "A directory or a device is refused as a plan, and no plan is read past the size limit (16 MiB).\n"
-        "exit status: 0 no error findings, 1 error findings, 2 unreadable rules or plan");
+        tr("A directory or a device is refused as a plan, and no plan is read past the size limit (16 MiB).\n"
+        "exit status: 0 no error findings, 1 error findings, 2 unreadable rules or plan"));
     auto run = [app, o]() -> int {
         ValidateOptions options;
         options.as_of = today();

@@ -4,6 +4,8 @@
 
 #include "cli/cli_run.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <set>
 
 using planrules::test::Run;
@@ -13,9 +15,95 @@ using planrules::test::write_file;
 
 namespace {
 
-const std::vector<std::string> commands = {"check", "validate", "test", "explain", "fmt", "batch"};
+const std::vector<std::string> commands = {"check", "validate", "test", "explain", "fmt", "batch", "impact"};
+
+std::vector<std::string> lines_of(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    for (std::size_t nl; (nl = s.find('\n', at)) != std::string::npos; at = nl + 1) out.push_back(s.substr(at, nl - at));
+    return out;
+}
+
+std::size_t code_points(const std::string& s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// The lines of a help that describe an option ("  --name TYPE   what it does"): the option's
+// names and where its description starts, in characters.
+struct OptionLine {
+    std::string names;
+    std::size_t column = 0;
+    std::string description;
+};
+std::vector<OptionLine> option_lines(const std::string& help) {
+    std::vector<OptionLine> out;
+    for (const auto& l : lines_of(help)) {
+        if (l.rfind("  -", 0) != 0) continue;
+        const auto gap = l.find("  ", 2);
+        if (gap == std::string::npos) continue;
+        const auto text = l.find_first_not_of(' ', gap);
+        const std::string head = l.substr(2, gap - 2);
+        out.push_back({head.substr(0, head.find(' ')), code_points(l.substr(0, text)), l.substr(text)});
+    }
+    return out;
+}
 
 }  // namespace
+
+TEST_CASE("command line: --lang sv gives the help in Swedish, the options the same", "[cli][command-line][language]") {
+    Run top = run_cli("--lang sv --help");
+    CHECK(top.status == 0);
+    CHECK_THAT(top.out, Catch::Contains("Användning: planrules [FLAGGOR] [KOMMANDO]"));
+    CHECK_THAT(top.out, Catch::Contains("Kommandon:"));
+    CHECK_THAT(top.out, !Catch::Contains("Subcommands") && !Catch::Contains("validates individual action plans"));
+    for (const auto& c : commands) {
+        for (const std::string& args : {"--lang sv " + c + " --help", c + " --help --lang=sv"}) {
+            const Run en = run_cli(c + " --help");
+            const Run sv = run_cli(args);
+            INFO(args << ":\n" << sv.out);
+            CHECK(sv.status == 0);
+            CHECK_THAT(sv.out, Catch::Contains("Användning: planrules " + c + " [FLAGGOR]"));
+            CHECK_THAT(sv.out, Catch::Contains("Flaggor:\n  -h,--help"));
+            CHECK_THAT(sv.out, Catch::Contains("avslutningsstatus:"));
+            for (const char* english : {"Usage", "Options", "Positionals", "Print this help", "exit status", "default"})
+                CHECK_THAT(sv.out, !Catch::Contains(english));
+            // the same options in the same order, each described in Swedish, every description
+            // in the same column as in English however wide the placeholders are in Swedish
+            const auto en_lines = option_lines(en.out);
+            const auto sv_lines = option_lines(sv.out);
+            REQUIRE(en_lines.size() == sv_lines.size());
+            CHECK(en_lines.size() >= 2);
+            for (std::size_t i = 0; i < en_lines.size(); ++i) {
+                INFO(sv_lines[i].names << ": " << sv_lines[i].description);
+                CHECK(sv_lines[i].names == en_lines[i].names);
+                CHECK(sv_lines[i].description != en_lines[i].description);
+                CHECK(sv_lines[i].column == en_lines[i].column);
+            }
+        }
+    }
+}
+
+TEST_CASE("command line: the language of the help comes from the environment", "[cli][command-line][language]") {
+    setenv("LC_ALL", "sv_SE.UTF-8", 1);
+    const Run sv = run_cli("validate --help");
+    const Run en = run_cli("--lang en validate --help");
+    unsetenv("LC_ALL");
+    CHECK_THAT(sv.out, Catch::Contains("Användning: planrules validate"));
+    CHECK_THAT(en.out, Catch::Contains("Usage: planrules validate"));
+}
+
+TEST_CASE("command line: what cannot be parsed is said in Swedish with --lang sv", "[cli][command-line][language]") {
+    Run extra = run_cli("--lang sv validate --bogus");
+    CHECK(extra.status == 2);
+    CHECK_THAT(extra.out, Catch::StartsWith("planrules: oväntat argument: --bogus\n"));
+    CHECK_THAT(extra.out, Catch::Contains("Användning: planrules validate"));
+    Run missing = run_cli("--lang sv validate --as-of");
+    CHECK(missing.status == 2);
+    CHECK_THAT(missing.out, Catch::StartsWith("planrules: --as-of behöver ett värde (ÅÅÅÅ-MM-DD)\n"));
+    Run bad_lang = run_cli("--lang fi check rules/");
+    CHECK(bad_lang.status == 2);
+    CHECK_THAT(bad_lang.out, Catch::StartsWith("planrules: --lang needs sv or en"));
+}
 
 TEST_CASE("command line: each command has its own help", "[cli][command-line]") {
     std::set<std::string> helps;
