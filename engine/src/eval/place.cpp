@@ -12,18 +12,20 @@ namespace {
 
 using check::TypeKind;
 
-// One token of a JSON pointer, unescaped (~1 is '/', ~0 is '~').
-std::string token_of(std::string_view raw) {
-    std::string out;
+// One token of a JSON pointer, unescaped (~1 is '/', ~0 is '~'): the token itself when it has
+// no escapes, else `buffer` holding it unescaped.
+std::string_view token_of(std::string_view raw, std::string& buffer) {
+    if (raw.find('~') == std::string_view::npos) return raw;
+    buffer.clear();
     for (std::size_t i = 0; i < raw.size(); ++i) {
         if (raw[i] == '~' && i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) {
-            out += raw[i + 1] == '1' ? '/' : '~';
+            buffer += raw[i + 1] == '1' ? '/' : '~';
             ++i;
         } else {
-            out += raw[i];
+            buffer += raw[i];
         }
     }
-    return out;
+    return buffer;
 }
 
 bool is_index(std::string_view t) {
@@ -35,17 +37,24 @@ bool is_index(std::string_view t) {
 
 }  // namespace
 
+// Built in one string, without temporaries: a report names the place of each finding.
 std::string place_of(const check::Schema& schema, const Value& root, std::string_view pointer, bool sensitive_ok) {
     std::string out;
-    auto add = [&](const std::string& part) { out += (out.empty() ? "" : ", ") + part; };
+    out.reserve(64);
+    auto add = [&](std::string_view part) {
+        if (!out.empty()) out += ", ";
+        out += part;
+    };
     int type = schema.root_type;
     Value value = root;
     bool sensitive = false;
-    std::string list_label;  // the label of the list field an index is into
+    std::string_view list_label;  // the label of the list field an index is into
+    std::string unescaped;
     std::size_t at = pointer.empty() || pointer.front() != '/' ? pointer.size() : 1;
     while (at > 0 && at <= pointer.size()) {
         const std::size_t slash = pointer.find('/', at);
-        const std::string token = token_of(pointer.substr(at, slash == std::string_view::npos ? std::string_view::npos : slash - at));
+        const std::string_view token =
+            token_of(pointer.substr(at, slash == std::string_view::npos ? std::string_view::npos : slash - at), unescaped);
         at = slash == std::string_view::npos ? pointer.size() + 1 : slash + 1;
         const check::Type* t = type >= 0 ? &schema.type(type) : nullptr;
         if (t && t->kind == TypeKind::record) {
@@ -60,7 +69,7 @@ std::string place_of(const check::Schema& schema, const Value& root, std::string
             sensitive = sensitive || field.sensitive || field.sensitive_value;
             type = field.type;
             value = value.kind == ValueKind::record ? value.field(static_cast<std::uint32_t>(slot)) : Value{};
-            const std::string label = field.label.empty() ? field.name : field.label;
+            const std::string_view label = field.label.empty() ? field.name : field.label;
             if (schema.type(type).kind == TypeKind::list) {
                 list_label = label;  // named by its element when the pointer goes on into it
                 if (at > pointer.size()) add(label);
@@ -70,25 +79,29 @@ std::string place_of(const check::Schema& schema, const Value& root, std::string
             continue;
         }
         if (t && t->kind == TypeKind::list && is_index(token)) {
-            const std::size_t k = std::stoul(token);
+            std::size_t k = 0;
+            for (char c : token) k = k * 10 + static_cast<std::size_t>(c - '0');
             type = t->element;
             value = value.kind == ValueKind::list && k < value.n ? value.v[k] : Value{};
             const check::Type& et = schema.type(type);
-            std::string part;
+            std::string_view name = list_label;
+            std::string_view id;
             if (et.kind == TypeKind::record) {
                 const auto& rec = schema.records[static_cast<std::size_t>(et.decl)];
-                part = rec.label.empty() ? list_label : rec.label;
-                const int id = rec.slot("id");
-                if (id >= 0 && value.kind == ValueKind::record && (sensitive_ok || !sensitive)) {
-                    const auto& idf = rec.fields[static_cast<std::size_t>(id)];
-                    const Value v = value.field(static_cast<std::uint32_t>(id));
+                if (!rec.label.empty()) name = rec.label;
+                const int slot = rec.slot("id");
+                if (slot >= 0 && value.kind == ValueKind::record && (sensitive_ok || !sensitive)) {
+                    const auto& idf = rec.fields[static_cast<std::size_t>(slot)];
+                    const Value v = value.field(static_cast<std::uint32_t>(slot));
                     if (v.kind == ValueKind::string && !v.sensitive && (sensitive_ok || !(idf.sensitive || idf.sensitive_value)))
-                        part += " " + std::string(v.str());
+                        id = v.str();
                 }
-            } else {
-                part = list_label;
             }
-            add(text::tr("{} (no. {} in the list)", part, k + 1));
+            if (!out.empty()) out += ", ";
+            // "{} (no. {} in the list)" with the element's name and id in the first {}
+            const std::string_view format = text::translate(text::N_("{} (no. {} in the list)"));
+            fmt::format_to(std::back_inserter(out), fmt::runtime(format),
+                           fmt::format("{}{}{}", name, id.empty() ? "" : " ", id), k + 1);
             continue;
         }
         add(token);  // beyond what the schema knows
