@@ -37,6 +37,7 @@ Command add_explain(CLI::App& tool);
 Command add_fmt(CLI::App& tool);
 Command add_batch(CLI::App& tool);
 Command add_impact(CLI::App& tool);
+Command add_lsp(CLI::App& tool);
 
 // The language of what the tool writes for people: --lang sv|en, else the environment's
 // (LC_ALL, LC_MESSAGES, LANG). main.cpp sets it once the command line is parsed.

@@ -48,7 +48,8 @@ int run(int argc, char** argv) {
     std::vector<Command> commands = {planrules::cli::add_check(tool),   planrules::cli::add_validate(tool),
                                      planrules::cli::add_test(tool),    planrules::cli::add_explain(tool),
                                      planrules::cli::add_fmt(tool),     planrules::cli::add_batch(tool),
-                                     planrules::cli::add_impact(tool)};
+                                     planrules::cli::add_impact(tool),
+                                     planrules::cli::add_lsp(tool)};
     planrules::cli::localize_commands(tool);
     // what follows `--` is operands of the command, whatever it looks like
     std::vector<std::string> after;

@@ -15,7 +15,7 @@ using planrules::test::write_file;
 
 namespace {
 
-const std::vector<std::string> commands = {"check", "validate", "test", "explain", "fmt", "batch", "impact"};
+const std::vector<std::string> commands = {"check", "validate", "test", "explain", "fmt", "batch", "impact", "lsp"};
 
 std::vector<std::string> lines_of(const std::string& s) {
     std::vector<std::string> out;

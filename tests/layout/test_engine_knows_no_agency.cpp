@@ -76,7 +76,7 @@ TEST_CASE("layout: the engine and the command line name nothing of the shipped r
                               "automatisk", "sokande"})
         CHECK(names.count(known) == 1);
     std::vector<std::string> found;
-    for (const char* dir : {"/engine", "/cli"}) {
+    for (const char* dir : {"/engine", "/cli", "/lsp"}) {
         for (const auto& f : files_under(source_dir() + dir, {".cpp", ".hpp", ".h", ".txt"})) {
             std::string text = read_file(f.string());
             for (const auto& name : names) {

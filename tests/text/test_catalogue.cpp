@@ -80,7 +80,7 @@ void marked_texts(const fs::path& file, const std::string& shown, std::vector<Us
 std::vector<Use> source_texts() {
     std::vector<Use> out;
     const fs::path root = source_dir();
-    for (const char* dir : {"engine/src", "engine/include", "cli"}) {
+    for (const char* dir : {"engine/src", "engine/include", "cli", "lsp"}) {
         for (const auto& e : fs::recursive_directory_iterator(root / dir)) {
             const auto ext = e.path().extension();
             if (!e.is_regular_file() || (ext != ".cpp" && ext != ".hpp")) continue;

@@ -24,6 +24,10 @@ struct RuleTree {
 // extend (transitively), the rules their tests and overrides name, and the tree's schema
 // files. A file the tree cannot parse is passed over (compiling it alone reports its errors).
 // Nothing is added when the files are in no tree or need nothing. Never throws.
+// The tree `file` sits in: the nearest folder upwards with a *.schema file (absolute), or empty.
+// The file need not exist (an editor's unsaved file). Never throws.
+[[nodiscard]] std::filesystem::path rule_tree_root(const std::filesystem::path& file);
+
 [[nodiscard]] RuleTree find_rule_tree(const std::vector<std::filesystem::path>& files, const Limits& limits = {});
 
 }  // namespace planrules

@@ -77,6 +77,14 @@ fs::path shown(const fs::path& p) {
 
 }  // namespace
 
+fs::path rule_tree_root(const fs::path& file) {
+    try {
+        return tree_root(file);
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
 RuleTree find_rule_tree(const std::vector<fs::path>& files, const Limits& limits) {
     RuleTree tree;
     try {
