@@ -69,6 +69,14 @@ struct Client {
         return request(method, R"({"textDocument": {"uri": ")" + uri_of(path) + R"("}, "position": {"line": )" +
                                    std::to_string(line) + R"(, "character": )" + std::to_string(character) + "}" + extra + "}");
     }
+    // The code actions for `length` characters from `line`:`character`.
+    std::string actions(const std::string& path, int line, int character, int length) {
+        const std::string l = std::to_string(line);
+        return request("textDocument/codeAction", R"({"textDocument": {"uri": ")" + uri_of(path) + R"("}, "range": {"start": {"line": )" + l +
+                                                      R"(, "character": )" + std::to_string(character) + R"(}, "end": {"line": )" + l +
+                                                      R"(, "character": )" + std::to_string(character + length) +
+                                                      R"(}}, "context": {"diagnostics": []}})");
+    }
     // The diagnostics last published for `path`, as the params' JSON; "" when none were.
     std::string published(const std::string& path) const {
         const std::string key = "\"uri\": \"" + uri_of(path) + "\"";
@@ -296,10 +304,7 @@ TEST_CASE("lsp: formatting is the fmt layout, code actions fix what diagnostics 
     bad.replace(bad.find("kommun == \"0180\""), 16, "kommun == 180");
     c.change(stockholm, bad, 2);
     const auto at = where(bad, "180", "kommun ==");
-    const std::string range = R"(, "range": {"start": {"line": )" + std::to_string(at.first) + R"(, "character": )" +
-                              std::to_string(at.second) + R"(}, "end": {"line": )" + std::to_string(at.first) +
-                              R"(, "character": )" + std::to_string(at.second + 3) + R"(}}, "context": {"diagnostics": []})";
-    const std::string actions = c.request("textDocument/codeAction", R"({"textDocument": {"uri": ")" + uri_of(stockholm) + "\"}" + range + "}");
+    const std::string actions = c.actions(stockholm, at.first, at.second, 3);
     CHECK_THAT(actions, Catch::Contains(R"("newText": "\"180\"")"));
 
     // a did-you-mean: the misspelt field replaced
@@ -307,10 +312,7 @@ TEST_CASE("lsp: formatting is the fmt layout, code actions fix what diagnostics 
     typo.replace(typo.find("ekonomiskt_bistand"), 18, "ekonomiskt_bistnd");
     c.change(stockholm, typo, 3);
     const auto t = where(typo, "ekonomiskt_bistnd");
-    const std::string fix = c.request("textDocument/codeAction", R"({"textDocument": {"uri": ")" + uri_of(stockholm) + R"("}, "range": {"start": {"line": )" +
-                                                                     std::to_string(t.first) + R"(, "character": )" + std::to_string(t.second) +
-                                                                     R"(}, "end": {"line": )" + std::to_string(t.first) + R"(, "character": )" +
-                                                                     std::to_string(t.second + 3) + R"(}}, "context": {"diagnostics": []}})");
+    const std::string fix = c.actions(stockholm, t.first, t.second, 3);
     CHECK_THAT(fix, Catch::Contains(R"("newText": "ekonomiskt_bistand")"));
 }
 
