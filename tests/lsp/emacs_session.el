@@ -1,0 +1,50 @@
+;;; Emacs 28 with eglot 1.9 (Debian 12: emacs-nox, elpa-eglot) and planrules lsp: open a shipped
+;;; rule file, make a mistake in the buffer (never saved), expect the diagnostic through
+;;; flymake, undo it, expect it gone. Run in batch mode:
+;;;   emacs --batch -l tests/lsp/emacs_session.el PLANRULES
+;;; It prints "emacs session: ok" and exits 0, or says what failed and exits 1.
+(require 'package)
+(package-initialize)
+(require 'eglot)
+(require 'flymake)
+(defvar planrules-cli (car (last command-line-args)))
+(setq command-line-args-left nil)
+(define-derived-mode planrules-mode prog-mode "planrules")
+(add-to-list 'eglot-server-programs `(planrules-mode ,planrules-cli "lsp" "--debounce" "20"))
+(setq eglot-send-changes-idle-time 0.1)
+(defvar failures nil)
+(defun check (what ok) (unless ok (push what failures)))
+(defun wait-for (pred)
+  ;; batch Emacs runs no idle timers: send the changes and start flymake by hand, as the
+  ;; idle timers of an interactive Emacs would
+  (let ((n 0))
+    (while (and (not (funcall pred)) (< n 100))
+      (when (eglot-current-server)
+        (eglot--signal-textDocument/didChange)
+        (flymake-start))
+      (accept-process-output nil 0.05)
+      (setq n (1+ n)))
+    (funcall pred)))
+
+(find-file (expand-file-name "rules/kommun/0180-stockholm.rules"))
+(planrules-mode)
+(apply #'eglot (eglot--guess-contact))
+(check "eglot connects" (wait-for (lambda () (eglot-current-server))))
+(flymake-mode 1)
+(goto-char (point-min))
+(check "the applies line is there" (search-forward "kommun == \"0180\"" nil t))
+(replace-match "kommun == 180" t t)
+(check "a diagnostic is shown" (wait-for (lambda () (flymake-diagnostics))))
+(let ((d (car (flymake-diagnostics))))
+  (check "on line 9" (and d (= 9 (line-number-at-pos (flymake-diagnostic-beg d)))))
+  (check "its text names the mistake" (and d (string-match-p "type-mismatch\\|kommun" (flymake-diagnostic-text d)))))
+(goto-char (point-min))
+(search-forward "kommun == 180")
+(replace-match "kommun == \"0180\"" t t)
+(check "fixed: no diagnostic" (wait-for (lambda () (null (flymake-diagnostics)))))
+(set-buffer-modified-p nil)
+(ignore-errors (eglot-shutdown (eglot-current-server)))
+(if failures
+    (progn (princ (format "emacs session FAILED: %s\n" (mapconcat #'identity (reverse failures) "; "))) (kill-emacs 1))
+  (princ "emacs session: ok\n")
+  (kill-emacs 0))
