@@ -337,3 +337,25 @@ TEST_CASE("lsp: positions count UTF-16 code units", "[lsp]") {
     CHECK(lsp::uri_of_path("/a b/å.rules") == "file:///a%20b/%C3%A5.rules");
     CHECK_FALSE(lsp::path_of_uri("untitled:Untitled-1"));
 }
+
+TEST_CASE("lsp: on save the file's failing tests are shown at their expectation", "[lsp]") {
+    Client c;
+    const std::string tests = rules_file("kommun/kommun.test");
+    const std::string text = read_file(tests);
+    c.open(tests, text);
+    const std::string save = R"({"textDocument": {"uri": ")" + uri_of(tests) + "\"}}";
+    c.notify("textDocument/didSave", save);
+    CHECK_THAT(c.published(tests), Catch::Contains("\"diagnostics\": []"));  // the shipped tests pass
+    // the first test now expects the wrong outcome
+    std::string wrong = text;
+    const std::string expectation = "expect K0180-3M at \"/senast_reviderad\" outcome violated";
+    wrong.replace(wrong.find(expectation), expectation.size(), "expect K0180-3M at \"/senast_reviderad\" outcome indeterminate");
+    c.change(tests, wrong, 2);
+    c.notify("textDocument/didSave", save);
+    simdjson::dom::parser p;
+    auto ds = parse(p, c.published(tests))["params"]["diagnostics"];
+    REQUIRE(simdjson::dom::array(ds).size() == 1);
+    CHECK(std::string_view(ds.at(0)["code"].get_string()) == "test-failed");
+    CHECK(int64_t(ds.at(0)["range"]["start"]["line"]) == where(wrong, "outcome indeterminate").first);
+    CHECK_THAT(std::string(ds.at(0)["message"].get_string().value()), Catch::Contains("K0180-3M: ekonomiskt bistånd i Stockholm"));
+}
