@@ -82,6 +82,14 @@ std::optional<std::int64_t> version_of(const Workspace& w, const std::string& ur
     return std::nullopt;
 }
 
+// The URI of a file as the client named it when it is open (clients differ in how they
+// percent-encode), else ours.
+std::string uri_of_file(const Workspace& w, const std::string& name) {
+    for (const auto& [uri, doc] : w.documents())
+        if (doc.path.generic_string() == name) return uri;
+    return uri_of_path(name);
+}
+
 // From `line`:`column` (1-based, the column in code points) to the end of that line.
 SourceSpan line_span(const SourceFile& file, int line, int column) {
     if (line < 1 || static_cast<std::uint32_t>(line) > file.line_count()) return {};
@@ -104,21 +112,22 @@ std::vector<Published> diagnostics_of(const Analysis& a, const std::vector<std::
     std::vector<Published> out;
     std::vector<std::string> done;
     for (const auto& s : a.sources) {
-        const std::string uri = uri_of_path(s->name());
+        const std::string uri = uri_of_file(w, s->name());
         auto it = files.find(s->name());
         static const std::vector<const Diagnostic*> none;
-        out.push_back({uri, params_of(uri, it == files.end() ? none : it->second, version_of(w, uri), {}, nullptr)});
+        const auto& ds = it == files.end() ? none : it->second;
+        out.push_back({uri, params_of(uri, ds, version_of(w, uri), {}, nullptr), ds.empty()});
         done.push_back(uri);
     }
     for (const auto& uri : extra_uris)
-        if (std::find(done.begin(), done.end(), uri) == done.end()) out.push_back({uri, params_of(uri, {}, std::nullopt, {}, nullptr)});
+        if (std::find(done.begin(), done.end(), uri) == done.end()) out.push_back({uri, params_of(uri, {}, std::nullopt, {}, nullptr), true});
     return out;
 }
 
 Published diagnostics_with_tests(const Analysis& a, const SourceFilePtr& file, const Workspace& w, Date today) {
     const text::LanguageScope language(w.language());
     auto files = by_file(a);
-    const std::string uri = uri_of_path(file->name());
+    const std::string uri = uri_of_file(w, file->name());
     std::vector<std::pair<SourceSpan, std::string>> failures;
     // the tests of this file, run when the rules compile
     if (a.compilation.program && !has_errors(a.compilation.diagnostics)) {
@@ -139,7 +148,8 @@ Published diagnostics_with_tests(const Analysis& a, const SourceFilePtr& file, c
     }
     auto it = files.find(file->name());
     static const std::vector<const Diagnostic*> none;
-    return {uri, params_of(uri, it == files.end() ? none : it->second, version_of(w, uri), failures, file.get())};
+    const auto& ds = it == files.end() ? none : it->second;
+    return {uri, params_of(uri, ds, version_of(w, uri), failures, file.get()), ds.empty() && failures.empty()};
 }
 
 void write_range(json::Writer& w, const SourceFile& file, SourceSpan span) {

@@ -27,6 +27,7 @@ struct Cursor {
 struct Published {
     std::string uri;
     std::string params;
+    bool empty = true;  // no diagnostics: published only to clear what was shown
 };
 [[nodiscard]] std::vector<Published> diagnostics_of(const Analysis& a, const std::vector<std::string>& extra_uris,
                                                     const Workspace& w);

@@ -286,14 +286,17 @@ void Server::dispatch(const Message& m, Clock::time_point now) {
 void Server::publish(const std::filesystem::path& path, bool with_tests) {
     const text::LanguageScope language(workspace_.language());
     auto a = workspace_.analysis(path);
-    std::vector<std::string> extra(published_.begin(), published_.end());
+    // what was shown for files of this tree (or this file) that the analysis no longer has
+    std::vector<std::string> extra;
+    for (const auto& uri : published_)
+        if (auto p = path_of_uri(uri); p && (*p == path || p->native().rfind(a->root.native() + "/", 0) == 0))
+            extra.push_back(uri);
     const SourceFilePtr file = with_tests ? a->source(path) : nullptr;
     for (auto& p : diagnostics_of(*a, extra, workspace_)) {
-        if (file && p.uri == uri_of_path(path)) p = diagnostics_with_tests(*a, file, workspace_, options_.today.value_or(today_of_machine()));
-        const bool empty = p.params.find("\"diagnostics\": []") != std::string::npos;
-        // a file without diagnostics is published only to clear what was shown
-        if (empty && !published_.count(p.uri) && !workspace_.document(p.uri)) continue;
-        if (empty) published_.erase(p.uri);
+        if (file && path_of_uri(p.uri) == path) p = diagnostics_with_tests(*a, file, workspace_, options_.today.value_or(today_of_machine()));
+        // a file without diagnostics is published only to clear what was shown, or when open
+        if (p.empty && !published_.count(p.uri) && !workspace_.document(p.uri)) continue;
+        if (p.empty) published_.erase(p.uri);
         else published_.insert(p.uri);
         send_(notification("textDocument/publishDiagnostics", p.params));
     }

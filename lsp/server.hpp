@@ -39,7 +39,10 @@ public:
     void receive_framing_error(const std::string& why) { send_(error_response("null", ErrorCode::parse_error, why)); }
     // A request the client cancelled before it was handled: it is answered with
     // RequestCancelled when it comes (serve.cpp reads cancellations ahead).
-    void cancel(std::string id) { cancelled_.insert(std::move(id)); }
+    void cancel(std::string id) {
+        if (cancelled_.size() >= 1024) cancelled_.clear();  // cancellations of requests long answered
+        cancelled_.insert(std::move(id));
+    }
     // Publishes the diagnostics due by `now`.
     void tick(Clock::time_point now = Clock::now());
     // When tick() has work next, if it has any.

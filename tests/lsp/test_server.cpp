@@ -217,6 +217,13 @@ TEST_CASE("lsp: diagnostics as you type, debounced, gone when fixed", "[lsp]") {
     const std::string help(d["relatedInformation"].at(0)["message"].get_string().value());
     CHECK_THAT(help, Catch::StartsWith("hjälp: ") && Catch::Contains("citattecken"));
 
+    // a file of no tree, opened meanwhile, leaves the tree's diagnostics as they are
+    const std::string alone = (planrules::test::scratch_dir("lsp-alone") / "alone.rules").string();
+    c.open(alone, "ruleset x.y \"X\"\n");
+    c.server.tick(c.now + std::chrono::milliseconds(250));
+    CHECK(c.published(stockholm) == shown);
+    CHECK_FALSE(c.published(alone).empty());
+
     c.change(stockholm, good, 3);
     c.server.tick(c.now + std::chrono::milliseconds(400));
     CHECK_THAT(c.published(stockholm), Catch::Contains("\"diagnostics\": []"));
