@@ -36,9 +36,11 @@ public:
     Completer(const Analysis& a, const SourceFile& file, std::uint32_t offset)
         : a_(a), p_(*a.compilation.program), text_(file.text()), file_(file), offset_(std::min<std::size_t>(offset, file.text().size())) {}
 
-    std::vector<Item> run() {
+    // The items, and in `start` where the word they complete begins (what they replace).
+    std::vector<Item> run(std::uint32_t& start_of_word) {
         std::size_t start = offset_;
         while (start > 0 && ident(text_[start - 1])) --start;
+        start_of_word = static_cast<std::uint32_t>(start);
         if (in_string(start)) return codes(start);
         if (start > 0 && text_[start - 1] == '.') return fields(start - 1);
         const std::string before = previous_word(start);
@@ -206,6 +208,14 @@ private:
         bool line_start = true;
         for (std::size_t i = first; i < offset_; ++i)
             if (!ident(text_[i])) line_start = false;
+        // the rest of a declaration's first line (`rule ID "Title"`) holds no expression; a
+        // define's does after its `=`
+        std::size_t word_end = first;
+        while (word_end < offset_ && ident(text_[word_end])) ++word_end;
+        const std::string first_word = text_.substr(first, word_end - first);
+        if (!line_start && syntax::keywords::declaration(first_word) &&
+            (first_word != "define" || text_.find('=', first) >= offset_))
+            return {};
         for (const auto& k : syntax::keywords::table) {
             const bool starts = k.declaration || k.rule_clause || k.after_expression;
             if (starts == line_start || (!line_start && k.word == "in")) out.push_back({std::string(k.word), k_keyword, {}, {}});
@@ -237,12 +247,19 @@ private:
 
 std::string completion(const Cursor& c) {
     if (!c.analysis || !c.file || !c.analysis->compilation.program) return "[]";
-    const auto items = Completer(*c.analysis, *c.file, c.offset).run();
+    std::uint32_t start = c.offset;
+    const auto items = Completer(*c.analysis, *c.file, c.offset).run(start);
+    // each item replaces the word before the cursor, so that a client filters by that word and
+    // not by its own idea of one (`plan.sokande.` is not a prefix of `kommun`)
+    const SourceSpan word{start, std::max(start, c.offset)};
     std::string out;
     json::Writer w(out);
     w.begin_object().field("isIncomplete", false).key("items").begin_array();
     for (const auto& i : items) {
         w.begin_object().field("label", i.label).field("kind", i.kind);
+        w.key("textEdit").begin_object().key("range");
+        write_range(w, *c.file, word);
+        w.field("newText", i.label).end_object();
         if (!i.detail.empty()) w.field("detail", i.detail);
         if (!i.documentation.empty()) w.field("documentation", i.documentation);
         w.end_object();

@@ -276,6 +276,9 @@ TEST_CASE("lsp: completion of fields, codes and rule ids in a half-typed file", 
     CHECK_THAT(fields, Catch::Contains("\"label\": \"ekonomiskt_bistand\""));
     CHECK_THAT(fields, Catch::Contains("\"label\": \"kommun\""));
     CHECK_THAT(fields, !Catch::Contains("\"label\": \"aktiviteter\""));  // a field of the plan, not of sokande
+    // each replaces the word before the cursor (here none), not what a client takes for a word
+    const std::string cursor = R"({"line": )" + std::to_string(end.first) + R"(, "character": )" + std::to_string(end.second + 13) + "}";
+    CHECK_THAT(fields, Catch::Contains(R"("textEdit": {"range": {"start": )" + cursor + R"(, "end": )" + cursor + "}"));
     // a variable of a record type
     const std::string each = text + "\nrule K0180-NY \"Ny\"\n  for each a in plan.aktiviteter\n  require a.";
     c.change(stockholm, each, 3);
@@ -288,6 +291,11 @@ TEST_CASE("lsp: completion of fields, codes and rule ids in a half-typed file", 
     const std::string codes = c.at("textDocument/completion", stockholm, q.first, q.second + 4);
     CHECK_THAT(codes, Catch::Contains("\"label\": \"0180\""));
     CHECK_THAT(codes, Catch::Contains("Stockholm"));
+    // nothing on a rule's first line after its title, where no expression stands
+    const std::string header = text + "\nrule K0180-NY \"Ny\" ";
+    c.change(stockholm, header, 6);
+    const auto h = where(header, "\"Ny\" ", "K0180-NY");
+    CHECK_THAT(c.at("textDocument/completion", stockholm, h.first, h.second + 5), Catch::Contains("\"items\": []"));
     // rule ids after override
     const std::string over = text + "\noverride AF";
     c.change(stockholm, over, 5);
