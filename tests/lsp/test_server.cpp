@@ -374,3 +374,29 @@ TEST_CASE("lsp: on save the file's failing tests are shown at their expectation"
     CHECK(int64_t(ds.at(0)["range"]["start"]["line"]) == where(wrong, "outcome indeterminate").first);
     CHECK_THAT(std::string(ds.at(0)["message"].get_string().value()), Catch::Contains("K0180-3M: ekonomiskt bistånd i Stockholm"));
 }
+
+TEST_CASE("lsp: hover on a builtin and a define; the quick fix that adds a message", "[lsp]") {
+    Client c;
+    const std::string af = rules_file("af/arbetsformedlingen.rules");
+    const std::string text = read_file(af);
+    c.open(af, text);
+    const auto call = where(text, "missing(a.slut)");
+    const std::string builtin = c.at("textDocument/hover", af, call.first, call.second + 2);
+    CHECK_THAT(builtin, Catch::Contains("missing(value) -> bool"));
+    const auto define = where(text, "upprattad", "rule AF-SKYLD");
+    const std::string body = c.at("textDocument/hover", af, define.first, define.second + 2);
+    CHECK_THAT(body, Catch::Contains("define upprattad = "));
+    CHECK_THAT(body, Catch::Contains("bool"));
+
+    // a rule without a message: a warning, and the action that adds one with the rule's title
+    const std::string stockholm_text = read_file(stockholm);
+    const std::string bare = stockholm_text + "\nrule K0180-NY \"En ny regel\"\n  require plan.version > 0\n";
+    c.open(stockholm, bare);
+    const auto id = where(bare, "K0180-NY");
+    const std::string actions = c.actions(stockholm, id.first, id.second, 2);
+    CHECK_THAT(actions, Catch::Contains(R"("newText": "\n  message \"En ny regel\"")"));
+    // the edit goes at the end of the rule's last line
+    const auto last = where(bare, "plan.version > 0");
+    CHECK_THAT(actions, Catch::Contains(R"("start": {"line": )" + std::to_string(last.first) + R"(, "character": )" +
+                                        std::to_string(last.second + 16) + "}"));
+}
