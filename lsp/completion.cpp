@@ -250,7 +250,7 @@ std::string completion(const Cursor& c) {
     std::uint32_t start = c.offset;
     const auto items = Completer(*c.analysis, *c.file, c.offset).run(start);
     // each item replaces the word before the cursor, so that a client filters by that word and
-    // not by its own idea of one (`plan.sokande.` is not a prefix of `kommun`)
+    // not by its own idea of one (`plan.person.` is not a prefix of `name`)
     const SourceSpan word{start, std::max(start, c.offset)};
     std::string out;
     json::Writer w(out);

@@ -65,6 +65,16 @@ std::string ruleset_text(const check::Program& p, const Symbol& s) {
     return out;
 }
 
+// The forms of each aggregate (docs/language.md, Aggregates), in the order of ast::AggregateKind.
+constexpr const char* aggregate_forms[] = {
+    text::N_("count(LIST), count(x in LIST where C) -> int: the number of elements (for which C holds)"),
+    text::N_("all(x in LIST where C), all(E for x in LIST) -> bool: C or E holds for every element"),
+    text::N_("any(x in LIST where C), any(E for x in LIST) -> bool: C or E holds for some element"),
+    text::N_("sum(LIST), sum(E for x in LIST where C): the sum of the numbers or durations"),
+    text::N_("min(LIST), min(E for x in LIST), min(A, B, …): the least value"),
+    text::N_("max(LIST), max(E for x in LIST), max(A, B, …): the greatest value"),
+};
+
 std::string markdown(const Analysis& a, const Symbol& s) {
     const check::Program& p = *a.compilation.program;
     const auto declared = [&] { return s.file ? std::string(s.file->slice(s.whole)) : std::string(); };
@@ -77,6 +87,8 @@ std::string markdown(const Analysis& a, const Symbol& s) {
                    (s.type >= 0 ? "\n\n" + tr("type: {}", p.schema.name(s.type)) : std::string());
         case SymbolKind::builtin:
             return fmt::format("`{}`", text::translate(builtins::get(static_cast<check::Builtin>(s.item)).signature));
+        case SymbolKind::aggregate:
+            return fmt::format("`{}`", text::translate(aggregate_forms[static_cast<std::size_t>(s.item) % std::size(aggregate_forms)]));
         case SymbolKind::record: {
             std::string out = fmt::format("**{}**", s.name);
             if (s.item >= 0) {

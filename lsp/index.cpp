@@ -158,6 +158,11 @@ private:
                 return;
             case ast::ExprKind::aggregate:
             case ast::ExprKind::exists: {
+                if (e.kind == ast::ExprKind::aggregate) {
+                    const std::string_view word = ast::to_string(e.aggregate);
+                    if (f->slice(e.span).substr(0, word.size()) == word)
+                        ref(aggregate_symbol(e.aggregate), f, {e.span.begin, static_cast<std::uint32_t>(e.span.begin + word.size())});
+                }
                 if (e.children.empty()) return;
                 expr(e.children[0], file, scope);
                 const std::size_t mark = scope.size();
@@ -196,6 +201,16 @@ private:
         index_.symbols.push_back({SymbolKind::builtin, std::string(b.name), nullptr, {}, {}, -1, id, -1});
         const int s = static_cast<int>(index_.symbols.size() - 1);
         builtins_[id] = s;
+        return s;
+    }
+
+    int aggregate_symbol(ast::AggregateKind k) {
+        const int key = -1 - static_cast<int>(k);  // beside the builtins' ids, which are >= 0
+        auto it = builtins_.find(key);
+        if (it != builtins_.end()) return it->second;
+        index_.symbols.push_back({SymbolKind::aggregate, ast::to_string(k), nullptr, {}, {}, -1, static_cast<int>(k), -1});
+        const int s = static_cast<int>(index_.symbols.size() - 1);
+        builtins_[key] = s;
         return s;
     }
 

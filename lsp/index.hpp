@@ -15,6 +15,7 @@ namespace planrules::lsp {
 
 enum class SymbolKind : std::uint8_t {
     ruleset, rule, define, test, figure, record, field, enumeration, codes, root, variable, builtin,
+    aggregate,  // count, all, any, sum, min, max: item is the ast::AggregateKind
 };
 
 struct Symbol {

@@ -24,11 +24,12 @@ int lsp_kind(SymbolKind k) {
         case SymbolKind::root: return 13;         // Variable
         case SymbolKind::variable: return 13;     // Variable
         case SymbolKind::builtin: return 12;      // Function
+        case SymbolKind::aggregate: return 12;    // Function
     }
     return 13;
 }
 
-bool listed(SymbolKind k) { return k != SymbolKind::variable && k != SymbolKind::builtin; }
+bool listed(SymbolKind k) { return k != SymbolKind::variable && k != SymbolKind::builtin && k != SymbolKind::aggregate; }
 
 const Occurrence* occurrence(const Cursor& c) {
     if (!c.analysis || !c.file) return nullptr;

@@ -383,6 +383,8 @@ TEST_CASE("lsp: hover on a builtin and a define; the quick fix that adds a messa
     const auto call = where(text, "missing(a.slut)");
     const std::string builtin = c.at("textDocument/hover", af, call.first, call.second + 2);
     CHECK_THAT(builtin, Catch::Contains("missing(value) -> bool"));
+    const auto count = where(text, "count(plan.skyldigheter)");
+    CHECK_THAT(c.at("textDocument/hover", af, count.first, count.second + 2), Catch::Contains("the number of elements"));
     const auto define = where(text, "upprattad", "rule AF-SKYLD");
     const std::string body = c.at("textDocument/hover", af, define.first, define.second + 2);
     CHECK_THAT(body, Catch::Contains("define upprattad = "));
