@@ -8,10 +8,13 @@
 import {Environment} from '@marcbachmann/cel-js'
 import {addDays, addMonths, blank, REFORM_DATE} from './dates.mjs'
 
-const env = new Environment({unlistedVariablesAreDyn: true})
-  .registerFunction('blank(dyn): bool', blank)
-  .registerFunction('addDays(string, int): string', (s, n) => addDays(s, Number(n)))
-  .registerFunction('addMonths(string, int): string', (s, n) => addMonths(s, Number(n)))
+// The functions the rules call, registered in `env`.
+export function withFunctions(env) {
+  return env
+    .registerFunction('blank(dyn): bool', blank)
+    .registerFunction('addDays(string, int): string', (s, n) => addDays(s, Number(n)))
+    .registerFunction('addMonths(string, int): string', (s, n) => addMonths(s, Number(n)))
+}
 
 // A value is present when its key is there (has) and it is not null.
 const UPPRATTAD = 'plan.status == "upprattad"'
@@ -19,7 +22,7 @@ const AKTUELL = 'a.status in ["planerad", "pagaende"]'
 const SENASTE = '(has(plan.senast_reviderad) && plan.senast_reviderad != null ? plan.senast_reviderad'
   + ' : has(plan.upprattad_datum) ? plan.upprattad_datum : null)'
 
-const RULES = [
+export const RULES = [
   {id: 'HP-6.1', from: REFORM_DATE, when: UPPRATTAD, at: '/stodbehov',
     require: '!(!has(plan.stodbehov) || plan.stodbehov == null || !has(plan.stodbehov.bedomning)'
       + ' || blank(plan.stodbehov.bedomning))'},
@@ -34,7 +37,7 @@ const RULES = [
   {id: 'AF-6M', when: UPPRATTAD, at: '/senast_reviderad',
     unknown: `${SENASTE} == null`,
     require: `today <= addMonths(${SENASTE}, 6)`},
-  {id: 'AF-FORENKLAD', when: 'plan.typ == "forenklad"', at: '/typ',
+  {id: 'AF-FORENKLAD', when: `${UPPRATTAD} && plan.typ == "forenklad"`, at: '/typ',
     unknown: '!has(plan.sokande.tillfalligt_arbete) || plan.sokande.tillfalligt_arbete == null',
     require: 'plan.sokande.tillfalligt_arbete == true'},
   {id: 'AF-SKYLD', when: UPPRATTAD, at: '/skyldigheter',
@@ -43,20 +46,31 @@ const RULES = [
     at: (i) => `/aktiviteter/${i}/slut`, require: 'a.slut >= a.start'},
 ]
 
-const compiled = RULES.map((r) => ({
-  ...r,
-  when: r.when && env.parse(r.when),
-  each: r.each && env.parse(r.each),
-  unknown: r.unknown && env.parse(r.unknown),
-  require: env.parse(r.require),
-}))
+// The rules with each expression parsed once in `env`; with `check`, each is type-checked first
+// and a rule that does not check is an error.
+export function compile(env, check = false) {
+  const parse = (e) => {
+    if (!e) return e
+    if (check) {
+      const r = env.check(e)
+      if (!r.valid) throw new Error(`${e}: ${r.error.message}`)
+    }
+    return env.parse(e)
+  }
+  return RULES.map((r) => ({...r, when: parse(r.when), each: parse(r.each), unknown: parse(r.unknown), require: parse(r.require)}))
+}
 
 function judge(rule, context, pointer, out) {
   if (rule.unknown && rule.unknown(context)) out.push([rule.id, 'indeterminate', pointer])
   else if (!rule.require(context)) out.push([rule.id, 'violated', pointer])
 }
 
-export function validate(plan, today) {
+// A validator of the compiled rules.
+export function validator(compiled) {
+  return (plan, today) => run(compiled, plan, today)
+}
+
+function run(compiled, plan, today) {
   const out = []
   const context = {plan, today, a: null}
   for (const rule of compiled) {
@@ -74,3 +88,6 @@ export function validate(plan, today) {
   }
   return out
 }
+
+// Variables undeclared, of type dyn: the rules as CEL reads them without declarations.
+export const validate = validator(compile(withFunctions(new Environment({unlistedVariablesAreDyn: true}))))

@@ -42,7 +42,7 @@ export function validate(plan, today) {
   }
 
   // AF-FORENKLAD
-  if (plan.typ === 'forenklad') {
+  if (plan.status === 'upprattad' && plan.typ === 'forenklad') {
     const tillfalligt = plan.sokande.tillfalligt_arbete
     if (tillfalligt == null) out.push(['AF-FORENKLAD', 'indeterminate', '/typ'])
     else if (tillfalligt !== true) out.push(['AF-FORENKLAD', 'violated', '/typ'])
