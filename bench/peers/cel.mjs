@@ -7,6 +7,7 @@
 
 import {Environment} from '@marcbachmann/cel-js'
 import {addDays, addMonths, blank, REFORM_DATE} from './dates.mjs'
+import {validator} from './driver.mjs'
 
 // The functions the rules call, registered in `env`.
 export function withFunctions(env) {
@@ -58,35 +59,6 @@ export function compile(env, check = false) {
     return env.parse(e)
   }
   return RULES.map((r) => ({...r, when: parse(r.when), each: parse(r.each), unknown: parse(r.unknown), require: parse(r.require)}))
-}
-
-function judge(rule, context, pointer, out) {
-  if (rule.unknown && rule.unknown(context)) out.push([rule.id, 'indeterminate', pointer])
-  else if (!rule.require(context)) out.push([rule.id, 'violated', pointer])
-}
-
-// A validator of the compiled rules.
-export function validator(compiled) {
-  return (plan, today) => run(compiled, plan, today)
-}
-
-function run(compiled, plan, today) {
-  const out = []
-  const context = {plan, today, a: null}
-  for (const rule of compiled) {
-    if (rule.from && today < rule.from) continue
-    if (rule.when && !rule.when(context)) continue
-    if (!rule.each) {
-      judge(rule, context, rule.at, out)
-      continue
-    }
-    const aktiviteter = plan.aktiviteter ?? []
-    for (let i = 0; i < aktiviteter.length; ++i) {
-      const element = {plan, today, a: aktiviteter[i]}
-      if (rule.each(element)) judge(rule, element, rule.at(i), out)
-    }
-  }
-  return out
 }
 
 // Variables undeclared, of type dyn: the rules as CEL reads them without declarations.

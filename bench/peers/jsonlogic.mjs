@@ -2,12 +2,13 @@
 // compiled mode (`engine.build`: each condition compiled once to a JavaScript function, the
 // fastest JSON Logic in JavaScript). Each rule is data as in cel.mjs (when, for each, an
 // "unknown" test for the values it needs, require, pointer); the same driver makes the same
-// findings as planrules: [rule, outcome, JSON pointer]. JSON Logic has no dates, so the
+// findings as planrules (driver.mjs). JSON Logic has no dates, so the
 // calendar functions of dates.mjs are added as methods; `blank` likewise. In JSON Logic an
 // empty list is false, which is what "at least one" needs.
 
 import {LogicEngine} from 'json-logic-engine'
 import {addDays, addMonths, blank, REFORM_DATE} from './dates.mjs'
+import {validator} from './driver.mjs'
 
 const engine = new LogicEngine()
 engine.addMethod('blank', ([s]) => blank(s), {deterministic: true})
@@ -56,26 +57,4 @@ const compiled = RULES.map((r) => ({
   require: engine.build(r.require),
 }))
 
-function judge(rule, context, pointer, out) {
-  if (rule.unknown && rule.unknown(context)) out.push([rule.id, 'indeterminate', pointer])
-  else if (!rule.require(context)) out.push([rule.id, 'violated', pointer])
-}
-
-export function validate(plan, today) {
-  const out = []
-  const context = {plan, today, a: null}
-  for (const rule of compiled) {
-    if (rule.from && today < rule.from) continue
-    if (rule.when && !rule.when(context)) continue
-    if (!rule.each) {
-      judge(rule, context, rule.at, out)
-      continue
-    }
-    const aktiviteter = plan.aktiviteter ?? []
-    for (let i = 0; i < aktiviteter.length; ++i) {
-      const element = {plan, today, a: aktiviteter[i]}
-      if (rule.each(element)) judge(rule, element, rule.at(i), out)
-    }
-  }
-  return out
-}
+export const validate = validator(compiled)
