@@ -69,9 +69,6 @@ void add_switch(CLI::App& command, const std::string& name, bool& value, const s
 // --color / --no-color.
 void add_color_flag(CLI::App& command, bool& color);
 
-// The date of today on this machine (the default of --as-of).
-Date today();
-
 // --rules, --as-of, --audience and --ruleset, as validate and batch take them.
 struct RuleOptions {
     std::vector<std::string> rules;

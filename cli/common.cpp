@@ -10,7 +10,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <unistd.h>
 
 namespace planrules::cli {
@@ -53,13 +52,6 @@ void add_switch(CLI::App& command, const std::string& name, bool& value, const s
 
 void add_color_flag(CLI::App& command, bool& color) {
     add_switch(command, "color", color, tr("colour the output (default: when it goes to a terminal and NO_COLOR is not set)"));
-}
-
-Date today() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 void add_rule_options(CLI::App& command, RuleOptions& o) {

@@ -24,9 +24,7 @@ std::vector<std::filesystem::path> rule_files(const std::vector<std::filesystem:
         if (fs::is_directory(p, ec)) {
             std::vector<fs::path> found;
             for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
-                auto ext = it->path().extension();
-                if (it->is_regular_file(ec) && (ext == ".rules" || ext == ".schema" || ext == ".test"))
-                    found.push_back(it->path());
+                if (it->is_regular_file(ec) && is_rule_file(it->path())) found.push_back(it->path());
             }
             if (ec) {
                 error = tr("cannot read the directory {}: {}", p.string(), ec.message());

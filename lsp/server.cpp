@@ -4,7 +4,6 @@
 
 #include "text/catalogue.hpp"
 
-#include <ctime>
 
 namespace planrules::lsp {
 
@@ -15,13 +14,6 @@ struct Refusal {
     ErrorCode code;
     std::string message;
 };
-
-Date today_of_machine() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
 
 std::optional<Position> position_param(simdjson::dom::element params) {
     auto p = member(params, "position");
@@ -61,10 +53,6 @@ bool apply_change(std::string& text, simdjson::dom::element change) {
     return true;
 }
 
-Language language_of_locale(std::string_view locale) {
-    return locale.substr(0, 2) == "sv" ? Language::sv : Language::en;
-}
-
 }  // namespace
 
 struct Handlers {
@@ -92,7 +80,7 @@ struct Handlers {
     }
 
     Result initialize() {
-        if (auto locale = string_member(m.params, "locale")) s.workspace_.set_language(language_of_locale(*locale));
+        if (auto locale = string_member(m.params, "locale")) s.workspace_.set_language(parse_language(*locale).value_or(Language::en));
         if (auto o = member(m.params, "initializationOptions"))
             if (auto l = string_member(*o, "language"))
                 if (auto lang = parse_language(*l)) s.workspace_.set_language(*lang);
@@ -293,7 +281,7 @@ void Server::publish(const std::filesystem::path& path, bool with_tests) {
             extra.push_back(uri);
     const SourceFilePtr file = with_tests ? a->source(path) : nullptr;
     for (auto& p : diagnostics_of(*a, extra, workspace_)) {
-        if (file && path_of_uri(p.uri) == path) p = diagnostics_with_tests(*a, file, workspace_, options_.today.value_or(today_of_machine()));
+        if (file && path_of_uri(p.uri) == path) p = diagnostics_with_tests(*a, file, workspace_, options_.today.value_or(today()));
         // a file without diagnostics is published only to clear what was shown, or when open
         if (p.empty && !published_.count(p.uri) && !workspace_.document(p.uri)) continue;
         if (p.empty) published_.erase(p.uri);

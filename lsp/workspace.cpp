@@ -21,12 +21,6 @@ int hex(char c) {
     return -1;
 }
 
-bool is_rule_file(const fs::path& p) {
-    const auto ext = p.extension();
-    return std::any_of(std::begin(rule_file_extensions), std::end(rule_file_extensions),
-                       [&](const char* e) { return ext == e; });
-}
-
 fs::path normal(const fs::path& p) {
     std::error_code ec;
     const fs::path a = fs::absolute(p, ec);

@@ -23,6 +23,14 @@ struct Compilation {
 // File extensions the driver picks up in directories.
 inline constexpr const char* rule_file_extensions[] = {".rules", ".schema", ".test"};
 
+// Whether `p` has one of them.
+[[nodiscard]] inline bool is_rule_file(const std::filesystem::path& p) {
+    const auto ext = p.extension();
+    for (const char* e : rule_file_extensions)
+        if (ext == e) return true;
+    return false;
+}
+
 // Directories are searched recursively for *.rules, *.schema and *.test files, in
 // sorted order; files are taken as given; "-" is standard input, read as one rule file named
 // <stdin>.

@@ -2,6 +2,7 @@
 // Calendar dates (proleptic Gregorian) and the calendar arithmetic of the rule language.
 
 #include <cstdint>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,15 @@ struct Date {
     constexpr const char* names[] = {"January", "February", "March",     "April",   "May",      "June",
                                      "July",    "August",   "September", "October", "November", "December"};
     return m >= 1 && m <= 12 ? names[m - 1] : "?";
+}
+
+// The date of today on this machine, in its local time (the default evaluation date of the
+// tool, the C API and the editor's test runs).
+[[nodiscard]] inline Date today() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 }  // namespace planrules

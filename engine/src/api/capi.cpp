@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <new>
 #include <string>
 #include <vector>
@@ -87,13 +86,6 @@ planrules_status compile_with(planrules_rules** out_rules, char** out_diagnostic
     } catch (...) {
         return PLANRULES_INTERNAL_ERROR;
     }
-}
-
-planrules::Date today() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return planrules::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 std::string argument_error(const std::string& message) { return planrules::render_load_error_json(message, {}); }
@@ -199,7 +191,7 @@ planrules_status planrules_validate(const planrules_rules* rules, const char* js
         const planrules_options& o = options ? *options : defaults;
         planrules::ValidateOptions vo;
         if (o.year == 0 && o.month == 0 && o.day == 0) {
-            vo.as_of = today();
+            vo.as_of = planrules::today();
         } else {
             vo.as_of = planrules::Date{o.year, o.month, o.day};
             if (!planrules::is_valid(vo.as_of)) {

@@ -26,12 +26,6 @@ Diagnostic io_error(const std::string& file_name, std::string message, std::stri
     return d;
 }
 
-bool has_rule_extension(const fs::path& p) {
-    auto ext = p.extension().string();
-    return std::any_of(std::begin(rule_file_extensions), std::end(rule_file_extensions),
-                       [&](const char* e) { return ext == e; });
-}
-
 // Reads a whole rule file (bounded: planrules/read.hpp); too large is an error, not unreadable.
 SourceFilePtr read_source(const fs::path& path, const std::string& display, const Limits& limits,
                           Diagnostics& diags, bool& unreadable) {
@@ -153,7 +147,7 @@ Compilation compile_paths(const std::vector<fs::path>& paths, const CompileOptio
                 fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
                 for (; !ec && it != end; it.increment(ec)) {
                     std::error_code ec2;
-                    if (it->is_regular_file(ec2) && has_rule_extension(it->path())) found.push_back(it->path());
+                    if (it->is_regular_file(ec2) && is_rule_file(it->path())) found.push_back(it->path());
                 }
                 if (ec) {
                     drv.result.diagnostics.push_back(io_error(display_name(p), text::tr("cannot read directory: {}", ec.message())));

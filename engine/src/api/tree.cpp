@@ -26,12 +26,6 @@ struct FileFacts {
     bool schema = false;                      // a *.schema file
 };
 
-bool is_rule_file(const fs::path& p) {
-    const auto ext = p.extension().string();
-    return std::any_of(std::begin(rule_file_extensions), std::end(rule_file_extensions),
-                       [&](const char* e) { return ext == e; });
-}
-
 FileFacts facts_of(const fs::path& path, const Limits& limits) {
     FileFacts f;
     f.path = path;
