@@ -102,8 +102,13 @@ const Document* Workspace::document(std::string_view uri) const {
 
 std::shared_ptr<const Analysis> Workspace::analysis(const fs::path& file) {
     const fs::path path = normal(file);
-    fs::path root = rule_tree_root(path);
-    root = root.empty() ? path : normal(root);
+    // the tree of a file, looked up on disk once (every request names a file)
+    auto known = roots_.find(path);
+    if (known == roots_.end()) {
+        const fs::path root = rule_tree_root(path);
+        known = roots_.emplace(path, root.empty() ? path : normal(root)).first;
+    }
+    const fs::path& root = known->second;
     auto& cached = analyses_[root];
     if (!cached || cached->generation != generation_) cached = analyse(path, root);
     return cached;

@@ -59,8 +59,12 @@ public:
     void open(std::string_view uri, std::string text, std::int64_t version);
     void change(std::string_view uri, std::string text, std::int64_t version);
     void close(std::string_view uri);
-    // A file changed on disk (saved, or changed by another program).
-    void touched() { ++generation_; }
+    // A file changed on disk (saved, or changed by another program): a schema file may have
+    // come or gone, so the trees are looked up again.
+    void touched() {
+        ++generation_;
+        roots_.clear();
+    }
 
     [[nodiscard]] const Document* document(std::string_view uri) const;
     [[nodiscard]] const std::map<std::string, Document, std::less<>>& documents() const noexcept { return docs_; }
@@ -74,6 +78,7 @@ private:
     Language language_;
     std::map<std::string, Document, std::less<>> docs_;
     std::map<std::filesystem::path, std::shared_ptr<Analysis>> analyses_;  // by root
+    std::map<std::filesystem::path, std::filesystem::path> roots_;         // file -> its tree's root
     std::uint64_t generation_ = 1;
 };
 
